@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { APP_SLOGAN } from "@/app/_domain/messages";
+import { homePathFor } from "@/app/_domain/permissions";
+import { getSession } from "@/app/_server/auth/current-session";
+import { isDemoDeployment } from "@/app/_server/system/is-demo-deployment";
+import { ROLE_LABELS } from "@/app/_domain/roles";
+import { LoginForm } from "@/components/shell/login-form";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-data";
+
+export const metadata: Metadata = { title: "登录" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const session = await getSession();
+  if (session) redirect(homePathFor(session.roles));
+  const { callbackUrl } = await searchParams;
+  // Only same-site paths: an open redirect after sign-in would help phishing.
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  return (
+    <main style={{ minHeight: "100vh", display: "flex", background: "linear-gradient(135deg, #0f2f5c 0%, #1458b8 60%, #2d7be0 100%)" }}>
+      <section style={{ flex: 1, display: "flex", flexDirection: "column", justifyContent: "center", padding: "0 8vw", color: "#fff" }}>
+        <div style={{ fontSize: 44, fontWeight: 700, letterSpacing: 6 }}>亮底</div>
+        <div style={{ fontSize: 22, marginTop: 8, opacity: 0.95 }}>医保数据发布平台</div>
+        <div style={{ fontSize: 15, marginTop: 24, opacity: 0.8, maxWidth: 460, lineHeight: 1.8 }}>
+          {APP_SLOGAN}。统筹区医保数据工作组向定点医疗机构公开医保数据底稿，亮出医保家底。
+        </div>
+      </section>
+      <section style={{ width: 460, display: "flex", alignItems: "center", justifyContent: "center", padding: 32 }}>
+        <LoginForm
+          callbackUrl={next}
+          demo={
+            (await isDemoDeployment())
+              ? { password: DEMO_PASSWORD, accounts: DEMO_USERS.map((u) => ({ username: u.username, roleLabel: ROLE_LABELS[u.roles[0]] })) }
+              : null
+          }
+        />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { requireSession } from "@/app/_server/auth/current-session";
+import { orNotFound } from "@/app/_server/auth/page-guard";
+import { listAccounts } from "@/app/_server/security/list-accounts";
+import { AccountsTable } from "@/components/home/accounts-table";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "账号安全" };
+
+export default async function SecurityHome() {
+  const session = await requireSession();
+  const accounts = await orNotFound(() => listAccounts(session));
+  return (
+    <>
+      <PageHeader title="账号安全" description="安全管理员查看各账号的状态、最近登录和密码更新时间。" />
+      <AccountsTable accounts={accounts} />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Role } from "./roles";
+
+/**
+ * The one permission table (PRODUCT.md §2). The UI hides what `can()` denies; the guard is
+ * `requirePermission` inside every server use case, plus the scope check each use case makes.
+ */
+export const ROLE_PERMISSIONS = {
+  SYSTEM_ADMIN: ["region.manage", "institution.manage", "user.manage", "catalogue.manage"],
+  SECURITY_ADMIN: ["security.manage"],
+  AUDIT_ADMIN: ["audit.read"],
+  DATA_ENTRY: ["region.read", "template.download", "sheet.upload", "publication.draft"],
+  DATA_REVIEWER: ["region.read", "sheet.review", "publication.review"],
+  PUBLISHER: ["region.read", "publication.publish", "feedback.answer"],
+  SUPERVISOR: ["province.read", "published.read", "calendar.read"],
+  HOSPITAL_VIEWER: ["inbox.read", "publication.acknowledge", "feedback.create"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type Permission = (typeof ROLE_PERMISSIONS)[Role][number];
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(permission));
+}
+
+/** Where each role starts after signing in (the first role that has a home wins). */
+export function homePathFor(roles: readonly Role[]): string {
+  if (roles.includes("SYSTEM_ADMIN")) return "/admin";
+  if (roles.includes("SECURITY_ADMIN")) return "/security";
+  if (roles.includes("AUDIT_ADMIN")) return "/audit";
+  if (roles.includes("SUPERVISOR")) return "/supervise";
+  if (roles.includes("HOSPITAL_VIEWER")) return "/inbox";
+  if (roles.some((r) => r === "DATA_ENTRY" || r === "DATA_REVIEWER" || r === "PUBLISHER")) return "/workbench";
+  return "/no-access";
+}

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "@/app/_domain/canonical-json";
+import type { Prisma } from "../generated/prisma/client";
+import type { Session } from "../auth/session";
+
+/**
+ * Appends an audit event inside the caller's transaction, so the event and the change it records commit or
+ * roll back together. Rows are hash-chained: hash = SHA-256(previous hash + canonical JSON of the row); a
+ * transaction-scoped advisory lock serialises writers so the chain never forks.
+ */
+export type AuditTx = Prisma.TransactionClient;
+
+export interface AuditInput {
+  action: string;
+  result?: "SUCCESS" | "FAILURE" | "DENIED";
+  objectType?: string;
+  objectId?: string;
+  detail?: Record<string, unknown>;
+}
+
+const CHAIN_LOCK_KEY = 4_201_001;
+
+export interface Actor {
+  userId?: string | null;
+  username?: string | null;
+  roles?: readonly string[];
+  scope?: string | null;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+export function actorOf(s: Session): Actor {
+  return {
+    userId: s.userId,
+    username: s.username,
+    roles: s.roles,
+    scope: s.institutionId ? `institution:${s.institutionId}` : s.regionId ? `region:${s.regionId}` : s.provinceId ? `province:${s.provinceId}` : null,
+    ip: s.ip,
+    requestId: s.requestId,
+  };
+}
+
+export function auditHash(prevHash: string | null, row: Record<string, unknown>): string {
+  return createHash("sha256")
+    .update(prevHash ?? "")
+    .update(canonicalJson(row))
+    .digest("hex");
+}
+
+export async function recordAudit(tx: AuditTx, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`;
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const at = new Date();
+  const row = {
+    at: at.toISOString(),
+    actorId: actor.userId ?? null,
+    actorName: actor.username ?? null,
+    actorRoles: actor.roles?.join(",") || null,
+    scope: actor.scope ?? null,
+    ip: actor.ip ?? null,
+    requestId: actor.requestId ?? null,
+    action: input.action,
+    objectType: input.objectType ?? null,
+    objectId: input.objectId ?? null,
+    result: input.result ?? "SUCCESS",
+    detail: input.detail ?? null,
+  };
+  const prevHash = last?.hash ?? null;
+  await tx.auditEvent.create({
+    data: { ...row, at, detail: (row.detail ?? undefined) as Prisma.InputJsonObject | undefined, prevHash, hash: auditHash(prevHash, row) },
+  });
+}

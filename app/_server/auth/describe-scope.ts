@@ -1,0 +1,23 @@
+import { LEVEL_LABELS } from "@/app/_domain/institutions";
+import { ROLE_LABELS } from "@/app/_domain/roles";
+import { db } from "../db";
+import type { Session } from "./session";
+
+/** The header's "who am I, where": role names and the region, institution or province in scope. */
+export async function describeScope(session: Session): Promise<{ roles: string; scope: string }> {
+  const prisma = await db();
+  const roles = session.roles.map((r) => ROLE_LABELS[r]).join("、");
+  if (session.institutionId) {
+    const i = await prisma.institution.findUnique({ where: { id: session.institutionId }, include: { region: true } });
+    return { roles, scope: i ? `${i.region.name} · ${i.name}（${LEVEL_LABELS[i.level]}）` : "—" };
+  }
+  if (session.regionId) {
+    const r = await prisma.region.findUnique({ where: { id: session.regionId }, include: { province: true } });
+    return { roles, scope: r ? `${r.province.name} · ${r.name}（${r.code}）` : "—" };
+  }
+  if (session.provinceId) {
+    const p = await prisma.province.findUnique({ where: { id: session.provinceId } });
+    return { roles, scope: p ? `${p.name}（${p.code}）` : "—" };
+  }
+  return { roles, scope: "全系统" };
+}

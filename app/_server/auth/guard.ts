@@ -1,0 +1,30 @@
+import { can, type Permission } from "@/app/_domain/permissions";
+import { actorOf, recordAudit } from "../audit/record-audit";
+import { db } from "../db";
+import { forbidden } from "../errors";
+import type { Session } from "./session";
+
+/**
+ * The guard every use case calls first. A denial is audited and throws FORBIDDEN, which pages turn into
+ * a 404 so that a probing user learns nothing about what exists.
+ */
+export async function requirePermission(session: Session, permission: Permission, objectId?: string): Promise<void> {
+  if (can(session.roles, permission)) return;
+  const prisma = await db();
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, actorOf(session), { action: "access.denied", result: "DENIED", objectType: permission, objectId }),
+  );
+  throw forbidden();
+}
+
+/** Same as requirePermission, but also requires the caller's scope to be the given region. */
+export async function requireRegionPermission(session: Session, permission: Permission, regionId: string) {
+  await requirePermission(session, permission, regionId);
+  if (session.regionId !== regionId) {
+    const prisma = await db();
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, actorOf(session), { action: "access.denied", result: "DENIED", objectType: permission, objectId: regionId }),
+    );
+    throw forbidden();
+  }
+}

@@ -1,0 +1,47 @@
+// `npm start`: builds the portal when the build is missing or older than the sources, then serves it.
+// With no DATABASE_URL it runs on the embedded database in ./data and creates demo data on first start.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const port = env.PORT ?? "3000";
+env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+if (!env.NEXTAUTH_SECRET) {
+  if (env.DATABASE_URL) {
+    console.error("[亮底] 使用 PostgreSQL 部署时必须设置 NEXTAUTH_SECRET（至少 32 个随机字符），例如：openssl rand -base64 48");
+    process.exit(1);
+  }
+  // The embedded demo keeps a generated secret beside its database, so sessions survive a restart.
+  const dataDir = path.resolve(env.LIANGDI_DATA_DIR ?? "data");
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(48).toString("base64"), { mode: 0o600 });
+  env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = 0;
+  for (const e of fs.readdirSync(p)) if (e !== "generated") max = Math.max(max, newestMtime(path.join(p, e)));
+  return max;
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const sources = ["app", "components", "prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json"];
+const stale = !fs.existsSync(buildId) || Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
+if (stale) {
+  console.log("[亮底] 正在构建（首次启动约需 1 分钟）…");
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));
