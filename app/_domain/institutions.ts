@@ -27,9 +27,9 @@ export const REGION_CODE_PATTERN = /^\d{6}$/;
 export function parseLevel(raw: string): InstitutionLevel | undefined {
   const s = raw.trim().toUpperCase();
   if ((INSTITUTION_LEVELS as readonly string[]).includes(s)) return s as InstitutionLevel;
-  if (/^(三级|三甲|三乙|三丙|3级?)/.test(s)) return "LEVEL_3";
-  if (/^(二级|二甲|二乙|二丙|2级?)/.test(s)) return "LEVEL_2";
-  if (/^(一级|一甲|一乙|一丙|1级?)/.test(s)) return "LEVEL_1";
+  if (/^(三级|三甲|三乙|三丙|3(?!\d))/.test(s)) return "LEVEL_3";
+  if (/^(二级|二甲|二乙|二丙|2(?!\d))/.test(s)) return "LEVEL_2";
+  if (/^(一级|一甲|一乙|一丙|1(?!\d))/.test(s)) return "LEVEL_1";
   if (/^(未定级|未评级|无)$/.test(s)) return "UNRATED";
   return undefined;
 }
@@ -85,6 +85,9 @@ export function parseInstitutionRow(
     issues.push({ row, column: IMPORT_COLUMNS.find((c) => c.key === k)!.zh, message });
 
   for (const c of IMPORT_COLUMNS) if (c.required && !cell(c.key)) issue(c.key, "必填项为空");
+  const name = cell("name");
+  if (name && (name.length < 2 || name.length > 100)) issue("name", `机构名称应为 2–100 个字（现为 ${name.length} 个字）`);
+  if (cell("district").length > 50) issue("district", "所在区县最多 50 个字");
   const code = cell("code").toUpperCase();
   if (code && !INSTITUTION_CODE_PATTERN.test(code)) issue("code", `“${code}”不是有效的机构编码（应为 H 加 11 位数字）`);
   const regionCode = cell("regionCode");
@@ -95,13 +98,14 @@ export function parseInstitutionRow(
   if (cell("type") && !type) issue("type", `无法识别的机构类别“${cell("type")}”（可填 综合/中医/专科/基层/其他）`);
   let beds: number | null = null;
   if (cell("beds")) {
-    beds = Number(cell("beds").replace(/[,，]/g, ""));
+    const digits = cell("beds").replace(/[,，\s]/g, "");
+    beds = /^\d+$/.test(digits) ? Number(digits) : NaN;
     if (!Number.isInteger(beds) || beds < 0 || beds > 20000) issue("beds", `床位数“${cell("beds")}”应为 0–20000 的整数`);
   }
   let designatedSince: string | null = null;
   if (cell("designatedSince")) {
     const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(cell("designatedSince"));
-    const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
+    const d = m && +m[1] >= 1900 && +m[1] <= 2100 ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
     if (!d || d.getUTCMonth() !== +m![2] - 1) issue("designatedSince", `日期“${cell("designatedSince")}”无效（格式如 2019-07-01）`);
     else designatedSince = d.toISOString().slice(0, 10);
   }
@@ -119,7 +123,7 @@ export function parseInstitutionRow(
     issues,
     value: {
       code,
-      name: cell("name"),
+      name,
       regionCode,
       level: level!,
       type: type!,
@@ -138,6 +142,11 @@ export function mapImportHeader(header: string[]): { keys: (ImportColumnKey | un
   const issues: RowIssue[] = [];
   header.forEach((h, i) => {
     if (h.trim() && !keys[i]) issues.push({ row: 1, column: h, message: `无法识别的列“${h}”` });
+    const key = keys[i];
+    if (key && keys.indexOf(key) < i) {
+      const zh = IMPORT_COLUMNS.find((c) => c.key === key)!.zh;
+      issues.push({ row: 1, column: zh, message: `列“${zh}”重复出现` });
+    }
   });
   for (const c of IMPORT_COLUMNS)
     if (c.required && !keys.includes(c.key)) issues.push({ row: 1, column: c.zh, message: `缺少必填列“${c.zh}”` });

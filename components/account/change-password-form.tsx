@@ -25,10 +25,10 @@ export function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
   return (
     <Card style={{ maxWidth: 520 }}>
       {done ? (
-        <Alert type="success" showIcon message="密码已修改" description="请用新密码重新登录，正在跳转到登录页…" />
+        <Alert type="success" showIcon title="密码已修改" description="请用新密码重新登录，正在跳转到登录页…" />
       ) : (
         <>
-          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Form form={form} layout="vertical" onFinish={onFinish}>
             <Form.Item name="current" label="当前密码" rules={[{ required: true, message: "请输入当前密码" }]}>
               <Input.Password autoComplete="current-password" />

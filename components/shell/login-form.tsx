@@ -33,7 +33,7 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
         登录
       </Typography.Title>
       <Typography.Paragraph type="secondary">请使用医保部门分配的账号登录。</Typography.Paragraph>
-      {error && <Alert role="alert" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
+      {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={pending}>
         <Form.Item label="用户名" name="username" rules={[{ required: true, message: "请输入用户名" }]}>
           <Input size="large" prefix={<UserOutlined />} autoComplete="username" autoFocus />
@@ -49,7 +49,7 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
         <Alert
           type="info"
           style={{ marginTop: 24 }}
-          message="演示环境"
+          title="演示环境"
           description={
             <div>
               <div style={{ marginBottom: 8 }}>

@@ -90,7 +90,7 @@ export function PortalShell({ nav, user, demo, children }: { nav: NavItem[]; use
           <Alert
             banner
             type="warning"
-            message="演示环境：数据均为虚构，演示账号的密码公开，请勿录入真实数据。"
+            title="演示环境：数据均为虚构，演示账号的密码公开，请勿录入真实数据。"
             style={{ borderRadius: 0 }}
           />
         )}

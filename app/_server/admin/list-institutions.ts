@@ -27,7 +27,7 @@ export async function listInstitutions(session: Session, filter: { regionId?: st
       ...(q ? { OR: [{ name: { contains: q } }, { code: { contains: q.toUpperCase() } }] } : {}),
     },
     include: { region: { select: { name: true } } },
-    orderBy: [{ regionId: "asc" }, { code: "asc" }],
+    orderBy: [{ region: { code: "asc" } }, { code: "asc" }],
   });
   return rows.map((r) => ({
     id: r.id,

@@ -16,15 +16,3 @@ export async function requirePermission(session: Session, permission: Permission
   );
   throw forbidden();
 }
-
-/** Same as requirePermission, but also requires the caller's scope to be the given region. */
-export async function requireRegionPermission(session: Session, permission: Permission, regionId: string) {
-  await requirePermission(session, permission, regionId);
-  if (session.regionId !== regionId) {
-    const prisma = await db();
-    await prisma.$transaction((tx) =>
-      recordAudit(tx, actorOf(session), { action: "access.denied", result: "DENIED", objectType: permission, objectId: regionId }),
-    );
-    throw forbidden();
-  }
-}

@@ -10,7 +10,7 @@ import type { SqlConnection } from "./sql";
  * engine cannot run here (STACK.md), hence this runner.
  */
 
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 /** The advisory lock key Prisma Migrate itself uses, so our runner and Prisma's exclude each other too. */
 const ADVISORY_LOCK_KEY = 72707369;
 
@@ -57,8 +57,20 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
+/**
+ * Callers sharing one session (PGlite is one session for the whole process) would both pass the session-level
+ * advisory lock, which is re-entrant; so runs on the same connection are also queued in process.
+ */
+const queues = new WeakMap<SqlConnection, Promise<unknown>>();
+
 /** Applies the pending migrations; returns their names. `conn` must be one session (advisory locks are per session). */
-export async function migrate(conn: SqlConnection, migrations = readMigrations()): Promise<string[]> {
+export function migrate(conn: SqlConnection, migrations = readMigrations()): Promise<string[]> {
+  const run = (queues.get(conn) ?? Promise.resolve()).catch(() => {}).then(() => migrateLocked(conn, migrations));
+  queues.set(conn, run);
+  return run;
+}
+
+async function migrateLocked(conn: SqlConnection, migrations: Migration[]): Promise<string[]> {
   await conn.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   try {
     await conn.exec(CREATE_TABLE);

@@ -1,0 +1,46 @@
+// `npm test`: every test, in order — type check, unit, integration on in-memory PGlite, integration again on
+// PostgreSQL when LIANGDI_TEST_PG_URL is set (CI sets it), then end-to-end in Chromium against the built portal.
+// Ends with one summary line "tests: N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-test-"));
+let passed = 0;
+let failed = 0;
+let ok = true;
+
+function step(title, cmd, args, extraEnv = {}) {
+  console.log(`\n━━ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (r.status !== 0) ok = false;
+  return r.status === 0;
+}
+
+function vitest(title, project, extraEnv = {}) {
+  const out = path.join(reports, `${title.replace(/\W+/g, "-")}.json`);
+  step(title, process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], extraEnv);
+  if (fs.existsSync(out)) {
+    const r = JSON.parse(fs.readFileSync(out, "utf8"));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numTotalTestSuites > 0 && r.numTotalTests === 0 ? 1 : 0);
+  } else failed += 1;
+}
+
+if (!step("类型检查 typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"])) failed += 1;
+vitest("unit", "unit");
+vitest("integration (PGlite)", "integration", { LIANGDI_TEST_PG_URL: "" });
+if (process.env.LIANGDI_TEST_PG_URL) vitest("integration (PostgreSQL)", "integration");
+else console.log("\n(LIANGDI_TEST_PG_URL 未设置：跳过 PostgreSQL 上的集成测试；CI 会运行它们)");
+if (!fs.existsSync(process.env.LIANGDI_CHROMIUM ?? "/usr/bin/chromium")) {
+  console.error("\n未找到 Chromium（/usr/bin/chromium）：端到端测试需要它。请先安装：sudo apt-get install -y chromium fonts-wqy-microhei");
+  failed += 1;
+  ok = false;
+} else vitest("end-to-end (Chromium)", "e2e");
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
