@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { navigationFor } from "@/app/_domain/navigation";
 import { describeScope } from "@/app/_server/auth/describe-scope";
 import { requireSession } from "@/app/_server/auth/current-session";
@@ -6,6 +7,7 @@ import { PortalShell } from "@/components/shell/portal-shell";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
+  if (session.mustChangePassword) redirect("/change-password");
   const { roles, scope } = await describeScope(session);
   return (
     <PortalShell

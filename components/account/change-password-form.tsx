@@ -23,7 +23,7 @@ export function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
     setTimeout(() => signOut({ callbackUrl: "/login" }), 1500);
   }
   return (
-    <Card style={{ maxWidth: 520 }}>
+    <Card style={{ maxWidth: 520, width: "100%" }}>
       {done ? (
         <Alert type="success" showIcon title="密码已修改" description="请用新密码重新登录，正在跳转到登录页…" />
       ) : (

@@ -13,14 +13,16 @@ describe("region management (SYSTEM_ADMIN)", () => {
   let admin: Session;
   let anqing: string;
   let tongcheng: string;
-  /** Runs `act`, expects it to fail with `message`, and checks that no region and no audit row was written. */
+  /** Runs `act`, expects it to fail with `message`, and checks that no region was written and the refusal left exactly one audit row. */
   async function refusesWithNothingWritten(act: () => Promise<unknown>, message: string, code = "INVALID") {
     const [regions, audits] = await Promise.all([prisma().region.findMany({ orderBy: { id: "asc" } }), prisma().auditEvent.count()]);
     const error = await act().then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ code });
     expect((error as Error).message).toContain(message);
     expect(await prisma().region.findMany({ orderBy: { id: "asc" } })).toEqual(regions);
-    expect(await prisma().auditEvent.count()).toBe(audits);
+    expect(await prisma().auditEvent.count()).toBe(audits + 1);
+    const trace = await prisma().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(trace.result).toBe(code === "FORBIDDEN" ? "DENIED" : "FAILURE");
   }
 
   beforeAll(async () => {

@@ -23,14 +23,16 @@ describe("user management (SYSTEM_ADMIN)", () => {
     password,
     ...scope,
   });
-  /** Runs `act`, expects it to fail with `message`, and checks that no user and no audit row was written. */
+  /** Runs `act`, expects it to fail with `message`, and checks that no user was written and the refusal left exactly one audit row. */
   async function refusesWithNothingWritten(act: () => Promise<unknown>, message: string, code = "INVALID") {
     const [users, audits] = await Promise.all([prisma().user.count(), prisma().auditEvent.count()]);
     const error = await act().then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ code });
     expect((error as Error).message).toContain(message);
     expect(await prisma().user.count()).toBe(users);
-    expect(await prisma().auditEvent.count()).toBe(audits);
+    expect(await prisma().auditEvent.count()).toBe(audits + 1);
+    const trace = await prisma().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(trace.result).toBe(code === "FORBIDDEN" ? "DENIED" : "FAILURE");
   }
 
   beforeAll(async () => {

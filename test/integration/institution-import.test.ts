@@ -132,7 +132,9 @@ describe("institution bulk import", () => {
     expect(r.truncated).toBe(false);
     expect(await count()).toBe(before);
     expect(await prisma().institution.findUnique({ where: { code: "H34010000131" } })).toBeNull();
-    expect(await importAudits()).toBe(audits);
+    expect(await importAudits()).toBe(audits + 1);
+    const trace = await prisma().auditEvent.findFirstOrThrow({ where: { action: "institution.import" }, orderBy: { id: "desc" } });
+    expect(trace).toMatchObject({ result: "FAILURE", detail: { fileName: "bad.csv", rows: 5, rowsWithIssues: 4, issues: 8 } });
   });
 
   it("returns at most 1,000 issues but counts them all", async () => {

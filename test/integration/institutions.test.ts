@@ -18,7 +18,7 @@ describe("institution management", () => {
     expect((await listInstitutions(admin, { regionId: w.regionA.id })).map((i) => i.code)).toContain("H34010000009");
   });
 
-  it("refuses a code that does not match the region, a duplicate code, and a bad bed count, writing nothing", async () => {
+  it("refuses a code that does not match the region, a duplicate code, and a bad bed count: nothing written, each refusal audited", async () => {
     const admin = await createUserSession(prisma(), ["SYSTEM_ADMIN"]);
     const before = await prisma().institution.count();
     await expect(saveInstitution(admin, { code: "H34020000099", name: "错区医院", regionId: w.regionA.id, level: "LEVEL_2", type: "GENERAL" })).rejects.toThrow(
@@ -31,6 +31,8 @@ describe("institution management", () => {
       "床位数不能为负",
     );
     expect(await prisma().institution.count()).toBe(before);
+    const traces = await prisma().auditEvent.findMany({ where: { action: "institution.save", actorId: admin.userId } });
+    expect(traces.map((t) => t.result)).toEqual(["FAILURE", "FAILURE", "FAILURE"]);
   });
 
   it("denies every role but the system admin, and audits the denial", async () => {

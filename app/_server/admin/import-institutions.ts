@@ -11,7 +11,7 @@ import {
   type InstitutionType,
   type RowIssue,
 } from "@/app/_domain/institutions";
-import { actorOf, recordAudit } from "../audit/record-audit";
+import { actorOf, recordAudit, auditFailures } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
@@ -58,83 +58,94 @@ interface Planned extends InstitutionRow {
 }
 
 export async function importInstitutions(session: Session, input: ImportInstitutionsInput): Promise<ImportInstitutionsResult> {
-  await requirePermission(session, "institution.manage");
-  if (!input || typeof input.fileName !== "string" || !Buffer.isBuffer(input.bytes)) throw new AppError("INVALID", "请选择要上传的文件。");
-  const baseName = input.fileName.split(/[\\/]/).pop()!.trim();
-  const { rows } = await readTableFile(baseName, input.bytes);
-  const fileName = baseName.length > 200 ? baseName.slice(0, 100) + "…" + baseName.slice(-99) : baseName;
-  if (!rows.length || rows[0].every((c) => !c))
-    throw new AppError("INVALID", `文件第 1 行应为表头（${IMPORT_COLUMNS.map((c) => c.zh).join("、")}），但它是空的。`);
+  return auditFailures(session, "institution.import", async () => {
+    await requirePermission(session, "institution.manage");
+    if (!input || typeof input.fileName !== "string" || !Buffer.isBuffer(input.bytes)) throw new AppError("INVALID", "请选择要上传的文件。");
+    const baseName = input.fileName.split(/[\\/]/).pop()!.trim();
+    const { rows } = await readTableFile(baseName, input.bytes);
+    const fileName = baseName.length > 200 ? baseName.slice(0, 100) + "…" + baseName.slice(-99) : baseName;
+    if (!rows.length || rows[0].every((c) => !c))
+      throw new AppError("INVALID", `文件第 1 行应为表头（${IMPORT_COLUMNS.map((c) => c.zh).join("、")}），但它是空的。`);
 
+    const prisma = await db();
+    const dataRows = rows.map((cells, i) => ({ cells, row: i + 1 })).slice(1).filter((r) => r.cells.some((c) => c));
+    const header = mapImportHeader(rows[0]);
+    if (header.issues.length) return refused(session, fileName, failure(header.issues, dataRows.length));
+    if (!dataRows.length) throw new AppError("INVALID", "文件只有表头，没有机构数据。");
+
+    const issues: RowIssue[] = [];
+    const parsed: { row: number; value: InstitutionRow; provided: Set<ImportColumnKey> }[] = [];
+    const firstRowOfCode = new Map<string, number>();
+    const regionRows: { row: number; regionCode: string }[] = [];
+    for (const { cells, row } of dataRows) {
+      const raw: Partial<Record<ImportColumnKey, string>> = {};
+      header.keys.forEach((k, j) => {
+        if (k) raw[k] = cells[j] ?? "";
+      });
+      const result = parseInstitutionRow(raw, row);
+      issues.push(...result.issues);
+      // Duplicates and unknown regions are checked on every row whose cell is well-formed, even if the row has
+      // other issues, so that one upload reports everything.
+      const code = (raw.code ?? "").trim().toUpperCase();
+      if (INSTITUTION_CODE_PATTERN.test(code)) {
+        const first = firstRowOfCode.get(code);
+        if (first) issues.push({ row, column: "机构编码", message: `机构编码 ${code} 与第 ${first} 行重复` });
+        else firstRowOfCode.set(code, row);
+      }
+      const regionCode = (raw.regionCode ?? "").trim();
+      if (REGION_CODE_PATTERN.test(regionCode)) regionRows.push({ row, regionCode });
+      if (result.value) {
+        const provided = new Set(header.keys.filter((k): k is ImportColumnKey => !!k && !!(raw[k] ?? "").trim()));
+        parsed.push({ row, value: result.value, provided });
+      }
+    }
+
+    const regionCodes = [...new Set(regionRows.map((r) => r.regionCode))];
+    const regions = await prisma.region.findMany({ where: { code: { in: regionCodes } }, select: { id: true, code: true } });
+    const regionIdByCode = new Map(regions.map((r) => [r.code, r.id]));
+    for (const r of regionRows)
+      if (!regionIdByCode.has(r.regionCode)) issues.push({ row: r.row, column: "统筹区编码", message: `统筹区编码 ${r.regionCode} 不存在，请先在“统筹区管理”中添加` });
+
+    if (issues.length) return refused(session, fileName, failure(issues, dataRows.length));
+
+    const planned: Planned[] = parsed.map((p) => ({ ...p.value, row: p.row, provided: p.provided, regionId: regionIdByCode.get(p.value.regionCode)! }));
+    if (input.dryRun) {
+      const plan = await planChanges(prisma, planned);
+      return { ok: true, dryRun: true, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
+    }
+
+    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+    try {
+      return await prisma.$transaction(
+        async (tx) => {
+          const plan = await planChanges(tx, planned);
+          for (let i = 0; i < plan.creates.length; i += CHUNK) await tx.institution.createMany({ data: plan.creates.slice(i, i + CHUNK) });
+          for (let i = 0; i < plan.updates.length; i += CHUNK) await updateBatch(tx, plan.updates.slice(i, i + CHUNK));
+          const counts = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
+          await recordAudit(tx, actorOf(session), {
+            action: "institution.import",
+            objectType: "Institution",
+            detail: { fileName, sha256, bytes: input.bytes.length, rows: planned.length, ...counts },
+          });
+          return { ok: true as const, dryRun: false, ...counts };
+        },
+        { maxWait: 10_000, timeout: 120_000 },
+      );
+    } catch (e) {
+      if ((e as { code?: string }).code === "P2002")
+        throw new AppError("CONFLICT", "导入期间有其他人修改了机构数据（机构编码冲突），未导入任何数据，请重新上传。");
+      throw e;
+    }
+  });
+}
+
+/** A file with row issues writes nothing but leaves an audit row with its counts. */
+async function refused(session: Session, fileName: string, result: ImportInstitutionsResult) {
   const prisma = await db();
-  const dataRows = rows.map((cells, i) => ({ cells, row: i + 1 })).slice(1).filter((r) => r.cells.some((c) => c));
-  const header = mapImportHeader(rows[0]);
-  if (header.issues.length) return failure(header.issues, dataRows.length);
-  if (!dataRows.length) throw new AppError("INVALID", "文件只有表头，没有机构数据。");
-
-  const issues: RowIssue[] = [];
-  const parsed: { row: number; value: InstitutionRow; provided: Set<ImportColumnKey> }[] = [];
-  const firstRowOfCode = new Map<string, number>();
-  const regionRows: { row: number; regionCode: string }[] = [];
-  for (const { cells, row } of dataRows) {
-    const raw: Partial<Record<ImportColumnKey, string>> = {};
-    header.keys.forEach((k, j) => {
-      if (k) raw[k] = cells[j] ?? "";
-    });
-    const result = parseInstitutionRow(raw, row);
-    issues.push(...result.issues);
-    // Duplicates and unknown regions are checked on every row whose cell is well-formed, even if the row has
-    // other issues, so that one upload reports everything.
-    const code = (raw.code ?? "").trim().toUpperCase();
-    if (INSTITUTION_CODE_PATTERN.test(code)) {
-      const first = firstRowOfCode.get(code);
-      if (first) issues.push({ row, column: "机构编码", message: `机构编码 ${code} 与第 ${first} 行重复` });
-      else firstRowOfCode.set(code, row);
-    }
-    const regionCode = (raw.regionCode ?? "").trim();
-    if (REGION_CODE_PATTERN.test(regionCode)) regionRows.push({ row, regionCode });
-    if (result.value) {
-      const provided = new Set(header.keys.filter((k): k is ImportColumnKey => !!k && !!(raw[k] ?? "").trim()));
-      parsed.push({ row, value: result.value, provided });
-    }
-  }
-
-  const regionCodes = [...new Set(regionRows.map((r) => r.regionCode))];
-  const regions = await prisma.region.findMany({ where: { code: { in: regionCodes } }, select: { id: true, code: true } });
-  const regionIdByCode = new Map(regions.map((r) => [r.code, r.id]));
-  for (const r of regionRows)
-    if (!regionIdByCode.has(r.regionCode)) issues.push({ row: r.row, column: "统筹区编码", message: `统筹区编码 ${r.regionCode} 不存在，请先在“统筹区管理”中添加` });
-
-  if (issues.length) return failure(issues, dataRows.length);
-
-  const planned: Planned[] = parsed.map((p) => ({ ...p.value, row: p.row, provided: p.provided, regionId: regionIdByCode.get(p.value.regionCode)! }));
-  if (input.dryRun) {
-    const plan = await planChanges(prisma, planned);
-    return { ok: true, dryRun: true, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
-  }
-
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  try {
-    return await prisma.$transaction(
-      async (tx) => {
-        const plan = await planChanges(tx, planned);
-        for (let i = 0; i < plan.creates.length; i += CHUNK) await tx.institution.createMany({ data: plan.creates.slice(i, i + CHUNK) });
-        for (let i = 0; i < plan.updates.length; i += CHUNK) await updateBatch(tx, plan.updates.slice(i, i + CHUNK));
-        const counts = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
-        await recordAudit(tx, actorOf(session), {
-          action: "institution.import",
-          objectType: "Institution",
-          detail: { fileName, sha256, bytes: input.bytes.length, rows: planned.length, ...counts },
-        });
-        return { ok: true as const, dryRun: false, ...counts };
-      },
-      { maxWait: 10_000, timeout: 120_000 },
-    );
-  } catch (e) {
-    if ((e as { code?: string }).code === "P2002")
-      throw new AppError("CONFLICT", "导入期间有其他人修改了机构数据（机构编码冲突），未导入任何数据，请重新上传。");
-    throw e;
-  }
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, actorOf(session), { action: "institution.import", result: "FAILURE", detail: { fileName, ...("counts" in result ? result.counts : {}) } }),
+  );
+  return result;
 }
 
 function failure(all: RowIssue[], rows: number): ImportInstitutionsResult {

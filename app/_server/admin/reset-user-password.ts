@@ -1,6 +1,6 @@
 import { passwordPolicyErrors } from "@/app/_domain/password-policy";
 import { resetUserPasswordSchema } from "@/app/_domain/schemas/user";
-import { actorOf, recordAudit } from "../audit/record-audit";
+import { actorOf, recordAudit, auditFailures } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import { hashPassword } from "../auth/passwords";
 import type { Session } from "../auth/session";
@@ -13,28 +13,30 @@ import { refuseSelfChange } from "./user-assignment";
  * Neither the password nor its hash goes into the audit log.
  */
 export async function resetUserPassword(session: Session, input: unknown): Promise<{ id: string }> {
-  await requirePermission(session, "user.manage");
-  const parsed = resetUserPasswordSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const { id, password } = parsed.data;
-  const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, username: true } });
-  if (!user) throw notFound("用户");
-  await refuseSelfChange(session, user.id, "password");
-  const policy = passwordPolicyErrors(password, undefined, user.username);
-  if (policy.length) throw new AppError("INVALID", policy.join(""), { password: policy.join("") });
-  const passwordHash = await hashPassword(password);
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id },
-      data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+  return auditFailures(session, "user.password.reset", async () => {
+    await requirePermission(session, "user.manage");
+    const parsed = resetUserPasswordSchema.safeParse(input);
+    if (!parsed.success) throw fromZod(parsed.error);
+    const { id, password } = parsed.data;
+    const prisma = await db();
+    const user = await prisma.user.findUnique({ where: { id }, select: { id: true, username: true } });
+    if (!user) throw notFound("用户");
+    await refuseSelfChange(session, user.id, "password");
+    const policy = passwordPolicyErrors(password, undefined, user.username);
+    if (policy.length) throw new AppError("INVALID", policy.join(""), { password: policy.join("") });
+    const passwordHash = await hashPassword(password);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id },
+        data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+      });
+      await recordAudit(tx, actorOf(session), {
+        action: "user.password.reset",
+        objectType: "User",
+        objectId: id,
+        detail: { username: user.username, mustChangePassword: true },
+      });
     });
-    await recordAudit(tx, actorOf(session), {
-      action: "user.password.reset",
-      objectType: "User",
-      objectId: id,
-      detail: { username: user.username, mustChangePassword: true },
-    });
+    return { id };
   });
-  return { id };
 }

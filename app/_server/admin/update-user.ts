@@ -1,6 +1,6 @@
 import type { Role } from "@/app/_domain/roles";
 import { updateUserSchema } from "@/app/_domain/schemas/user";
-import { actorOf, recordAudit } from "../audit/record-audit";
+import { actorOf, recordAudit, auditFailures } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
@@ -19,40 +19,42 @@ const sameAssignment = (a: Assignment, b: Assignment) =>
  * not change their own roles or scope.
  */
 export async function updateUser(session: Session, input: unknown): Promise<{ id: string; sessionsRevoked: boolean }> {
-  await requirePermission(session, "user.manage");
-  const parsed = updateUserSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error);
-  const v = parsed.data;
-  const prisma = await db();
-  const before = await prisma.user.findUnique({ where: { id: v.id } });
-  if (!before) throw notFound("用户");
-  const old: Assignment = {
-    roles: before.roles as Role[],
-    provinceId: before.provinceId,
-    regionId: before.regionId,
-    institutionId: before.institutionId,
-  };
-  const next = await checkAssignment(v);
-  const changed = !sameAssignment(old, next);
-  if (changed) await refuseSelfChange(session, before.id, "roles");
-  return prisma.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: before.id },
-      data: { displayName: v.displayName, ...next, ...(changed ? { sessionVersion: { increment: 1 } } : {}) },
+  return auditFailures(session, "user.update", async () => {
+    await requirePermission(session, "user.manage");
+    const parsed = updateUserSchema.safeParse(input);
+    if (!parsed.success) throw fromZod(parsed.error);
+    const v = parsed.data;
+    const prisma = await db();
+    const before = await prisma.user.findUnique({ where: { id: v.id } });
+    if (!before) throw notFound("用户");
+    const old: Assignment = {
+      roles: before.roles as Role[],
+      provinceId: before.provinceId,
+      regionId: before.regionId,
+      institutionId: before.institutionId,
+    };
+    const next = await checkAssignment(v);
+    const changed = !sameAssignment(old, next);
+    if (changed) await refuseSelfChange(session, before.id, "roles");
+    return prisma.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: before.id },
+        data: { displayName: v.displayName, ...next, ...(changed ? { sessionVersion: { increment: 1 } } : {}) },
+      });
+      await recordAudit(tx, actorOf(session), {
+        action: "user.update",
+        objectType: "User",
+        objectId: before.id,
+        detail: {
+          username: before.username,
+          displayName: v.displayName,
+          ...(before.displayName !== v.displayName ? { previousDisplayName: before.displayName } : {}),
+          before: old,
+          after: next,
+          sessionsRevoked: changed,
+        },
+      });
+      return { id: before.id, sessionsRevoked: changed };
     });
-    await recordAudit(tx, actorOf(session), {
-      action: "user.update",
-      objectType: "User",
-      objectId: before.id,
-      detail: {
-        username: before.username,
-        displayName: v.displayName,
-        ...(before.displayName !== v.displayName ? { previousDisplayName: before.displayName } : {}),
-        before: old,
-        after: next,
-        sessionsRevoked: changed,
-      },
-    });
-    return { id: before.id, sessionsRevoked: changed };
   });
 }

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "@/app/_domain/canonical-json";
 import type { Prisma } from "../generated/prisma/client";
 import type { Session } from "../auth/session";
+import { db } from "../db";
+import { AppError } from "../errors";
 
 /**
  * Appends an audit event inside the caller's transaction, so the event and the change it records commit or
@@ -69,4 +71,23 @@ export async function recordAudit(tx: AuditTx, actor: Actor, input: AuditInput):
   await tx.auditEvent.create({
     data: { ...row, at, detail: (row.detail ?? undefined) as Prisma.InputJsonObject | undefined, prevHash, hash: auditHash(prevHash, row) },
   });
+}
+
+/**
+ * Runs a use case's body; a refusal (bad input, a conflict, a missing object) is audited as FAILURE with its
+ * message and rethrown, so wrong files, numbers and users leave a trace but change nothing. (A permission
+ * denial is audited by the guard itself.)
+ */
+export async function auditFailures<T>(session: Session, action: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code !== "FORBIDDEN") {
+      const prisma = await db();
+      await prisma.$transaction((tx) =>
+        recordAudit(tx, actorOf(session), { action, result: "FAILURE", detail: { code: e.code, message: e.message.slice(0, 500) } }),
+      );
+    }
+    throw e;
+  }
 }
