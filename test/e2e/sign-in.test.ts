@@ -26,7 +26,7 @@ describe("sign-in", () => {
   it("[ANON][auth]: a wrong password shows a clear message and stays on the login page", async () => {
     const page = await b.newPage();
     await signIn(page, b.baseUrl(), "hf_entry", "wrong-password");
-    await expect(page.getByRole("alert").textContent({ timeout: 15_000 })).resolves.toContain("用户名或密码错误");
+    await page.getByRole("alert").filter({ hasText: "用户名或密码错误，请重新输入。" }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe("/login");
   });
 
