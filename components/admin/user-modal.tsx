@@ -97,7 +97,7 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
           </Form.Item>
         </Space.Compact>
         <Form.Item name="roles" label="角色" rules={[{ required: true, message: "至少选择一个角色" }, { validator: validateRoles }]} extra="管理员角色互斥；数据填报员、审核员、发布负责人可在同一统筹区兼任。">
-          <Select mode="multiple" disabled={self} options={ROLE_OPTIONS} placeholder="选择角色" />
+          <Select mode="multiple" disabled={self} showSearch={{ optionFilterProp: "label" }} options={ROLE_OPTIONS} placeholder="选择角色" />
         </Form.Item>
         {kind === "DEPLOYMENT" && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="管理员角色的权限范围为全系统，无需指定统筹区或机构。" />}
         {kind === "PROVINCE" && (
@@ -112,8 +112,9 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
         )}
         {kind === "INSTITUTION" && (
           <Space.Compact block>
-            <Form.Item label="统筹区（筛选）" style={{ width: "40%" }}>
+            <Form.Item label="统筹区（筛选）" htmlFor="institutionRegionFilter" style={{ width: "40%" }}>
               <Select
+                id="institutionRegionFilter"
                 allowClear
                 disabled={self}
                 showSearch={{ optionFilterProp: "label" }}

@@ -21,6 +21,7 @@ const SCALAR_TYPES: Record<string, string> = {
   Json: "jsonb",
   Float: "double precision",
   Decimal: "numeric(65,30)",
+  Bytes: "bytea",
 };
 
 export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedSchema {

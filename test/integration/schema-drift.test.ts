@@ -9,9 +9,10 @@ describe("schema drift", () => {
     const db = await createTestDatabase();
     try {
       const actual = await db.withConnection(async (c) => {
-        const cols = await c.query<{ t: string; c: string; type: string; udt: string; nullable: string; len: number | null; prec: number | null }>(
+        const cols = await c.query<{ t: string; c: string; type: string; udt: string; nullable: string; len: number | null; prec: number | null; np: number | null; ns: number | null }>(
           `SELECT table_name AS t, column_name AS c, data_type AS type, udt_name AS udt, is_nullable AS nullable,
-                  character_maximum_length AS len, datetime_precision AS prec
+                  character_maximum_length AS len, datetime_precision AS prec,
+                  numeric_precision AS np, numeric_scale AS ns
              FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`,
         );
@@ -22,6 +23,7 @@ describe("schema drift", () => {
             else if (type === "ARRAY") type = r.udt.replace(/^_/, "") + "[]";
             else if (type === "character varying") type = `varchar(${r.len})`;
             else if (type === "timestamp without time zone") type = `timestamp(${r.prec})`;
+            else if (type === "numeric") type = `numeric(${r.np},${r.ns})`;
             return [`${r.t}.${r.c}`, `${type} ${r.nullable === "YES" ? "null" : "notnull"}`];
           }),
         );

@@ -1,0 +1,46 @@
+import type { Scheme } from "../catalogue";
+
+/**
+ * The contract between the sheet readers (xlsx template, long CSV, JSON API), the validator and the store.
+ * Every reader turns its input into RawCells; the validator turns them into SheetValueRows plus a report.
+ */
+
+/** One cell as read, before its value is interpreted. */
+export interface RawCell {
+  indicatorCode: string;
+  scheme: Scheme;
+  /** null for a region-level value. */
+  institutionCode: string | null;
+  /** The cell text exactly as read ("" for blank). */
+  raw: string;
+  /** Where the user finds it: "区域表!D7", "机构表!F12", "第 12 行" (CSV) or "values[3]" (API). */
+  location: string;
+}
+
+/** A value ready to store: a canonical decimal string, or null for missing (shown "—"). */
+export interface SheetValueRow {
+  indicatorCode: string;
+  scheme: Scheme;
+  institutionCode: string | null;
+  value: string | null;
+}
+
+export type IssueSeverity = "ERROR" | "WARNING";
+
+export interface SheetIssue {
+  severity: IssueSeverity;
+  /** A stable rule id, e.g. "value.not-a-number", "identity.total", "cross.ytd-decrease". */
+  rule: string;
+  location: string;
+  indicatorCode?: string;
+  scheme?: Scheme;
+  institutionCode?: string;
+  /** Plain Chinese for the data-group staff. */
+  message: string;
+}
+
+export interface SheetReport {
+  errors: SheetIssue[];
+  warnings: SheetIssue[];
+  counts: { cells: number; values: number; missing: number };
+}
