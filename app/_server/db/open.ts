@@ -32,6 +32,11 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
     release();
     throw e;
   }
+  return wrapPglite(db, release);
+}
+
+/** An open PGlite instance as an OpenDatabase (tests use it on clones of a migrated template). */
+export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenDatabase {
   const conn: SqlConnection = {
     query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => {
