@@ -3,6 +3,7 @@ import { importInstitutions } from "@/app/_server/admin/import-institutions";
 import { MAX_FILE_BYTES } from "@/app/_server/admin/read-table-file";
 import { getSession } from "@/app/_server/auth/current-session";
 import { AppError } from "@/app/_server/errors";
+import { readBodyCapped } from "@/app/_server/http/route-helpers";
 
 /** Multipart form overhead allowed on top of the file itself (boundaries, part headers, the dryRun field). */
 const FORM_OVERHEAD = 64 * 1024;
@@ -18,7 +19,7 @@ export async function POST(request: Request) {
     if (!session) return NextResponse.json({ error: "请先登录。" }, { status: 401 });
     const type = request.headers.get("content-type") ?? "";
     if (!type.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "请以表单方式（multipart/form-data）上传文件。");
-    const body = await readBodyCapped(request, MAX_FILE_BYTES + FORM_OVERHEAD);
+    const body = await readBodyCapped(request, MAX_FILE_BYTES + FORM_OVERHEAD, `文件超过 ${Math.round(MAX_FILE_BYTES / 1024 / 1024)} MB 的上限，请拆分后分批导入。`);
     let form: FormData;
     try {
       form = await new Response(body, { headers: { "content-type": type } }).formData();
@@ -35,33 +36,4 @@ export async function POST(request: Request) {
     console.error("[institutions/import] unexpected error", e);
     return NextResponse.json({ error: "系统错误，请稍后重试；如果一再出现，请联系系统管理员。" }, { status: 500 });
   }
-}
-
-const tooBig = () => new AppError("INVALID", `文件超过 ${Math.round(MAX_FILE_BYTES / 1024 / 1024)} MB 的上限，请拆分后分批导入。`);
-
-/** Reads the request body, giving up as soon as it exceeds `limit` bytes (declared or actual). */
-async function readBodyCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooBig();
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -1,0 +1,59 @@
+import { NextResponse } from "next/server";
+import { AppError } from "../errors";
+
+/** Reads a request body, giving up as soon as it exceeds `limit` bytes (declared or actual). */
+export async function readBodyCapped(request: Request, limit: number, tooBigMessage: string): Promise<Uint8Array<ArrayBuffer>> {
+  const tooBig = () => new AppError("INVALID", tooBigMessage);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooBig();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** An AppError as `{ error }` with its status; anything else logged and answered generically. */
+export function errorResponse(e: unknown, where: string) {
+  if (e instanceof AppError) return NextResponse.json({ error: e.message, code: e.code }, { status: e.status });
+  console.error(`[${where}] unexpected error`, e);
+  return NextResponse.json({ error: "系统错误，请稍后重试；如果一再出现，请联系系统管理员。" }, { status: 500 });
+}
+
+/**
+ * A state-changing request made with the session cookie must come from our own pages: a present Origin
+ * header must match the Host. (Bearer-token requests carry no cookie and need no such check.)
+ */
+export function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!host || new URL(origin).host !== host) throw new AppError("FORBIDDEN", "跨站请求被拒绝。");
+}
+
+export function fileResponse(file: { fileName: string; contentType: string; bytes: Buffer }) {
+  return new NextResponse(new Uint8Array(file.bytes), {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

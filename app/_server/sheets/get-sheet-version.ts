@@ -1,0 +1,49 @@
+import type { Scheme } from "@/app/_domain/catalogue";
+import type { SheetReport } from "@/app/_domain/sheets/types";
+import { requirePermission } from "../auth/guard";
+import type { Session } from "../auth/session";
+import { db } from "../db";
+import { loadRegionVersion } from "./load-region-version";
+import { readSheetValues } from "./sheet-values-store";
+
+export interface SheetCellDto {
+  indicatorCode: string;
+  scheme: Scheme;
+  institutionCode: string | null;
+  value: string | null;
+}
+
+/** One version with its report and every value, for the version page (region staff of that region). */
+export async function getSheetVersion(session: Session, versionId: string) {
+  await requirePermission(session, "region.read");
+  const prisma = await db();
+  const v = await loadRegionVersion(prisma, session.regionId, versionId);
+  const institutions = await prisma.institution.findMany({ where: { regionId: v.sheet.regionId }, select: { id: true, code: true } });
+  const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
+  const values = (await readSheetValues(prisma, v.id)).map((x) => ({
+    indicatorCode: x.indicatorCode,
+    scheme: x.scheme,
+    institutionCode: x.institutionId ? (codeOf.get(x.institutionId) ?? null) : null,
+    value: x.value,
+  }));
+  const others = await prisma.sheetVersion.findMany({ where: { sheetId: v.sheetId }, orderBy: { version: "desc" }, select: { id: true, version: true, status: true } });
+  return {
+    id: v.id,
+    period: v.sheet.period,
+    version: v.version,
+    status: v.status,
+    source: v.source,
+    catalogueCode: v.catalogueVersion.code,
+    fileName: v.fileName,
+    fileSha256: v.fileSha256,
+    uploadedBy: v.uploadedBy.displayName,
+    uploadedById: v.uploadedById,
+    uploadedAt: v.uploadedAt.toISOString(),
+    reviewedBy: v.reviewedBy?.displayName ?? null,
+    reviewedAt: v.reviewedAt?.toISOString() ?? null,
+    reviewComment: v.reviewComment,
+    report: v.report as unknown as SheetReport,
+    values: values as SheetCellDto[],
+    otherVersions: others,
+  };
+}

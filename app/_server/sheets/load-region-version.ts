@@ -1,0 +1,12 @@
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { notFound } from "../errors";
+
+/** A sheet version of the caller's region, or NOT_FOUND (another region's version is never revealed). */
+export async function loadRegionVersion(client: PrismaClient | Prisma.TransactionClient, regionId: string | null, versionId: string) {
+  const version = await client.sheetVersion.findUnique({
+    where: { id: versionId },
+    include: { sheet: true, uploadedBy: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } }, catalogueVersion: { select: { code: true } } },
+  });
+  if (!version || !regionId || version.sheet.regionId !== regionId) throw notFound("数据版本");
+  return version;
+}

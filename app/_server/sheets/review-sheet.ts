@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
+import { requirePermission } from "../auth/guard";
+import type { Session } from "../auth/session";
+import { db } from "../db";
+import { AppError, fromZod, notFound } from "../errors";
+
+export const reviewSheetSchema = z
+  .object({
+    versionId: z.string().min(1),
+    decision: z.enum(["ACCEPT", "REJECT"]),
+    comment: z.string().trim().max(1000, "意见最多 1000 字").optional().default(""),
+  })
+  .refine((v) => v.decision === "ACCEPT" || v.comment.length >= 2, { path: ["comment"], message: "退回时请写明原因" });
+
+/**
+ * A DATA_REVIEWER of the sheet's region accepts or rejects a validated version uploaded by someone else
+ * (maker-checker, 分级审核). Accepting supersedes the previously accepted version of that month in the same
+ * transaction, so exactly one version per month feeds the metrics.
+ */
+export async function reviewSheet(session: Session, input: unknown): Promise<{ status: "ACCEPTED" | "REJECTED"; superseded: number | null }> {
+  return auditFailures(session, "sheet.review", async () => {
+    await requirePermission(session, "sheet.review");
+    const parsed = reviewSheetSchema.safeParse(input);
+    if (!parsed.success) throw fromZod(parsed.error);
+    const { versionId, decision, comment } = parsed.data;
+    const prisma = await db();
+    return prisma.$transaction(async (tx) => {
+      const version = await tx.sheetVersion.findUnique({ where: { id: versionId }, include: { sheet: true } });
+      // Another region's version is "not found": its existence is not revealed.
+      if (!version || version.sheet.regionId !== session.regionId) throw notFound("数据版本");
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${version.sheetId}))`;
+      const current = await tx.sheetVersion.findUniqueOrThrow({ where: { id: versionId } });
+      if (current.status !== "VALIDATED")
+        throw new AppError("CONFLICT", `第 ${current.version} 版已${current.status === "ACCEPTED" ? "通过审核" : current.status === "REJECTED" ? "被退回" : "被替代"}，不能再审核。`);
+      if (current.uploadedById === session.userId) throw new AppError("INVALID", "不能审核自己上传的数据（分级审核：须由另一位审核员审核）。");
+      let superseded: number | null = null;
+      if (decision === "ACCEPT") {
+        const previous = await tx.sheetVersion.findFirst({ where: { sheetId: current.sheetId, status: "ACCEPTED" } });
+        if (previous) {
+          await tx.sheetVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED" } });
+          superseded = previous.version;
+        }
+      }
+      const status = decision === "ACCEPT" ? "ACCEPTED" : "REJECTED";
+      await tx.sheetVersion.update({
+        where: { id: current.id },
+        data: { status, reviewedById: session.userId, reviewedAt: new Date(), reviewComment: comment || null },
+      });
+      await recordAudit(tx, actorOf(session), {
+        action: decision === "ACCEPT" ? "sheet.accept" : "sheet.reject",
+        objectType: "SheetVersion",
+        objectId: current.id,
+        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined },
+      });
+      return { status, superseded };
+    });
+  });
+}
