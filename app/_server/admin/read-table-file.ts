@@ -1,5 +1,6 @@
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { CsvSyntaxError, splitCsv } from "@/app/_domain/csv";
 import { AppError } from "../errors";
 
 /**
@@ -38,9 +39,7 @@ export function tableFileKind(fileName: string): TableFileKind {
 
 export async function readTableFile(fileName: string, bytes: Buffer): Promise<TableFile> {
   const kind = tableFileKind(fileName);
-  if (bytes.length === 0) throw invalid("上传的文件是空的。");
-  if (bytes.length > MAX_FILE_BYTES)
-    throw invalid(`文件大小 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${mb(MAX_FILE_BYTES)} 的上限，请拆分后分批导入。`);
+  checkFileSize(bytes);
   const rows = kind === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
   let last = rows.length;
   while (last > 0 && rows[last - 1].every((c) => !c)) last--;
@@ -49,15 +48,26 @@ export async function readTableFile(fileName: string, bytes: Buffer): Promise<Ta
   return { kind, rows };
 }
 
-const tooManyRows = () => invalid(`文件超过 ${fmt(MAX_DATA_ROWS)} 行数据，请拆分后分批导入。`);
+/** Refuses an empty file and one larger than maxBytes (default MAX_FILE_BYTES). */
+export function checkFileSize(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): void {
+  if (bytes.length === 0) throw invalid("上传的文件是空的。");
+  if (bytes.length > maxBytes)
+    throw invalid(`文件大小 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${mb(maxBytes)} 的上限，请拆分后分批导入。`);
+}
+
+const tooManyRows = (maxRows = MAX_DATA_ROWS) => invalid(`文件超过 ${fmt(maxRows)} 行数据，请拆分后分批导入。`);
 
 // ---------------------------------------------------------------------------------------------- xlsx
 
-const startsWith = (b: Buffer, sig: number[]) => sig.every((x, i) => b[i] === x);
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-async function readXlsx(bytes: Buffer): Promise<string[][]> {
+/**
+ * Every check an uploaded .xlsx passes before ExcelJS parses it (magic bytes, then checkZip: structure,
+ * macros, encryption, zip bombs), then the parse itself with a Chinese message when it fails.
+ */
+export async function loadXlsxWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   if (!startsWith(bytes, ZIP_MAGIC)) {
     if (startsWith(bytes, OLE_MAGIC))
       throw invalid("文件实际是旧版 Excel（.xls）格式或已设置打开密码，请在 Excel 中取消密码并“另存为” .xlsx 后再上传。");
@@ -74,6 +84,11 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   } catch {
     throw invalid("无法读取该 Excel 文件，文件可能已损坏。请用 Excel 打开后重新保存为 .xlsx 再上传。");
   }
+  return wb;
+}
+
+async function readXlsx(bytes: Buffer): Promise<string[][]> {
+  const wb = await loadXlsxWorkbook(bytes);
   const ws = wb.worksheets.find((s) => s.state === "visible") ?? wb.worksheets[0];
   if (!ws) throw invalid("Excel 文件中没有工作表。");
 
@@ -102,7 +117,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   return Array.from(rows, (r) => r ?? []);
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+/** A cell value as trimmed text (dates as YYYY-MM-DD, rich text joined, errors as their code). */
+export function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return "";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   if (typeof v === "string") return v.trim();
@@ -222,11 +238,16 @@ export function checkZip(b: Buffer): void {
 // ----------------------------------------------------------------------------------------------- csv
 
 function readCsv(bytes: Buffer): string[][] {
+  return parseCsv(decodeCsvBytes(bytes));
+}
+
+/** The bytes of an uploaded .csv as text: refuses (renamed) Excel files and binary content, then decodeText. */
+export function decodeCsvBytes(bytes: Uint8Array): string {
   if (startsWith(bytes, ZIP_MAGIC)) throw invalid("文件实际是 Excel（.xlsx）格式，但扩展名是 .csv。请把扩展名改回 .xlsx 再上传。");
   if (startsWith(bytes, OLE_MAGIC)) throw invalid("文件实际是旧版 Excel（.xls）格式，请在 Excel 中“另存为” .xlsx 或 CSV 后再上传。");
   const text = decodeText(bytes);
   if (text.includes("\u0000")) throw invalid("文件不是文本格式的 CSV，请在 Excel 中“另存为 CSV”后再上传。");
-  return parseCsv(text);
+  return text;
 }
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM, otherwise GBK/GB18030 as saved by Chinese Excel. */
@@ -246,63 +267,14 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * RFC 4180 CSV: fields separated by commas (or tabs/semicolons when the header has no comma), records by
- * CRLF, LF or CR; a quoted field may contain separators, line breaks and doubled quotes. A quote inside an
- * unquoted field is kept literally, as Excel does. Each record is one row, so row numbers are record numbers.
+ * RFC 4180 CSV (see splitCsv): rows of trimmed cells, one per record. Refuses more than maxDataRows records
+ * after the header and unclosed quotes, naming the row.
  */
-export function parseCsv(text: string): string[][] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
-  const sep = firstLine.includes(",") ? "," : firstLine.includes("\t") ? "\t" : firstLine.includes(";") ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let quoteStartRow = 0;
-  const endRow = () => {
-    row.push(field.trim());
-    field = "";
-    rows.push(row.length === 1 && row[0] === "" ? [] : row);
-    row = [];
-    if (rows.length - 1 > MAX_DATA_ROWS) throw tooManyRows();
-  };
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field.trim() === "") {
-      field = "";
-      quoted = true;
-      quoteStartRow = rows.length + 1;
-      i++;
-    } else if (c === sep) {
-      row.push(field.trim());
-      field = "";
-      i++;
-    } else if (c === "\r" || c === "\n") {
-      endRow();
-      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    } else {
-      field += c;
-      i++;
-    }
+export function parseCsv(text: string, maxDataRows = MAX_DATA_ROWS): string[][] {
+  try {
+    return splitCsv(text, maxDataRows);
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    throw e.kind === "too-many-rows" ? tooManyRows(maxDataRows) : invalid(e.message);
   }
-  if (quoted) throw invalid(`第 ${quoteStartRow} 行有未闭合的引号（"），请检查该行内容。`);
-  if (field !== "" || row.length) endRow();
-  return rows;
 }

@@ -1,5 +1,5 @@
 import type { SheetReport } from "@/app/_domain/sheets/types";
-import { SCHEME_LABELS } from "@/app/_domain/catalogue";
+import { reportCsvText } from "@/app/_domain/sheets/report-csv";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
@@ -24,20 +24,7 @@ export async function downloadSheetOriginal(session: Session, versionId: string)
 }
 
 /** A version's validation report as a CSV for Excel (UTF-8 with BOM), formula-like text neutralised. */
-export function reportCsv(report: SheetReport): Buffer {
-  const esc = (s: string) => {
-    const t = /^[=+\-@\t\r]/.test(s) ? "'" + s : s;
-    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const lines = [["级别", "位置", "指标", "险种", "机构", "问题", "说明"].join(",")];
-  for (const i of [...report.errors, ...report.warnings])
-    lines.push(
-      [i.severity === "ERROR" ? "错误" : "提醒", i.location, i.indicatorCode ?? "", i.scheme ? SCHEME_LABELS[i.scheme] : "", i.institutionCode ?? "", i.message, (i as { explanation?: string }).explanation ?? ""]
-        .map(esc)
-        .join(","),
-    );
-  return Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8");
-}
+export const reportCsv = (report: SheetReport): Buffer => Buffer.from(reportCsvText(report), "utf8");
 
 export async function downloadSheetReport(session: Session, versionId: string): Promise<DownloadedFile> {
   await requirePermission(session, "region.read");

@@ -43,10 +43,11 @@ export interface SheetTemplateRead {
 }
 
 /**
- * Reads a filled template. Whether a template made under another catalogue version is acceptable is the
- * caller's decision: compare the returned catalogueCode with the region's. File-level refusals (not an .xlsx, macros, encryption, zip bomb, too large,
- * corrupt) throw an AppError with read-table-file's messages, before ExcelJS parses anything; problems in
- * the content are returned as issues, located like "区域表!E7".
+ * Reads a filled template. File-level refusals (not an .xlsx, macros, encryption, zip bomb, too large,
+ * corrupt) throw an AppError with read-table-file's messages before ExcelJS parses anything; problems in
+ * the content are returned as issues, located like "区域表!E7". Rows may be re-sorted (the layout hash
+ * sorts them). Whether a template made under another catalogue version is acceptable is the caller's
+ * decision: compare the returned catalogueCode with the region's.
  */
 export async function readSheetTemplate(
   bytes: Buffer,
@@ -82,7 +83,7 @@ export async function readSheetTemplate(
     error(
       "template.layout-changed",
       "全表",
-      "模板的行列结构与下载时不一致（增删或移动了行、列，或改动了表头、指标编码、机构编码）。请重新下载本月模板，只在黄色单元格中填写数值后上传。",
+      "模板的行列结构与下载时不一致（增删了行、列，或改动了表头、指标编码、机构编码）。请重新下载本月模板，只在黄色单元格中填写数值后上传。",
     );
   return { ...meta, cells: ctx.cells, issues: issues.list() };
 }

@@ -11,7 +11,7 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import { readSheetFile } from "./read-sheet-file";
 import { acceptedValueMap, insertSheetValues } from "./sheet-values-store";
-import { warningKey } from "@/app/_domain/sheets/warning-key";
+import { MIN_EXPLANATION_LENGTH, warningKey } from "@/app/_domain/sheets/warning-key";
 
 export type UploadSource = { kind: "file"; fileName: string; bytes: Buffer } | { kind: "api"; body: SheetApiBody; bytes: Buffer };
 
@@ -28,8 +28,6 @@ export type UploadSheetResult =
   | { ok: true; dryRun: true; period: string; report: SheetReport }
   | { ok: true; dryRun: false; unchanged: true; period: string; version: number; versionId: string }
   | { ok: true; dryRun: false; unchanged: false; period: string; version: number; versionId: string; report: SheetReport };
-
-const MIN_EXPLANATION = 4;
 
 /**
  * Uploads one month's base sheet for the uploader's own region: read, validate cell by cell, and store it as
@@ -86,7 +84,7 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
     }
     if (input.dryRun) return { ok: true, dryRun: true, period, report };
     const explanations = input.explanations ?? {};
-    const unexplained = report.warnings.filter((w) => (explanations[warningKey(w)] ?? "").trim().length < MIN_EXPLANATION);
+    const unexplained = report.warnings.filter((w) => (explanations[warningKey(w)] ?? "").trim().length < MIN_EXPLANATION_LENGTH);
     if (unexplained.length) return { ok: false, stage: "warnings", period, report };
     for (const w of report.warnings) (w as SheetIssue & { explanation?: string }).explanation = explanations[warningKey(w)].trim();
 
