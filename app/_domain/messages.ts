@@ -9,6 +9,8 @@ export const NAV_LABELS = {
   regions: "统筹区管理",
   institutions: "医疗机构管理",
   users: "用户管理",
+  catalogue: "指标目录",
+  sheets: "月度底稿",
   security: "账号安全",
   audit: "审计日志",
   workbench: "工作台",

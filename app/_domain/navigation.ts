@@ -2,7 +2,7 @@ import { NAV_LABELS } from "./messages";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
 
-export type NavIcon = "dashboard" | "region" | "hospital" | "team" | "safety" | "audit" | "desktop" | "fund" | "inbox" | "key";
+export type NavIcon = "dashboard" | "region" | "hospital" | "team" | "safety" | "audit" | "desktop" | "fund" | "inbox" | "key" | "catalogue" | "sheets";
 export interface NavItem {
   href: string;
   label: string;
@@ -10,10 +10,13 @@ export interface NavItem {
 }
 
 const ITEMS: (NavItem & { permission: Permission })[] = [
+  // A region role's monthly work comes first.
+  { href: "/sheets", label: NAV_LABELS.sheets, icon: "sheets", permission: "region.read" },
   { href: "/admin", label: NAV_LABELS.admin, icon: "dashboard", permission: "region.manage" },
   { href: "/admin/regions", label: NAV_LABELS.regions, icon: "region", permission: "region.manage" },
   { href: "/admin/institutions", label: NAV_LABELS.institutions, icon: "hospital", permission: "institution.manage" },
   { href: "/admin/users", label: NAV_LABELS.users, icon: "team", permission: "user.manage" },
+  { href: "/catalogue", label: NAV_LABELS.catalogue, icon: "catalogue", permission: "catalogue.read" },
   { href: "/security", label: NAV_LABELS.security, icon: "safety", permission: "security.manage" },
   { href: "/audit", label: NAV_LABELS.audit, icon: "audit", permission: "audit.read" },
   { href: "/workbench", label: NAV_LABELS.workbench, icon: "desktop", permission: "region.read" },

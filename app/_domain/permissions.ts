@@ -5,13 +5,13 @@ import type { Role } from "./roles";
  * `requirePermission` inside every server use case, plus the scope check each use case makes.
  */
 export const ROLE_PERMISSIONS = {
-  SYSTEM_ADMIN: ["region.manage", "institution.manage", "user.manage", "catalogue.manage"],
+  SYSTEM_ADMIN: ["region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read"],
   SECURITY_ADMIN: ["security.manage"],
   AUDIT_ADMIN: ["audit.read"],
-  DATA_ENTRY: ["region.read", "template.download", "sheet.upload", "publication.draft"],
-  DATA_REVIEWER: ["region.read", "sheet.review", "publication.review"],
-  PUBLISHER: ["region.read", "publication.publish", "feedback.answer"],
-  SUPERVISOR: ["province.read", "published.read", "calendar.read"],
+  DATA_ENTRY: ["region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage"],
+  DATA_REVIEWER: ["region.read", "sheet.review", "publication.review", "catalogue.read"],
+  PUBLISHER: ["region.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage"],
+  SUPERVISOR: ["province.read", "published.read", "calendar.read", "catalogue.read"],
   HOSPITAL_VIEWER: ["inbox.read", "publication.acknowledge", "feedback.create"],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -1,14 +1,16 @@
 import "server-only";
 import { readEnv, type Env } from "./env";
+import { ensureBuiltInCatalogues } from "./catalogue/ensure-built-in-catalogues";
 import { migrate } from "./db/migrate";
 import { openDatabase, type OpenDatabase } from "./db/open";
 import type { PrismaClient } from "./generated/prisma/client";
 import { seedDemoIfEmpty, type DemoSummary } from "@/prisma/seed/demo";
 
 /**
- * The process-wide database. Opened on first use: migrations are applied and, on an empty database in demo
- * mode, the demo data is created. Kept on globalThis because Next bundles server code into several chunks
- * (instrumentation, routes) that must share one PGlite instance.
+ * The process-wide database. Opened on first use: migrations are applied, the built-in indicator catalogues
+ * are created if missing and, on an empty database in demo mode, the demo data is created. Kept on globalThis
+ * because Next bundles server code into several chunks (instrumentation, routes) that must share one PGlite
+ * instance.
  */
 interface DbState {
   ready: Promise<{ db: OpenDatabase; demo: DemoSummary | null }>;
@@ -25,6 +27,8 @@ async function bootstrap(env: Env) {
   const db = await openDatabase(env.databaseUrl ? { kind: "postgres", url: env.databaseUrl } : { kind: "pglite", dataDir: env.dataDir });
   try {
     await db.withConnection((conn) => migrate(conn));
+    // Every deployment carries the built-in indicator catalogues (before the demo seed, which points its regions at them).
+    await ensureBuiltInCatalogues(db.prisma);
     const demo = env.demo ? await seedDemoIfEmpty(db.prisma) : null;
     return { db, demo };
   } catch (e) {

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   DashboardOutlined,
   DesktopOutlined,
+  FileExcelOutlined,
   FundOutlined,
   InboxOutlined,
   KeyOutlined,
@@ -13,6 +14,7 @@ import {
   TeamOutlined,
   UserOutlined,
   ApartmentOutlined,
+  ProfileOutlined,
 } from "@ant-design/icons";
 import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
 import Link from "next/link";
@@ -31,6 +33,8 @@ const ICONS: Record<NavIcon, React.ReactNode> = {
   fund: <FundOutlined />,
   inbox: <InboxOutlined />,
   key: <KeyOutlined />,
+  catalogue: <ProfileOutlined />,
+  sheets: <FileExcelOutlined />,
 };
 
 export interface ShellUser {

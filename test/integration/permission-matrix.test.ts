@@ -18,11 +18,27 @@ import { updateUser } from "@/app/_server/admin/update-user";
 import { listAuditEvents } from "@/app/_server/audit/list-audit-events";
 import { describeScope } from "@/app/_server/auth/describe-scope";
 import type { Session } from "@/app/_server/auth/session";
+import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
+import { exportCatalogueVersion } from "@/app/_server/catalogue/export-catalogue-version";
+import { getCatalogueVersion } from "@/app/_server/catalogue/get-catalogue-version";
+import { importCatalogueVersion } from "@/app/_server/catalogue/import-catalogue-version";
+import { listCatalogueVersions } from "@/app/_server/catalogue/list-catalogue-versions";
+import { saveLocalIndicator } from "@/app/_server/catalogue/save-local-indicator";
 import { getAdminOverview } from "@/app/_server/home/get-admin-overview";
 import { getOwnInstitution } from "@/app/_server/home/get-own-institution";
 import { getProvinceOverview } from "@/app/_server/home/get-province-overview";
 import { getRegionWorkbench } from "@/app/_server/home/get-region-workbench";
 import { listAccounts } from "@/app/_server/security/list-accounts";
+import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/app/_server/sheets/api-tokens";
+import { diffSheetVersions } from "@/app/_server/sheets/diff-sheet-versions";
+import { downloadSheetOriginal, downloadSheetReport } from "@/app/_server/sheets/download-sheet-file";
+import { downloadSheetTemplate } from "@/app/_server/sheets/download-sheet-template";
+import { getSheetVersion } from "@/app/_server/sheets/get-sheet-version";
+import { listSheets } from "@/app/_server/sheets/list-sheets";
+import { reviewSheet } from "@/app/_server/sheets/review-sheet";
+import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
+import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -34,6 +50,10 @@ import { useTestDatabase } from "../helpers/test-database";
 const ALL = ROLES;
 const SYS: Role[] = ["SYSTEM_ADMIN"];
 const REGION_STAFF: Role[] = ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"];
+/** Every signed-in bureau role reads the catalogue (region staff: their region's); hospital users and the other admins do not. */
+const CATALOGUE_READERS: Role[] = ["SYSTEM_ADMIN", "DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER", "SUPERVISOR"];
+/** 地方增选: the region's data-entry staff and publisher, not the reviewer. */
+const LOCAL_INDICATOR_EDITORS: Role[] = ["DATA_ENTRY", "PUBLISHER"];
 
 let seq = 0;
 const next = () => String(++seq).padStart(2, "0");
@@ -41,6 +61,9 @@ const next = () => String(++seq).padStart(2, "0");
 type Case = { allowed: readonly Role[]; run: (s: Session, w: World) => Promise<unknown> };
 const csv = (w: World) =>
   Buffer.from(`机构编码,机构名称,统筹区编码,医院等级,机构类别\nH3401000090${seq % 10},矩阵医院${next()},340100,二级,综合\n`);
+
+const catalogueCsv = () =>
+  Buffer.from(`指标编码,类别,指标名称,单位,频次,险种,层级,数值类型,标签\nMX01,矩阵类,矩阵指标${next()},人,月,合计,统筹区,期末值（存量）,国家底稿必选\n`);
 
 const MATRIX: Record<string, Case> = {
   listProvinces: { allowed: SYS, run: (s) => listProvinces(s) },
@@ -68,8 +91,50 @@ const MATRIX: Record<string, Case> = {
   getProvinceOverview: { allowed: ["SUPERVISOR"], run: (s) => getProvinceOverview(s) },
   getOwnInstitution: { allowed: ["HOSPITAL_VIEWER"], run: (s) => getOwnInstitution(s) },
   describeScope: { allowed: ALL, run: (s) => describeScope(s) },
+  listCatalogueVersions: { allowed: CATALOGUE_READERS, run: (s) => listCatalogueVersions(s) },
+  getCatalogueVersion: { allowed: CATALOGUE_READERS, run: (s) => getCatalogueVersion(s, "NHSA-2025-03") },
+  exportCatalogueVersion: { allowed: SYS, run: (s) => exportCatalogueVersion(s, { code: "NHSA-2025-03", format: "csv" }) },
+  importCatalogueVersion: {
+    allowed: SYS,
+    run: (s) => importCatalogueVersion(s, { code: `MATRIX-${next()}`, name: "矩阵目录", fileName: "c.csv", bytes: catalogueCsv() }),
+  },
+  saveLocalIndicator: {
+    allowed: LOCAL_INDICATOR_EDITORS,
+    run: (s) =>
+      saveLocalIndicator(s, { code: `MX${next()}`, category: "地方指标", nameZh: "矩阵地方指标", unit: "人次", frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION", basis: "FLOW" }),
+  },
   changePassword: { allowed: ALL, run: (s) => changePassword(s, { current: TEST_PASSWORD, next: "Changed#2026x", confirm: "Changed#2026x" }) },
+  uploadSheet: { allowed: ["DATA_ENTRY"], run: async (s) => uploadSheet(s, { source: await sheetFile("2025-02"), dryRun: true }) },
+  reviewSheet: { allowed: ["DATA_REVIEWER"], run: async (s) => reviewSheet(s, { versionId: await freshVersion(), decision: "REJECT", comment: "矩阵退回" }) },
+  listSheets: { allowed: REGION_STAFF, run: (s) => listSheets(s) },
+  getSheetVersion: { allowed: REGION_STAFF, run: (s) => getSheetVersion(s, versions[0]) },
+  diffSheetVersions: { allowed: REGION_STAFF, run: (s) => diffSheetVersions(s, { fromId: versions[0], toId: versions[1] }) },
+  downloadSheetOriginal: { allowed: REGION_STAFF, run: (s) => downloadSheetOriginal(s, versions[0]) },
+  downloadSheetReport: { allowed: REGION_STAFF, run: (s) => downloadSheetReport(s, versions[0]) },
+  downloadSheetTemplate: { allowed: ["DATA_ENTRY"], run: (s) => downloadSheetTemplate(s, { period: "2025-02" }) },
+  createApiToken: { allowed: ["DATA_ENTRY"], run: (s) => createApiToken(s, { name: "矩阵令牌" }) },
+  listApiTokens: { allowed: ["DATA_ENTRY"], run: (s) => listApiTokens(s) },
+  revokeApiToken: { allowed: ["DATA_ENTRY"], run: async (s) => revokeApiToken(s, { id: (await createApiToken(uploader, { name: "待撤销" })).id }) },
 };
+
+/** Region A's sheets, uploaded in beforeAll by `uploader`: a complete month and a variant of it. */
+let uploader: Session;
+let regionCatalogue: Awaited<ReturnType<typeof loadRegionCatalogue>>["indicators"] = [];
+const versions: string[] = [];
+let variant = 0;
+/** Other rows of the matrix add institutions to region A, so a complete sheet lists the current ones. */
+const sheetFile = async (period: string, over: Record<string, string> = {}) => {
+  const institutions = await prismaRef().institution.findMany({ where: { region: { code: "340100" }, active: true }, select: { code: true } });
+  const rows = completeSheetRows(regionCatalogue, "340100", period, institutions.map((i) => i.code), over);
+  const text = ["region_code,period,indicator_code,scheme,institution_code,value", ...rows.map((r) => r.join(","))].join("\n");
+  return { kind: "file" as const, fileName: `${period}.csv`, bytes: Buffer.from(text) };
+};
+/** A new VALIDATED version by `uploader`, for a reviewer to decide on. */
+async function freshVersion(): Promise<string> {
+  const r = await uploadSheet(uploader, { source: await sheetFile("2025-01", { "FE01|EMPLOYEE|": String(90 - ++variant / 10) }) });
+  if (!r.ok || r.dryRun || r.unchanged) throw new Error("fixture upload failed: " + JSON.stringify(r).slice(0, 600));
+  return r.versionId;
+}
 
 let prismaRef: ReturnType<typeof useTestDatabase>;
 /** A fresh DATA_ENTRY user for the user-management cases to act on. */
@@ -81,6 +146,10 @@ describe("permission matrix: every role × every use case", () => {
   let w: World;
   beforeAll(async () => {
     w = await createWorld(prisma());
+    await ensureBuiltInCatalogues(prisma());
+    regionCatalogue = (await loadRegionCatalogue(prisma(), w.regionA.id)).indicators;
+    uploader = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
+    versions.push(await freshVersion(), await freshVersion());
   });
 
   for (const [name, c] of Object.entries(MATRIX))
