@@ -6,11 +6,13 @@ export const DEMO_PROVINCE = { code: "340000", name: "安徽省" };
 
 type Inst = [name: string, level: InstitutionLevel, type: InstitutionType, district: string, beds: number];
 
-export const DEMO_REGIONS: { code: string; name: string; level: "CITY" | "COUNTY"; institutions: Inst[] }[] = [
+/** `scale`: the region's size for the demo sheets (prisma/seed/demo-sheets.ts): 合肥 is about 10 × 宿松. */
+export const DEMO_REGIONS: { code: string; name: string; level: "CITY" | "COUNTY"; scale: number; institutions: Inst[] }[] = [
   {
     code: "340100",
     name: "合肥市",
     level: "CITY",
+    scale: 10,
     institutions: [
       ["合肥市第一人民医院", "LEVEL_3", "GENERAL", "瑶海区", 2600],
       ["合肥市第二人民医院", "LEVEL_3", "GENERAL", "瑶海区", 2300],
@@ -48,6 +50,7 @@ export const DEMO_REGIONS: { code: string; name: string; level: "CITY" | "COUNTY
     code: "340200",
     name: "芜湖市",
     level: "CITY",
+    scale: 4,
     institutions: [
       ["芜湖市第一人民医院", "LEVEL_3", "GENERAL", "镜湖区", 1800],
       ["芜湖市第二人民医院", "LEVEL_3", "GENERAL", "镜湖区", 1600],
@@ -75,6 +78,7 @@ export const DEMO_REGIONS: { code: string; name: string; level: "CITY" | "COUNTY
     code: "340826",
     name: "宿松县",
     level: "COUNTY",
+    scale: 1,
     institutions: [
       ["宿松县人民医院", "LEVEL_2", "GENERAL", "孚玉镇", 900],
       ["宿松县中医院", "LEVEL_2", "TCM", "孚玉镇", 400],
@@ -90,6 +94,19 @@ export const DEMO_REGIONS: { code: string; name: string; level: "CITY" | "COUNTY
   },
 ];
 
+/** The demo code of a region's i-th institution (0-based): H + region code + 5 digits, e.g. H34010000001. */
+export const demoInstitutionCode = (regionCode: string, index: number) => `H${regionCode}${String(index + 1).padStart(5, "0")}`;
+
+/** A demo region's institutions with their codes, in the order they are created. */
+export const demoInstitutionsOf = (region: (typeof DEMO_REGIONS)[number]) =>
+  region.institutions.map(([name, level, type, district, beds], i) => ({ code: demoInstitutionCode(region.code, i), name, level, type, district, beds }));
+
+/**
+ * The region whose latest month is left without a sheet, so that a newcomer signing in as hf_entry can do
+ * that month's upload (and hf_reviewer its review) themselves.
+ */
+export const DEMO_UPLOAD_REGION = "340100";
+
 /** All demo accounts share one password; it exists only in demo mode. */
 export const DEMO_PASSWORD = "Liangdi@2026";
 
@@ -98,6 +115,8 @@ export const DEMO_USERS: {
   displayName: string;
   roles: Role[];
   scope?: { region?: string; institutionOf?: string; province?: boolean };
+  /** A further account of a role already shown: not listed on the login page or in the start-up banner. */
+  secondary?: true;
 }[] = [
   { username: "sysadmin", displayName: "王建国", roles: ["SYSTEM_ADMIN"] },
   { username: "secadmin", displayName: "李安", roles: ["SECURITY_ADMIN"] },
@@ -107,4 +126,12 @@ export const DEMO_USERS: {
   { username: "hf_publisher", displayName: "张伟", roles: ["PUBLISHER"], scope: { region: "340100" } },
   { username: "ah_supervisor", displayName: "孙立", roles: ["SUPERVISOR"], scope: { province: true } },
   { username: "hf_hospital", displayName: "周敏", roles: ["HOSPITAL_VIEWER"], scope: { institutionOf: "合肥市第一人民医院" } },
+  // The other regions' data groups, who uploaded and accepted those regions' demo sheets.
+  { username: "wh_entry", displayName: "吴静", roles: ["DATA_ENTRY"], scope: { region: "340200" }, secondary: true },
+  { username: "wh_reviewer", displayName: "黄磊", roles: ["DATA_REVIEWER"], scope: { region: "340200" }, secondary: true },
+  { username: "ss_entry", displayName: "方芳", roles: ["DATA_ENTRY"], scope: { region: "340826" }, secondary: true },
+  { username: "ss_reviewer", displayName: "石勇", roles: ["DATA_REVIEWER"], scope: { region: "340826" }, secondary: true },
 ];
+
+/** The accounts to show on the login page and in the start-up banner: one per role. */
+export const DEMO_LOGIN_HINTS = DEMO_USERS.filter((u) => !u.secondary);

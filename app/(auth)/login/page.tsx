@@ -6,7 +6,7 @@ import { getSession } from "@/app/_server/auth/current-session";
 import { isDemoDeployment } from "@/app/_server/system/is-demo-deployment";
 import { ROLE_LABELS } from "@/app/_domain/roles";
 import { LoginForm } from "@/components/shell/login-form";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-data";
+import { DEMO_LOGIN_HINTS, DEMO_PASSWORD } from "@/prisma/seed/demo-data";
 
 export const metadata: Metadata = { title: "登录" };
 
@@ -30,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           callbackUrl={next}
           demo={
             (await isDemoDeployment())
-              ? { password: DEMO_PASSWORD, accounts: DEMO_USERS.map((u) => ({ username: u.username, roleLabel: ROLE_LABELS[u.roles[0]] })) }
+              ? { password: DEMO_PASSWORD, accounts: DEMO_LOGIN_HINTS.map((u) => ({ username: u.username, roleLabel: ROLE_LABELS[u.roles[0]] })) }
               : null
           }
         />

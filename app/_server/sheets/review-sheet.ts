@@ -4,6 +4,7 @@ import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
+import { monthsDependingOn, recomputeMetrics } from "../metrics/recompute-metrics";
 
 export const reviewSheetSchema = z
   .object({
@@ -25,7 +26,8 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
     if (!parsed.success) throw fromZod(parsed.error);
     const { versionId, decision, comment } = parsed.data;
     const prisma = await db();
-    return prisma.$transaction(async (tx) => {
+    return prisma.$transaction(
+      async (tx) => {
       const version = await tx.sheetVersion.findUnique({ where: { id: versionId }, include: { sheet: true } });
       // Another region's version is "not found": its existence is not revealed.
       if (!version || version.sheet.regionId !== session.regionId) throw notFound("数据版本");
@@ -47,13 +49,17 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
         where: { id: current.id },
         data: { status, reviewedById: session.userId, reviewedAt: new Date(), reviewComment: comment || null },
       });
+      // Only accepted versions feed the metrics: accepting recomputes this month and the months that read it.
+      const recomputed = decision === "ACCEPT" ? await recomputeMetrics(tx, version.sheet.regionId, monthsDependingOn(version.sheet.period)) : null;
       await recordAudit(tx, actorOf(session), {
         action: decision === "ACCEPT" ? "sheet.accept" : "sheet.reject",
         objectType: "SheetVersion",
         objectId: current.id,
-        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined },
+        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined, recomputed: recomputed?.periods },
       });
       return { status, superseded };
-    });
+      },
+      { maxWait: 10_000, timeout: 120_000 },
+    );
   });
 }
