@@ -136,6 +136,5 @@ describe("demo seed with monthly base sheets", () => {
     const again = await seedDemoIfEmpty(prisma());
     expect(again.created).toBe(false);
     expect(await counts()).toEqual(before);
-    // The first start of a demo deployment waits for this (about 3 s on 2 cores); generous for slow CI.
   });
 });
