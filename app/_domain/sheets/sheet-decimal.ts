@@ -1,16 +1,8 @@
-import DecimalJs from "decimal.js";
+import type DecimalJs from "decimal.js";
+import { Decimal } from "../formula/decimal";
 
-/**
- * The decimal type of the sheet code: a clone (never Decimal.set(), which would change every other user of
- * decimal.js in the process) with 40 significant digits, so sums of Decimal(24,6) values stay exact, and
- * toString()/toFixed() never switch to exponent notation. Same configuration as the formula engine's.
- */
-export const SheetDecimal = DecimalJs.clone({
-  precision: 40,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-});
+/** The sheet code computes with the domain's one configured decimal type (app/_domain/formula/decimal.ts). */
+export const SheetDecimal = Decimal;
 export type SheetDecimal = DecimalJs;
 
 /** A canonical decimal string: no exponent, no trailing zeros, "0" for zero (never "-0"). */
