@@ -1,0 +1,92 @@
+// `npm run bench`: the performance goals of the sheet pipeline and the metrics engine, measured on a region
+// of 5,000 institutions × 20 institution indicators (plus the region sheet), on in-memory PGlite and, when
+// LIANGDI_TEST_PG_URL is set, on PostgreSQL. Results go to bench-results/bench-<db>.json and are printed.
+// Goals (issues 3 and 4): upload (parse, validate, store) < 5 s and < 600 MB peak; accept one month with its
+// recompute < 2 s; recompute 36 months from scratch < 30 s. A benchmark measures; it never fails on time.
+import fs from "node:fs";
+import { toLongCsv } from "@/app/_domain/sheets/long-csv";
+import { addMonths } from "@/app/_domain/periods";
+import { installDatabase } from "@/app/_server/db";
+import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
+import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
+import { recomputeRegion } from "@/app/_server/metrics/recompute-metrics";
+import { reviewSheet } from "@/app/_server/sheets/review-sheet";
+import { insertSheetValues } from "@/app/_server/sheets/sheet-values-store";
+import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
+import { generateDemoMonths } from "@/prisma/seed/demo-sheets";
+import { createUserSession } from "../helpers/fixtures";
+import { createTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+
+const INSTITUTIONS = 5000;
+const MONTHS = 36;
+const LAST = "2025-12";
+const FIRST = addMonths(LAST, -(MONTHS - 1));
+
+const results: Record<string, number | string> = { db: TEST_DB_KIND, institutions: INSTITUTIONS, date: new Date().toISOString() };
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+async function time<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const out = await run();
+  results[name] = Math.round(performance.now() - t0);
+  console.log(`${name.padEnd(40)} ${results[name]} ms`);
+  return out;
+}
+
+const db = await createTestDatabase();
+installDatabase(db);
+const prisma = db.prisma;
+await ensureBuiltInCatalogues(prisma);
+const province = await prisma.province.create({ data: { code: "990000", name: "基准省" } });
+const region = await prisma.region.create({ data: { code: "990100", name: "基准市", level: "CITY", provinceId: province.id } });
+const levels = ["LEVEL_3", "LEVEL_2", "LEVEL_1", "UNRATED"] as const;
+const institutions = Array.from({ length: INSTITUTIONS }, (_, i) => ({
+  id: crypto.randomUUID(),
+  code: `H990100${String(i + 1).padStart(5, "0")}`,
+  name: `基准医院${i + 1}`,
+  regionId: region.id,
+  level: levels[i % 4],
+  type: "GENERAL" as const,
+  beds: 50 + (i % 40) * 20,
+}));
+for (let i = 0; i < institutions.length; i += 1000) await prisma.institution.createMany({ data: institutions.slice(i, i + 1000) });
+const entry = await createUserSession(prisma, ["DATA_ENTRY"], { regionId: region.id });
+const reviewer = await createUserSession(prisma, ["DATA_REVIEWER"], { regionId: region.id });
+const catalogue = (await loadRegionCatalogue(prisma, region.id)).indicators;
+
+const months = await time("generate 36 months (demo generator)", async () =>
+  generateDemoMonths({ catalogue, region: { code: region.code, scale: 20 }, institutions, from: FIRST, to: LAST, anomalies: null }),
+);
+results.valuesPerMonth = months.get(LAST)!.length;
+
+// 35 accepted months stored directly (as the demo seed does), then the last one through the real pipeline.
+await time("store 35 accepted months (bulk)", async () => {
+  const idOf = new Map(institutions.map((i) => [i.code, i.id]));
+  for (const [period, rows] of months) {
+    if (period === LAST) continue;
+    const sheet = await prisma.sheet.create({ data: { regionId: region.id, period } });
+    const v = await prisma.sheetVersion.create({
+      data: { sheetId: sheet.id, version: 1, status: "ACCEPTED", source: "CSV", catalogueVersionId: (await prisma.catalogueVersion.findFirstOrThrow()).id, fileName: `${period}.csv`, fileSha256: "-", fileBytes: new Uint8Array(0), report: {}, valueCount: rows.length, uploadedById: entry.userId, reviewedById: reviewer.userId },
+    });
+    await insertSheetValues(prisma, v.id, rows, idOf);
+  }
+});
+
+const csv = Buffer.from(toLongCsv(months.get(LAST)!.map((r) => ({ regionCode: region.code, period: LAST, ...r }))), "utf8");
+results.csvBytes = csv.length;
+peak = process.memoryUsage().rss;
+const baseline = peak;
+const uploaded = await time("upload: parse + validate + store (CSV)", () => uploadSheet(entry, { source: { kind: "file", fileName: "bench.csv", bytes: csv } }));
+results.uploadPeakRssMb = Math.round(peak / 1024 / 1024);
+results.uploadRssGrowthMb = Math.round((peak - baseline) / 1024 / 1024);
+if (!uploaded.ok || uploaded.dryRun || uploaded.unchanged) throw new Error("bench upload refused: " + JSON.stringify(uploaded).slice(0, 400));
+await time("accept one month (recompute dependents)", () => reviewSheet(reviewer, { versionId: uploaded.versionId, decision: "ACCEPT" }));
+await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
+results.metricRows = await prisma.metricValue.count();
+clearInterval(sampler);
+results.peakRssMb = Math.round(peak / 1024 / 1024);
+
+fs.mkdirSync("bench-results", { recursive: true });
+fs.writeFileSync(`bench-results/bench-${TEST_DB_KIND}.json`, JSON.stringify(results, null, 2) + "\n");
+console.log(results);
+await db.drop();
