@@ -3,6 +3,7 @@ import type { IndicatorDef } from "@/app/_domain/catalogue";
 import type { Session } from "@/app/_server/auth/session";
 import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
 import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
+import { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
 import { getRegionMetrics } from "@/app/_server/metrics/get-region-metrics";
 import { recomputeRegion } from "@/app/_server/metrics/recompute-metrics";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
@@ -78,6 +79,19 @@ describe("derived metrics: computed on acceptance, read through the API shape", 
     expect(value(after, "FI03", "EMPLOYEE")?.month).toBe("40");
     await recomputeRegion(prisma(), w.regionA.id);
     expect(await getRegionMetrics(entry, { regionCode: "340100", period: "2025-02" })).toEqual(after);
+  });
+
+  it("shows the lineage of a derived number: formula, inputs with values, months and sheet versions", async () => {
+    const { lineage, formula, value: v } = await getMetricLineage(entry, { period: "2025-02", indicator: "FI05", scheme: "TOTAL" });
+    expect(formula).toBe("FI03.EMPLOYEE + FI04.RESIDENT");
+    const feb = await prisma().sheetVersion.findFirstOrThrow({ where: { status: "ACCEPTED", sheet: { period: "2025-02" } } });
+    const ytdInputs = lineage.inputs.filter((i) => i.view === "ytd" && i.period === "2025-02");
+    expect(ytdInputs.map((i) => [i.code, i.scheme, i.value, i.versionId]).sort()).toEqual([
+      ["FI03", "EMPLOYEE", "200", feb.id],
+      ["FI04", "RESIDENT", "200", feb.id],
+    ]);
+    expect(v.ytd).toBe("400");
+    await expect(getMetricLineage(entry, { period: "2025-02", indicator: "IN02", scheme: "TOTAL", institution: "H34020000001" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("is readable by the region's staff and the province's supervisor, and not found for anyone else", async () => {

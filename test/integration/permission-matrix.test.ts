@@ -38,6 +38,8 @@ import { getSheetVersion } from "@/app/_server/sheets/get-sheet-version";
 import { listSheets } from "@/app/_server/sheets/list-sheets";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
+import { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
+import { getRegionMetrics } from "@/app/_server/metrics/get-region-metrics";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -58,7 +60,8 @@ const LOCAL_INDICATOR_EDITORS: Role[] = ["DATA_ENTRY", "PUBLISHER"];
 let seq = 0;
 const next = () => String(++seq).padStart(2, "0");
 
-type Case = { allowed: readonly Role[]; run: (s: Session, w: World) => Promise<unknown> };
+/** deniedCode: what a refused caller gets (FORBIDDEN, or NOT_FOUND where existence must not be revealed). */
+type Case = { allowed: readonly Role[]; run: (s: Session, w: World) => Promise<unknown>; deniedCode?: "NOT_FOUND" };
 const csv = (w: World) =>
   Buffer.from(`机构编码,机构名称,统筹区编码,医院等级,机构类别\nH3401000090${seq % 10},矩阵医院${next()},340100,二级,综合\n`);
 
@@ -114,6 +117,12 @@ const MATRIX: Record<string, Case> = {
   downloadSheetTemplate: { allowed: ["DATA_ENTRY"], run: (s) => downloadSheetTemplate(s, { period: "2025-02" }) },
   createApiToken: { allowed: ["DATA_ENTRY"], run: (s) => createApiToken(s, { name: "矩阵令牌" }) },
   listApiTokens: { allowed: ["DATA_ENTRY"], run: (s) => listApiTokens(s) },
+  getRegionMetrics: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getRegionMetrics(s, { regionCode: "340100", period: "2025-01" }),
+  },
+  getMetricLineage: { allowed: REGION_STAFF, run: (s) => getMetricLineage(s, { period: "2025-01", indicator: "FI05", scheme: "TOTAL" }) },
   revokeApiToken: { allowed: ["DATA_ENTRY"], run: async (s) => revokeApiToken(s, { id: (await createApiToken(uploader, { name: "待撤销" })).id }) },
 };
 
@@ -150,6 +159,9 @@ describe("permission matrix: every role × every use case", () => {
     regionCatalogue = (await loadRegionCatalogue(prisma(), w.regionA.id)).indicators;
     uploader = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
     versions.push(await freshVersion(), await freshVersion());
+    // An accepted January, so that the metrics use cases have something to read.
+    const acceptor = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
+    await reviewSheet(acceptor, { versionId: versions[1], decision: "ACCEPT" });
   });
 
   for (const [name, c] of Object.entries(MATRIX))
@@ -158,7 +170,7 @@ describe("permission matrix: every role × every use case", () => {
         const session = await createUserSession(prisma(), [role], scopeFor(role, w));
         if (c.allowed.includes(role)) await c.run(session, w); // throws, and so fails, if refused
         else {
-          await expect(c.run(session, w)).rejects.toMatchObject({ code: "FORBIDDEN" });
+          await expect(c.run(session, w)).rejects.toMatchObject({ code: c.deniedCode ?? "FORBIDDEN" });
           const denied = await prisma().auditEvent.count({ where: { actorId: session.userId, result: "DENIED" } });
           expect(denied).toBeGreaterThan(0);
         }
@@ -193,7 +205,7 @@ describe("permission matrix: every role × every use case", () => {
         if (e.isDirectory()) {
           if (e.name !== "generated") walk(p);
         } else if (p.endsWith(".ts"))
-          for (const m of fs.readFileSync(p, "utf8").matchAll(/export async function (\w+)\(session: Session/g)) if (!helpers.has(m[1])) found.push(m[1]);
+          for (const m of fs.readFileSync(p, "utf8").matchAll(/export async function (\w+)\(\s*session: Session/g)) if (!helpers.has(m[1])) found.push(m[1]);
       }
     };
     walk("app/_server");

@@ -6,19 +6,8 @@ import { readSheetValues } from "../sheets/sheet-values-store";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/**
- * Computes and stores the metrics of a region for the given months from its accepted sheets, replacing what
- * was stored for those months. Each month needs the 13 months before it (month values, month-on-month,
- * year-on-year), which are loaded alongside. Not a use case: callers authorise (accepting a sheet, the
- * recompute command).
- */
-export async function recomputeMetrics(db: Db, regionId: string, periods: readonly Period[]): Promise<{ periods: Period[]; rows: number }> {
-  const targets = [...new Set(periods)].sort(comparePeriods);
-  if (!targets.length) return { periods: [], rows: 0 };
-  const catalogue = await loadRegionCatalogue(db, regionId);
-  const institutions = await db.institution.findMany({ where: { regionId }, orderBy: { code: "asc" }, select: { id: true, code: true, level: true } });
-  const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
-  const idOf = new Map(institutions.map((i) => [i.code, i.id]));
+/** The accepted sheets a computation of `targets` reads: each month and the 13 before it. */
+export async function loadAcceptedWindow(db: Db, regionId: string, targets: readonly Period[], codeOf: Map<string, string>) {
   const window = new Set<Period>();
   for (const p of targets) for (let k = 0; k <= 13; k++) window.add(addMonths(p, -k));
   const versions = await db.sheetVersion.findMany({
@@ -35,6 +24,23 @@ export async function recomputeMetrics(db: Db, regionId: string, periods: readon
     }));
     accepted.set(v.sheet.period, { versionId: v.id, rows });
   }
+  return accepted;
+}
+
+/**
+ * Computes and stores the metrics of a region for the given months from its accepted sheets, replacing what
+ * was stored for those months. Each month needs the 13 months before it (month values, month-on-month,
+ * year-on-year), which are loaded alongside. Not a use case: callers authorise (accepting a sheet, the
+ * recompute command).
+ */
+export async function recomputeMetrics(db: Db, regionId: string, periods: readonly Period[]): Promise<{ periods: Period[]; rows: number }> {
+  const targets = [...new Set(periods)].sort(comparePeriods);
+  if (!targets.length) return { periods: [], rows: 0 };
+  const catalogue = await loadRegionCatalogue(db, regionId);
+  const institutions = await db.institution.findMany({ where: { regionId }, orderBy: { code: "asc" }, select: { id: true, code: true, level: true } });
+  const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
+  const idOf = new Map(institutions.map((i) => [i.code, i.id]));
+  const accepted = await loadAcceptedWindow(db, regionId, targets, codeOf);
   // Only months with an accepted sheet have metrics; the others are cleared.
   const computed = targets.filter((p) => accepted.has(p));
   const rows = computed.length
@@ -59,7 +65,9 @@ export async function recomputeMetrics(db: Db, regionId: string, periods: readon
       part.map((r) => r.prevYearYtd),
       part.map((r) => r.yoy),
       part.map((r) => r.mom),
-      part.map((r) => (r.lineage.formula === null && r.lineage.inputs.length <= 1 ? null : JSON.stringify(r.lineage))),
+      // Lineage is not stored: it runs to tens of megabytes a month for a large region, and getMetricLineage
+      // recomputes it exactly, for one value, from the same accepted versions.
+      part.map(() => null),
     );
   }
   return { periods: computed, rows: rows.length };
