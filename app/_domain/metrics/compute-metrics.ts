@@ -1,0 +1,516 @@
+import type { IndicatorDef, Scheme } from "../catalogue";
+import { evaluate, parseFormula, type EvalContext, type FormulaNode } from "../formula";
+import { isPeriod, makePeriod, type Period } from "../periods";
+import type { SheetValueRow } from "../sheets/types";
+import { Exact, fromDecimal, growthText, parseExact, subtract } from "./exact";
+
+/**
+ * The derived-metrics engine of one region (PRODUCT.md §4 "What the fields mean, so that anyone can recompute
+ * them"). Pure: the caller loads the accepted sheet version of each month and the catalogue; this computes, for
+ * every indicator of the catalogue (inputs and derived) × every scheme it has × (institution scope) every
+ * institution, the fields the metrics API publishes, with the lineage of each number.
+ *
+ * The rules, per row of period t:
+ * - FLOW input: ytd = the reported value; month = ytd(t) − ytd(t−1) within the year (January: month = ytd;
+ *   a missing previous month gives null); prevYearYtd = ytd(t−12); yoy = ytd ÷ prevYearYtd − 1;
+ *   mom = month(t) ÷ month(t−1) − 1, January comparing with the previous December's month.
+ * - STOCK and RATE inputs: ytd = month = the reported (period-end) value; prevYearYtd = the value at t−12;
+ *   yoy and mom compare with the value at t−12 and t−1.
+ * - Derived indicator: ytd = the formula over its references' ytd values ("ytd" view); month = the formula over
+ *   their month values ("month" view; a STOCK or RATE input gives its value to both views); then prevYearYtd =
+ *   the derived ytd at t−12, yoy = ytd ÷ prevYearYtd − 1, mom = month ÷ the derived month at t−1 − 1, whatever
+ *   the derived indicator's basis. Functions are the formula engine's (PREV_YEAR, YOY, …) reading through
+ *   ctx.value in the view being evaluated — except AVG_MONTHLY, whose meaning PRODUCT.md §4 fixes as
+ *   "x's ytd ÷ months elapsed": references inside it read the ytd view in both views (so FB05's month value is
+ *   the period-end balance ÷ the year's average monthly spending, not ÷ one month's spending × months).
+ * - Not computable → null, never 0, NaN or Infinity: a missing input, a missing earlier period, a zero divisor.
+ * - Output decimals are canonical strings rounded half away from zero (四舍五入) to 6 decimal places; yoy and mom
+ *   are fractions (0.0523 = +5.23 %) computed from the unrounded values and rounded once.
+ *
+ * Details a reader of the numbers may need:
+ * - A reference to a REGION indicator from an INSTITUTION formula reads the region's value; a reference to an
+ *   INSTITUTION indicator from a REGION formula is not aggregated and reads null. A reference to an unknown code,
+ *   or to a scheme the referenced indicator does not have, reads null.
+ * - Values of derived indicators found in a sheet are ignored: derived values are always computed.
+ * - Rows of institutions not in `institutions`, and rows whose value is not a number, are ignored (missing).
+ *   When a sheet holds the same cell twice, the later row wins (the validator does not let that happen).
+ * - Before the region's first accepted sheet nothing is computed (all null); this also ends formulas that
+ *   read their own earlier values (PREV_MONTH(FB03) + …) instead of recursing forever.
+ * - A same-period cycle (which checkFormulas rejects) reads null instead of recursing forever.
+ * - The result does not depend on which periods are requested: computing one month alone gives exactly the
+ *   rows of that month in a full recompute.
+ *
+ * Lineage: `formula` is the indicator's formula text (null for inputs); `inputs` lists every value the row's
+ * five fields were computed from, deduplicated, in first-use order (ytd, month, prevYearYtd, mom):
+ * - for an input indicator, its reported values (view "ytd") at t, t−1, t−12 and, for a FLOW, t−2 (the months
+ *   that month and mom need);
+ * - for a derived indicator, each reference its formula read, with the view it was read in and the period,
+ *   then, for a derived reference, that reference's own inputs transitively (its entry has versionId null), and
+ *   for a FLOW input read in the "month" view (outside January), the two reported values the month came from.
+ * Each input entry carries the versionId of the accepted sheet of its period (null when that month has none or
+ * the value is a derived intermediate) and its value as used, rounded like the output. Missing values are
+ * listed too (value null), so the card shows why a number is "—". Entry objects are shared between rows: treat
+ * them as read-only.
+ */
+
+export type MetricView = "ytd" | "month";
+
+export interface LineageInput {
+  readonly code: string;
+  readonly scheme: Scheme;
+  readonly institutionCode: string | null;
+  readonly period: Period;
+  readonly view: MetricView;
+  readonly value: string | null;
+  readonly versionId: string | null;
+}
+
+export interface MetricLineage {
+  formula: string | null;
+  inputs: readonly LineageInput[];
+}
+
+export interface MetricRow {
+  period: Period;
+  indicatorCode: string;
+  scheme: Scheme;
+  /** null for a region-level indicator. */
+  institutionCode: string | null;
+  ytd: string | null;
+  month: string | null;
+  prevYearYtd: string | null;
+  /** Fractions: 0.0523 = +5.23 %. */
+  yoy: string | null;
+  mom: string | null;
+  lineage: MetricLineage;
+}
+
+export interface AcceptedSheet {
+  versionId: string;
+  rows: readonly SheetValueRow[];
+}
+
+export interface RegionMetricsInput {
+  catalogue: readonly IndicatorDef[];
+  institutions: readonly { code: string; level: string }[];
+  /** The accepted sheet version of each month that has one. */
+  accepted: ReadonlyMap<Period, AcceptedSheet>;
+  /** The months to compute (one, or all); duplicates are computed once; output follows this order. */
+  periods: readonly Period[];
+}
+
+/**
+ * Every indicator × scheme × (institution) row for each requested period, in the order: period (as given),
+ * indicator (catalogue order), scheme (the indicator's order), institution (the given order).
+ *
+ * Work is done one institution at a time (its values memoised while it is computed, then dropped), so memory
+ * holds the result and one institution's intermediates, and a value is never computed twice.
+ */
+export function computeRegionMetrics(input: RegionMetricsInput): MetricRow[] {
+  const periods = new Set<Period>();
+  for (const period of input.periods) {
+    if (!isPeriod(period)) throw new Error(`无效的期间“${period}”，应为 YYYY-MM`);
+    periods.add(period);
+  }
+  const times = [...periods].map(monthIndex);
+  const engine = new RegionEngine(input);
+  const { regionPairs, institutionPairs, institutionCodes } = engine;
+
+  // Row positions: period-major, then the pairs in catalogue order, institutions inside their pair.
+  const offsets = new Map<Pair, number>();
+  let perPeriod = 0;
+  for (const pair of engine.pairs) {
+    offsets.set(pair, perPeriod);
+    perPeriod += pair.d.institution ? institutionCodes.length : 1;
+  }
+  const out = new Array<MetricRow>(perPeriod * times.length);
+
+  const region = engine.regionScope;
+  for (const pair of regionPairs) {
+    const s = region.series[pair.slot]!;
+    const at = offsets.get(pair)!;
+    for (let p = 0; p < times.length; p++) out[p * perPeriod + at] = engine.row(s, times[p]!);
+  }
+  for (let j = 0; j < institutionCodes.length; j++) {
+    const scope = engine.institutionScope(institutionCodes[j]!);
+    for (const pair of institutionPairs) {
+      const s = scope.series[pair.slot]!;
+      const at = offsets.get(pair)! + j;
+      for (let p = 0; p < times.length; p++) out[p * perPeriod + at] = engine.row(s, times[p]!);
+    }
+  }
+  return out;
+}
+
+// ── internals ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Months since year 0: y × 12 + (m − 1). January ⇔ index % 12 === 0. */
+const monthIndex = (p: Period): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+const isJanuary = (t: number) => t % 12 === 0;
+
+const PERIODS = new Map<number, Period>();
+function periodAt(t: number): Period {
+  let p = PERIODS.get(t);
+  if (p === undefined) PERIODS.set(t, (p = makePeriod(Math.floor(t / 12), (t % 12) + 1)));
+  return p;
+}
+
+/** Marks a reference inside AVG_MONTHLY in the month-view tree; real codes are upper case, so it cannot clash. */
+const YTD_MARK = "ytd:";
+
+/** The tree evaluated in the month view: references inside AVG_MONTHLY(…) read the ytd view (see above). */
+function monthViewTree(node: FormulaNode, inAvg = false): FormulaNode {
+  switch (node.kind) {
+    case "number":
+      return node;
+    case "ref":
+      return inAvg ? { ...node, code: YTD_MARK + node.code } : node;
+    case "neg":
+      return { ...node, operand: monthViewTree(node.operand, inAvg) };
+    case "binary":
+      return { ...node, left: monthViewTree(node.left, inAvg), right: monthViewTree(node.right, inAvg) };
+    case "call": {
+      const inner = inAvg || node.name === "AVG_MONTHLY";
+      return { ...node, args: node.args.map((a) => monthViewTree(a, inner)) };
+    }
+  }
+}
+
+interface Def {
+  def: IndicatorDef;
+  derived: boolean;
+  flow: boolean;
+  institution: boolean;
+  /** scheme → slot of the (indicator, scheme) pair within its scope. */
+  slots: Map<Scheme, number>;
+  /** null for an input, or a formula that does not parse (then every value is null). */
+  ytdTree: FormulaNode | null;
+  monthTree: FormulaNode | null;
+}
+
+/** One (indicator, scheme): a row of the region, or a row per institution. */
+interface Pair {
+  d: Def;
+  scheme: Scheme;
+  slot: number;
+}
+
+const NONE = 0;
+const BUSY = 1;
+const DONE = 2;
+
+const EMPTY: readonly LineageInput[] = Object.freeze([]);
+
+/** Appends unless already there: lineage lists are short (a formula's few inputs), so a scan beats a Set. */
+function addOnce(list: LineageInput[], e: LineageInput): void {
+  if (!list.includes(e)) list.push(e);
+}
+
+class Cell {
+  ytdState = NONE;
+  ytd: Exact | null = null;
+  monthState = NONE;
+  month: Exact | null = null;
+  ytdEntry: LineageInput | null = null;
+  monthEntry: LineageInput | null = null;
+  /** Derived cells: what the formula read, transitively (see the lineage rules above). */
+  ytdDeps: readonly LineageInput[] = EMPTY;
+  monthDeps: readonly LineageInput[] = EMPTY;
+  constructor(readonly t: number) {}
+}
+
+/** The values of one (indicator, scheme) in one scope, by month index. */
+class Series {
+  readonly cells = new Map<number, Cell>();
+  constructor(
+    readonly d: Def,
+    readonly scheme: Scheme,
+    readonly slot: number,
+    readonly scope: Scope,
+  ) {}
+}
+
+/** The region, or one institution: its series by slot, and its reported values. */
+class Scope {
+  readonly series: Series[];
+  constructor(
+    readonly institutionCode: string | null,
+    pairs: readonly Pair[],
+    /** Reported text by slot × months + (t − first month); undefined where the sheet has no such row. */
+    readonly raw: (string | null | undefined)[],
+  ) {
+    this.series = pairs.map((p) => new Series(p.d, p.scheme, p.slot, this));
+  }
+}
+
+class RegionEngine {
+  readonly defs = new Map<string, Def>();
+  readonly pairs: Pair[] = [];
+  readonly regionPairs: Pair[] = [];
+  readonly institutionPairs: Pair[] = [];
+  readonly institutionCodes: string[];
+  readonly regionScope: Scope;
+  /** Reported values per institution code, filled a month at a time as months are first needed. */
+  private readonly raws = new Map<string, (string | null | undefined)[]>();
+  private readonly regionRaw: (string | null | undefined)[];
+  private readonly sheets: (AcceptedSheet | undefined)[];
+  private readonly indexed: boolean[];
+  /** The month index of the first accepted sheet; months = how many months up to the last one. */
+  private readonly first: number;
+  private readonly months: number;
+  private readonly adHoc = new Map<string, LineageInput>();
+
+  constructor(input: RegionMetricsInput) {
+    for (const def of input.catalogue) {
+      if (this.defs.has(def.code)) continue;
+      let ytdTree: FormulaNode | null = null;
+      if (def.formula !== null) {
+        const parsed = parseFormula(def.formula);
+        if (parsed.ok) ytdTree = parsed.ast;
+      }
+      const d: Def = {
+        def,
+        derived: def.formula !== null,
+        flow: def.basis === "FLOW",
+        institution: def.scope === "INSTITUTION",
+        slots: new Map(),
+        ytdTree,
+        monthTree: ytdTree && monthViewTree(ytdTree),
+      };
+      this.defs.set(def.code, d);
+      const list = d.institution ? this.institutionPairs : this.regionPairs;
+      for (const scheme of new Set(def.schemes)) {
+        const pair = { d, scheme, slot: list.length };
+        d.slots.set(scheme, pair.slot);
+        list.push(pair);
+        this.pairs.push(pair);
+      }
+    }
+    this.institutionCodes = [...new Set(input.institutions.map((i) => i.code))];
+
+    let first = Infinity;
+    let last = -Infinity;
+    for (const period of input.accepted.keys()) {
+      if (!isPeriod(period)) throw new Error(`无效的期间“${period}”，应为 YYYY-MM`);
+      first = Math.min(first, monthIndex(period));
+      last = Math.max(last, monthIndex(period));
+    }
+    this.first = first;
+    this.months = first === Infinity ? 0 : last - first + 1;
+    this.sheets = new Array(this.months);
+    this.indexed = new Array(this.months).fill(false);
+    for (const [period, sheet] of input.accepted) this.sheets[monthIndex(period) - first] = sheet;
+
+    const size = (pairs: Pair[]) => pairs.length * this.months;
+    this.regionRaw = new Array(size(this.regionPairs));
+    for (const code of this.institutionCodes) this.raws.set(code, new Array(size(this.institutionPairs)));
+    this.regionScope = new Scope(null, this.regionPairs, this.regionRaw);
+  }
+
+  institutionScope(code: string): Scope {
+    return new Scope(code, this.institutionPairs, this.raws.get(code)!);
+  }
+
+  /** The series a reference from `from` resolves to, or null (unknown code or scheme, institution from region). */
+  private resolve(code: string, scheme: Scheme, from: Scope): Series | null {
+    const d = this.defs.get(code);
+    const slot = d?.slots.get(scheme);
+    if (d === undefined || slot === undefined) return null;
+    if (!d.institution) return this.regionScope.series[slot]!;
+    return from.institutionCode === null ? null : from.series[slot]!;
+  }
+
+  /** Loads one month's accepted sheet into the reported values, the first time that month is needed. */
+  private index(k: number): void {
+    this.indexed[k] = true;
+    const sheet = this.sheets[k];
+    if (!sheet) return;
+    for (const row of sheet.rows) {
+      const d = this.defs.get(row.indicatorCode);
+      const slot = d?.slots.get(row.scheme);
+      if (d === undefined || slot === undefined || d.derived) continue;
+      const raw = d.institution ? (row.institutionCode === null ? undefined : this.raws.get(row.institutionCode)) : row.institutionCode === null ? this.regionRaw : undefined;
+      if (raw) raw[slot * this.months + k] = row.value;
+    }
+  }
+
+  private reported(s: Series, t: number): string | null {
+    const k = t - this.first;
+    if (k < 0 || k >= this.months) return null;
+    if (!this.indexed[k]) this.index(k);
+    return s.scope.raw[s.slot * this.months + k] ?? null;
+  }
+
+  private cellOf(s: Series, t: number): Cell {
+    let c = s.cells.get(t);
+    if (c === undefined) s.cells.set(t, (c = new Cell(t)));
+    return c;
+  }
+
+  private versionAt(t: number): string | null {
+    const k = t - this.first;
+    return k >= 0 && k < this.months ? (this.sheets[k]?.versionId ?? null) : null;
+  }
+
+  // ── values ──
+
+  ytd(s: Series, t: number): Exact | null {
+    const c = this.cellOf(s, t);
+    if (c.ytdState === DONE) return c.ytd;
+    if (s.d.derived) return this.evaluate(s, c, "ytd");
+    c.ytd = parseExact(this.reported(s, t));
+    c.ytdState = DONE;
+    return c.ytd;
+  }
+
+  month(s: Series, t: number): Exact | null {
+    const c = this.cellOf(s, t);
+    if (c.monthState === DONE) return c.month;
+    if (s.d.derived) return this.evaluate(s, c, "month");
+    const ytd = this.ytd(s, t);
+    if (!s.d.flow || isJanuary(t) || ytd === null) {
+      c.month = ytd;
+    } else {
+      const before = this.ytd(s, t - 1);
+      c.month = before === null ? null : subtract(ytd, before);
+    }
+    c.monthState = DONE;
+    return c.month;
+  }
+
+  private valueOf(s: Series, t: number, view: MetricView): Exact | null {
+    return view === "ytd" ? this.ytd(s, t) : this.month(s, t);
+  }
+
+  /** Evaluates a derived cell in one view with the formula engine, recording what it read for the lineage. */
+  private evaluate(s: Series, c: Cell, view: MetricView): Exact | null {
+    const state = view === "ytd" ? c.ytdState : c.monthState;
+    if (state === BUSY) return null; // a same-period cycle: checkFormulas rejects these; never recurse forever
+    const tree = view === "ytd" ? s.d.ytdTree : s.d.monthTree;
+    let value: Exact | null = null;
+    let deps: readonly LineageInput[] = EMPTY;
+    if (tree !== null && c.t >= this.first) {
+      if (view === "ytd") c.ytdState = BUSY;
+      else c.monthState = BUSY;
+      const read: LineageInput[] = [];
+      const ctx: EvalContext = {
+        period: periodAt(c.t),
+        scheme: s.scheme,
+        value: (code, scheme, _offset, period) => {
+          let v: MetricView = view;
+          if (code.startsWith(YTD_MARK)) {
+            code = code.slice(YTD_MARK.length);
+            v = "ytd";
+          }
+          const t = monthIndex(period);
+          const target = this.resolve(code, scheme, s.scope);
+          if (target === null) {
+            addOnce(read, this.missingEntry(code, scheme, s.scope.institutionCode, t, v));
+            return null;
+          }
+          const x = this.valueOf(target, t, v);
+          this.addClosure(read, target, t, v);
+          return x === null ? null : x.decimal();
+        },
+      };
+      const result = evaluate(tree, ctx);
+      value = result === null ? null : fromDecimal(result);
+      deps = read;
+    }
+    if (view === "ytd") {
+      c.ytd = value;
+      c.ytdDeps = deps;
+      c.ytdState = DONE;
+    } else {
+      c.month = value;
+      c.monthDeps = deps;
+      c.monthState = DONE;
+    }
+    return value;
+  }
+
+  // ── lineage ──
+
+  private entry(s: Series, t: number, view: MetricView): LineageInput {
+    const c = this.cellOf(s, t);
+    const memo = view === "ytd" ? c.ytdEntry : c.monthEntry;
+    if (memo) return memo;
+    const value = this.valueOf(s, t, view);
+    const e: LineageInput = {
+      code: s.d.def.code,
+      scheme: s.scheme,
+      institutionCode: s.scope.institutionCode,
+      period: periodAt(t),
+      view,
+      value: value === null ? null : value.text6(),
+      versionId: s.d.derived ? null : this.versionAt(t),
+    };
+    // Only a finished value is remembered (a cell can be read while a same-period cycle is still evaluating it).
+    if ((view === "ytd" ? c.ytdState : c.monthState) === DONE) {
+      if (view === "ytd") c.ytdEntry = e;
+      else c.monthEntry = e;
+    }
+    return e;
+  }
+
+  /** A reference that resolves to no series: listed (value null) so the card shows what was missing. */
+  private missingEntry(code: string, scheme: Scheme, institutionCode: string | null, t: number, view: MetricView): LineageInput {
+    const d = this.defs.get(code);
+    const inst = d && !d.institution ? null : institutionCode;
+    const key = `${code}|${scheme}|${inst ?? ""}|${t}|${view}`;
+    let e = this.adHoc.get(key);
+    if (!e) this.adHoc.set(key, (e = { code, scheme, institutionCode: inst, period: periodAt(t), view, value: null, versionId: null }));
+    return e;
+  }
+
+  /** A value read by a formula, and what it was computed from. */
+  private addClosure(into: LineageInput[], s: Series, t: number, view: MetricView): void {
+    addOnce(into, this.entry(s, t, view));
+    if (s.d.derived) {
+      const c = this.cellOf(s, t);
+      for (const e of view === "ytd" ? c.ytdDeps : c.monthDeps) addOnce(into, e);
+    } else if (view === "month" && s.d.flow && !isJanuary(t)) {
+      addOnce(into, this.entry(s, t, "ytd"));
+      addOnce(into, this.entry(s, t - 1, "ytd"));
+    }
+  }
+
+  private inputLineage(s: Series, t: number): LineageInput[] {
+    // ytd: t; month: t−1 (FLOW outside January); prevYearYtd: t−12; mom: t−1, and t−2 for a FLOW whose
+    // previous month is not January.
+    const out = [this.entry(s, t, "ytd")];
+    if (s.d.flow && !isJanuary(t)) out.push(this.entry(s, t - 1, "ytd"));
+    out.push(this.entry(s, t - 12, "ytd"));
+    if (!s.d.flow || isJanuary(t)) out.push(this.entry(s, t - 1, "ytd"));
+    if (s.d.flow && !isJanuary(t - 1)) out.push(this.entry(s, t - 2, "ytd"));
+    return out;
+  }
+
+  private derivedLineage(s: Series, t: number): LineageInput[] {
+    const all = this.cellOf(s, t).ytdDeps.slice();
+    const now = this.cellOf(s, t);
+    for (const deps of [now.monthDeps, this.cellOf(s, t - 12).ytdDeps, this.cellOf(s, t - 1).monthDeps]) for (const e of deps) addOnce(all, e);
+    return all;
+  }
+
+  // ── rows ──
+
+  row(s: Series, t: number): MetricRow {
+    const ytd = this.ytd(s, t);
+    const month = this.month(s, t);
+    const prevYearYtd = this.ytd(s, t - 12);
+    const prevMonth = this.month(s, t - 1);
+    return {
+      period: periodAt(t),
+      indicatorCode: s.d.def.code,
+      scheme: s.scheme,
+      institutionCode: s.scope.institutionCode,
+      ytd: ytd === null ? null : ytd.text6(),
+      month: month === null ? null : month.text6(),
+      prevYearYtd: prevYearYtd === null ? null : prevYearYtd.text6(),
+      yoy: growthText(ytd, prevYearYtd),
+      mom: growthText(month, prevMonth),
+      lineage: { formula: s.d.def.formula, inputs: s.d.derived ? this.derivedLineage(s, t) : this.inputLineage(s, t) },
+    };
+  }
+}

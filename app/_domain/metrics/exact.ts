@@ -1,0 +1,204 @@
+import { Decimal } from "../formula/decimal";
+
+/**
+ * An exact decimal as a scaled integer: value = n × 10^−s (s ≥ 0). The metrics engine's hot path (month
+ * differences of reported YTD values, growth rates, rounding for output) runs on these instead of decimal.js.
+ * The results are the same exact decimals — no binary floats stand for a value anywhere — but integer
+ * arithmetic is an order of magnitude faster than decimal.js (whose division costs microseconds), which matters
+ * at 5,000 institutions × 20 indicators × 36 months. Formula evaluation still uses the formula engine's
+ * Decimal; values cross between the two exactly (through decimal text, or decimal.js's digit representation).
+ *
+ * The scaled integer is kept as a JS number while it is a safe integer (|n| < 2^53, where every integer and
+ * every integer sum, difference and product below that bound is exact in IEEE doubles), and as a BigInt
+ * otherwise. Every operation checks its intermediate results stay safe, else redoes the work in BigInt; the
+ * property tests compare both paths with decimal.js.
+ */
+export class Exact {
+  private dec: Decimal | undefined;
+  private rounded: string | undefined;
+  private big: bigint | undefined;
+  /** The scaled integer as a number when it is a safe integer; NaN when only the BigInt holds it. */
+  readonly i: number;
+
+  constructor(
+    n: bigint | number,
+    readonly s: number,
+    /** A canonical text of this value already at hand (the reported string), reused to save allocations. */
+    private canonical?: string,
+    decimal?: Decimal,
+  ) {
+    this.dec = decimal;
+    if (typeof n === "number") {
+      this.i = n;
+    } else {
+      this.big = n;
+      this.i = n <= MAX_SAFE && n >= -MAX_SAFE ? Number(n) : NaN;
+    }
+  }
+
+  /** The scaled integer as a BigInt. */
+  get n(): bigint {
+    return (this.big ??= BigInt(this.i));
+  }
+
+  /** The value under the formula engine's decimal configuration (made once, on first use). */
+  decimal(): Decimal {
+    return (this.dec ??= new Decimal(this.text()));
+  }
+
+  /** The exact canonical decimal text: no exponent, no trailing zeros, "0" never "-0". */
+  text(): string {
+    return (this.canonical ??= safe(this.i) ? plainNumber(this.i, this.s) : plain(this.n, this.s));
+  }
+
+  /** The canonical text rounded half away from zero (四舍五入) to 6 decimal places: what MetricRow carries. */
+  text6(): string {
+    if (this.rounded !== undefined) return this.rounded;
+    return (this.rounded = this.s <= 6 ? this.text() : plain(roundScaled(this.n, this.s, 6), 6));
+  }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const safe = Number.isSafeInteger;
+
+const POW10: bigint[] = [1n];
+function pow10(k: number): bigint {
+  for (let i = POW10.length; i <= k; i++) POW10.push(POW10[i - 1]! * 10n);
+  return POW10[k]!;
+}
+/** 10^k as an exact double (k ≤ 22); larger shifts never give a safe integer anyway. */
+const POW10_NUMBER = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const shiftNumber = (i: number, k: number): number => (k === 0 ? i : k < POW10_NUMBER.length ? i * POW10_NUMBER[k]! : NaN);
+
+/** Inserts the decimal point into the digits of |n| and strips trailing zeros of the fraction. */
+function withPoint(digits: string, s: number, negative: boolean): string {
+  if (s > 0) {
+    if (digits.length <= s) digits = "0".repeat(s - digits.length + 1) + digits;
+    const whole = digits.slice(0, digits.length - s);
+    let end = digits.length;
+    while (end > whole.length && digits.charCodeAt(end - 1) === 48) end--;
+    digits = end > whole.length ? `${whole}.${digits.slice(whole.length, end)}` : whole;
+  }
+  return negative ? `-${digits}` : digits;
+}
+
+/** The canonical text of n × 10^−s. */
+export function plain(n: bigint, s: number): string {
+  if (n === 0n) return "0";
+  return withPoint((n < 0n ? -n : n).toString(), s, n < 0n);
+}
+
+/** The canonical text of i × 10^−s for a safe integer i. */
+function plainNumber(i: number, s: number): string {
+  if (i === 0) return "0";
+  return withPoint(String(i < 0 ? -i : i), s, i < 0);
+}
+
+/** n × 10^−s rounded half away from zero to `places` decimals, as an integer scaled by 10^places. */
+function roundScaled(n: bigint, s: number, places: number): bigint {
+  if (s <= places) return n * pow10(places - s);
+  const d = pow10(s - places);
+  const half = d / 2n; // d is a power of ten ≥ 10, so this is exact
+  return n < 0n ? -((-n + half) / d) : (n + half) / d;
+}
+
+/** A canonical decimal of at most 6 places: its own text is already the rounded output. */
+const CANONICAL_6 = /^-?(?:0|[1-9]\d*)(?:\.\d{0,5}[1-9])?$/;
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Reads a stored value ("12345.67", "-3", "0.5"). Other spellings decimal.js accepts ("1e3", "+5") are
+ * normalised through it. Returns null for null, "" and anything that is not a finite number: a value that
+ * cannot be read is treated as missing rather than stopping the whole region's metrics.
+ */
+export function parseExact(text: string | null | undefined): Exact | null {
+  if (text === null || text === undefined) return null;
+  const m = PLAIN.exec(text);
+  if (!m) {
+    if (text.trim() === "") return null;
+    let d: Decimal;
+    try {
+      d = new Decimal(text.trim());
+    } catch {
+      return null;
+    }
+    return d.isFinite() ? fromDecimal(d) : null;
+  }
+  const frac = m[3] ?? "";
+  const digits = m[2]! + frac;
+  const reuse = text !== "-0" && CANONICAL_6.test(text) ? text : undefined;
+  if (digits.length <= 15) {
+    const v = Number(digits); // < 10^15: exact
+    return new Exact(m[1] ? -v : v, frac.length, reuse);
+  }
+  const n = BigInt(digits);
+  return new Exact(m[1] ? -n : n, frac.length, reuse);
+}
+
+/**
+ * An engine result (finite by the engine's contract) as an exact value; the Decimal is kept for reuse.
+ * Reads decimal.js's documented read-only representation (digits `d` in base 10⁷ limbs, exponent `e` of the
+ * leading digit, sign `s`) rather than printing and re-parsing the number.
+ */
+export function fromDecimal(d: Decimal): Exact {
+  const limbs = d.d;
+  let digits = String(limbs[0]);
+  for (let k = 1; k < limbs.length; k++) digits += String(limbs[k]).padStart(7, "0");
+  const keep = d.constructor === Decimal ? d : undefined;
+  const scale = digits.length - 1 - d.e;
+  if (scale >= 0 && digits.length <= 15) {
+    const v = Number(digits);
+    return new Exact(d.s < 0 ? -v : v, scale, undefined, keep);
+  }
+  let n = BigInt(digits);
+  if (scale < 0) n *= pow10(-scale);
+  return new Exact(d.s < 0 ? -n : n, Math.max(scale, 0), undefined, keep);
+}
+
+/** a − b, exact. */
+export function subtract(a: Exact, b: Exact): Exact {
+  const s = Math.max(a.s, b.s);
+  if (safe(a.i) && safe(b.i)) {
+    const x = shiftNumber(a.i, s - a.s);
+    const y = shiftNumber(b.i, s - b.s);
+    const r = x - y;
+    // A true result beyond 2^53 can only round to a value ≥ 2^53, so these checks catch every inexact case.
+    if (safe(x) && safe(y) && safe(r)) return new Exact(r, s);
+  }
+  return new Exact(a.n * pow10(s - a.s) - b.n * pow10(s - b.s), s);
+}
+
+/**
+ * current ÷ previous − 1 rounded half away from zero to 6 decimal places, as canonical text (0.0523 = +5.23 %).
+ * null when either side is missing or the previous value is zero. The quotient is rounded once, exactly:
+ * q = ⌊(2|a − b|·10⁶ + |b|) ÷ 2|b|⌋ with both sides scaled to one exponent.
+ */
+export function growthText(current: Exact | null, previous: Exact | null): string | null {
+  if (current === null || previous === null) return null;
+  const s = Math.max(current.s, previous.s);
+  if (safe(current.i) && safe(previous.i)) {
+    if (previous.i === 0) return null;
+    const a = shiftNumber(current.i, s - current.s);
+    const b = shiftNumber(previous.i, s - previous.s);
+    const num = (a - b) * 1_000_000;
+    const an = num < 0 ? -num : num;
+    const bn = b < 0 ? -b : b;
+    const x = 2 * an + bn;
+    const y = 2 * bn;
+    if (safe(a) && safe(b) && safe(num) && safe(x + y)) {
+      // x ÷ y < 2^52, so the double quotient's floor is off by at most one: correct it with the exact remainder.
+      let q = Math.floor(x / y);
+      const r = x - q * y;
+      if (r < 0) q -= 1;
+      else if (r >= y) q += 1;
+      return plainNumber(q !== 0 && num < 0 !== b < 0 ? -q : q, 6);
+    }
+  }
+  const bBig = previous.n * pow10(s - previous.s);
+  if (bBig === 0n) return null;
+  const num = (current.n * pow10(s - current.s) - bBig) * 1_000_000n;
+  const an = num < 0n ? -num : num;
+  const bn = bBig < 0n ? -bBig : bBig;
+  const q = (2n * an + bn) / (2n * bn);
+  return plain(q !== 0n && num < 0n !== bBig < 0n ? -q : q, 6);
+}

@@ -1,0 +1,327 @@
+import type { IndicatorDef, Scheme } from "../catalogue";
+import { Decimal } from "../formula/decimal";
+import type { Period } from "../periods";
+import type { MetricRow } from "./compute-metrics";
+import { percentNumber, shortest, valueWithUnit } from "./format";
+
+/**
+ * Institution comparisons (PRODUCT.md §5): rank within the region and within the same hospital level, and
+ * simple anomaly flags. Pure; the results carry institution codes for the caller's use (a hospital may see its
+ * own position), but no text here ever names an institution.
+ *
+ * Which value is compared (`view`):
+ * - "ytd" (the year view, the default): MetricRow.ytd — the year-to-date total of a FLOW, the year-to-date
+ *   ratio of a derived indicator;
+ * - "month" (the monthly view): MetricRow.month — the month's own amount of a FLOW, the ratio over the month's
+ *   flows of a derived indicator.
+ * For STOCK and RATE inputs both are the value itself (ytd = month), so the view does not matter for them.
+ * The year-on-year flag always uses MetricRow.yoy (year to date for a FLOW, PRODUCT.md §4): rows carry no
+ * monthly yoy.
+ */
+export type PeerView = "ytd" | "month";
+
+/**
+ * Quartiles by the inclusive method with linear interpolation (Excel QUARTILE.INC / PERCENTILE.INC, R type 7,
+ * numpy's default): for sorted values x₀ ≤ … ≤ xₙ₋₁ the p-quantile is at h = (n − 1)·p,
+ * q = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋). With n = 1 every quartile is the value. Exact decimals (the
+ * interpolation weights are 0, ¼, ½ or ¾); strings rounded half up to 6 places like MetricRow.
+ */
+export interface GroupStats {
+  /** Institutions in the group with a value. */
+  count: number;
+  min: string | null;
+  q1: string | null;
+  median: string | null;
+  q3: string | null;
+  max: string | null;
+}
+
+export interface Position {
+  /** 1 = highest value; equal values share the best rank (1, 2, 2, 4). null without a value. */
+  rank: number | null;
+  /** Institutions in the group with a value. */
+  count: number;
+  /**
+   * 0–100, 100 = highest: (count − rank) ÷ (count − 1) × 100, i.e. the share of the other institutions of the
+   * group whose value is not higher; 100 when alone; 1 decimal, half up. null without a value.
+   */
+  percentile: number | null;
+}
+
+export interface InstitutionPeerStats {
+  institutionCode: string;
+  level: string;
+  /** The compared value (see `view`), or null when the institution has none this period. */
+  value: string | null;
+  inRegion: Position;
+  inLevel: Position;
+}
+
+export interface PeerStats {
+  view: PeerView;
+  region: GroupStats;
+  /** By hospital level, for every level of the given institutions (sorted by level code). */
+  levels: Record<string, GroupStats>;
+  /** In the order of `institutions`. */
+  institutions: InstitutionPeerStats[];
+}
+
+interface Valued {
+  code: string;
+  level: string;
+  value: Decimal;
+}
+
+/** Checks the rows are one period × indicator × scheme of institution level, and indexes them by institution. */
+function rowsByInstitution(rows: readonly MetricRow[]): Map<string, MetricRow> {
+  const first = rows[0];
+  const byCode = new Map<string, MetricRow>();
+  for (const r of rows) {
+    if (r.period !== first!.period || r.indicatorCode !== first!.indicatorCode || r.scheme !== first!.scheme) {
+      throw new Error("同业比较的行须为同一期间、同一指标、同一险种");
+    }
+    if (r.institutionCode !== null) byCode.set(r.institutionCode, r);
+  }
+  return byCode;
+}
+
+const pick = (row: MetricRow | undefined, view: PeerView): string | null => (row === undefined ? null : view === "month" ? row.month : row.ytd);
+
+const text6 = (d: Decimal): string => {
+  const r = d.toDecimalPlaces(6);
+  return r.isZero() ? "0" : r.toFixed();
+};
+
+/** The p-quantile (p = k/4) of ascending values, exact. */
+function quartile(sorted: readonly Decimal[], k: 0 | 1 | 2 | 3 | 4): Decimal {
+  const num = (sorted.length - 1) * k; // h = num / 4
+  const lo = Math.floor(num / 4);
+  const rem = num - lo * 4;
+  const base = sorted[lo]!;
+  return rem === 0 ? base : base.plus(sorted[lo + 1]!.minus(base).mul(rem).div(4));
+}
+
+interface Quartiles {
+  count: number;
+  q1: Decimal;
+  q3: Decimal;
+  stats: GroupStats;
+}
+
+function describe(values: readonly Decimal[]): Quartiles | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a.cmp(b));
+  const q = (k: 0 | 1 | 2 | 3 | 4) => quartile(sorted, k);
+  return {
+    count: sorted.length,
+    q1: q(1),
+    q3: q(3),
+    stats: { count: sorted.length, min: text6(q(0)), q1: text6(q(1)), median: text6(q(2)), q3: text6(q(3)), max: text6(q(4)) },
+  };
+}
+
+const EMPTY_STATS: GroupStats = { count: 0, min: null, q1: null, median: null, q3: null, max: null };
+
+/** Competition ranks (1 = highest) and percentiles of the valued members of one group. */
+function positions(members: readonly Valued[]): Map<string, Position> {
+  const sorted = [...members].sort((a, b) => b.value.cmp(a.value));
+  const n = sorted.length;
+  const out = new Map<string, Position>();
+  let rank = 0;
+  sorted.forEach((m, i) => {
+    if (i === 0 || !m.value.eq(sorted[i - 1]!.value)) rank = i + 1;
+    const percentile = n === 1 ? 100 : new Decimal(n - rank).mul(100).div(n - 1).toDecimalPlaces(1).toNumber();
+    out.set(m.code, { rank, count: n, percentile });
+  });
+  return out;
+}
+
+/**
+ * Ranks, percentiles and quartiles of one institution-level indicator × scheme in one period.
+ * `institutions` should be all the region's institutions (so ranks cover the region); filter the result for
+ * what a caller may see. Rows of institutions not listed are ignored; listed ones without a row have no value.
+ */
+export function peerStats(rows: readonly MetricRow[], institutions: readonly { code: string; level: string }[], view: PeerView = "ytd"): PeerStats {
+  const byCode = rowsByInstitution(rows);
+  const listed = uniqueInstitutions(institutions);
+  const valued: Valued[] = [];
+  const valueOf = new Map<string, string | null>();
+  for (const inst of listed) {
+    const v = pick(byCode.get(inst.code), view);
+    valueOf.set(inst.code, v);
+    if (v !== null) valued.push({ code: inst.code, level: inst.level, value: new Decimal(v) });
+  }
+
+  const region = positions(valued);
+  const levelCodes = [...new Set(listed.map((i) => i.level))].sort();
+  const byLevel = new Map<string, Map<string, Position>>();
+  const levels: Record<string, GroupStats> = {};
+  for (const level of levelCodes) {
+    const members = valued.filter((v) => v.level === level);
+    byLevel.set(level, positions(members));
+    levels[level] = describe(members.map((m) => m.value))?.stats ?? EMPTY_STATS;
+  }
+
+  const none = (count: number): Position => ({ rank: null, count, percentile: null });
+  return {
+    view,
+    region: describe(valued.map((v) => v.value))?.stats ?? EMPTY_STATS,
+    levels,
+    institutions: listed.map((inst) => {
+      const inLevel = byLevel.get(inst.level)!;
+      return {
+        institutionCode: inst.code,
+        level: inst.level,
+        value: valueOf.get(inst.code) ?? null,
+        inRegion: region.get(inst.code) ?? none(region.size),
+        inLevel: inLevel.get(inst.code) ?? none(inLevel.size),
+      };
+    }),
+  };
+}
+
+function uniqueInstitutions(institutions: readonly { code: string; level: string }[]): { code: string; level: string }[] {
+  const seen = new Set<string>();
+  return institutions.filter((i) => !seen.has(i.code) && seen.add(i.code));
+}
+
+// ── anomaly flags ───────────────────────────────────────────────────────────────────────────────────────
+
+export type AnomalyKind = "PEER_HIGH" | "PEER_LOW" | "YOY_UP" | "YOY_DOWN";
+
+export interface AnomalyFlag {
+  kind: AnomalyKind;
+  period: Period;
+  indicatorCode: string;
+  scheme: Scheme;
+  /** null for a region-level row (only the year-on-year flag applies to those). */
+  institutionCode: string | null;
+  level: string | null;
+  view: PeerView;
+  /** PEER_*: the group the institution was compared with (its level, or the region when the level is too small). */
+  peerGroup: "LEVEL" | "REGION" | null;
+  /** PEER_*: the compared value; YOY_*: the row's ytd. */
+  value: string | null;
+  /** PEER_*: the fence crossed (q3 + k·IQR or q1 − k·IQR), rounded to 6 places. */
+  limit: string | null;
+  /** YOY_*: the row's yoy (a fraction); PEER_*: null. */
+  yoy: string | null;
+  /** YOY_*: the threshold as a fraction ("0.3"). */
+  threshold: string | null;
+  /** Plain Chinese, never naming an institution. */
+  reason: string;
+}
+
+export interface AnomalyOptions {
+  /** One period × indicator × scheme: institution rows, or region rows (then only the yoy flag applies). */
+  rows: readonly MetricRow[];
+  institutions: readonly { code: string; level: string }[];
+  /** The indicator of the rows (its Chinese name and unit go into the reasons). */
+  indicator: Pick<IndicatorDef, "code" | "nameZh" | "unit" | "basis" | "formula">;
+  view?: PeerView;
+  /** The fence multiplier k of [q1 − k·IQR, q3 + k·IQR]; default 1.5. */
+  k?: string | number;
+  /** The |yoy| above which a row is flagged, as a fraction; default 0.3 (±30 %). */
+  yoyThreshold?: string | number;
+  /** The fewest valued institutions a group needs to be compared with; default 4. */
+  minPeers?: number;
+}
+
+/**
+ * (a) A value outside its peers' interquartile fences [q1 − k·IQR, q3 + k·IQR] (Tukey's fences, IQR = q3 − q1,
+ *     quartiles as in peerStats), the peers being the institutions of the same level with a value — the
+ *     institution included — or the whole region when that level has fewer than `minPeers`; no flag when the
+ *     region too has fewer. Strictly outside: a value on a fence is not flagged. With IQR = 0 every value
+ *     different from the quartile is outside.
+ * (b) |yoy| strictly above the threshold. Not flagged when last year's value is negative (a balance), where the
+ *     sign of a growth rate misleads.
+ * Flags come in the order of `institutions` (region rows: row order), peer flag before yoy flag.
+ */
+export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
+  const { rows, indicator } = options;
+  const view = options.view ?? "ytd";
+  const k = new Decimal(options.k ?? "1.5");
+  const threshold = new Decimal(options.yoyThreshold ?? "0.3");
+  const minPeers = options.minPeers ?? 4;
+  if (rows.length === 0) return [];
+  const byCode = rowsByInstitution(rows); // also checks the rows are one period × indicator × scheme
+  const name = indicator.nameZh + (view === "month" && (indicator.basis === "FLOW" || indicator.formula !== null) ? "（当月）" : "");
+
+  const yoyFlag = (row: MetricRow, level: string | null): AnomalyFlag | null => {
+    if (row.yoy === null || (row.prevYearYtd !== null && new Decimal(row.prevYearYtd).isNegative())) return null;
+    const yoy = new Decimal(row.yoy);
+    if (yoy.abs().lte(threshold)) return null;
+    const up = yoy.isPositive();
+    return {
+      kind: up ? "YOY_UP" : "YOY_DOWN",
+      period: row.period,
+      indicatorCode: row.indicatorCode,
+      scheme: row.scheme,
+      institutionCode: row.institutionCode,
+      level,
+      view,
+      peerGroup: null,
+      value: row.ytd,
+      limit: null,
+      yoy: row.yoy,
+      threshold: shortest(threshold),
+      reason: `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`,
+    };
+  };
+
+  const regionRows = rows.filter((r) => r.institutionCode === null);
+  if (regionRows.length > 0) return regionRows.map((r) => yoyFlag(r, null)).filter((f): f is AnomalyFlag => f !== null);
+
+  const listed = uniqueInstitutions(options.institutions);
+  const valued = listed.flatMap((inst) => {
+    const v = pick(byCode.get(inst.code), view);
+    return v === null ? [] : [{ code: inst.code, level: inst.level, value: new Decimal(v) }];
+  });
+  const regionQ = valued.length >= minPeers ? describe(valued.map((v) => v.value)) : null;
+  const levelQ = new Map<string, Quartiles | null>();
+  for (const level of new Set(valued.map((v) => v.level))) {
+    const members = valued.filter((v) => v.level === level);
+    levelQ.set(level, members.length >= minPeers ? describe(members.map((m) => m.value)) : null);
+  }
+  const valueByCode = new Map(valued.map((v) => [v.code, v.value]));
+
+  const flags: AnomalyFlag[] = [];
+  for (const inst of listed) {
+    const row = byCode.get(inst.code);
+    if (!row) continue;
+    const value = valueByCode.get(inst.code);
+    const own = levelQ.get(inst.level) ?? null;
+    const q = own ?? regionQ;
+    if (value !== undefined && q !== null) {
+      const iqr = q.q3.minus(q.q1);
+      const upper = q.q3.plus(k.mul(iqr));
+      const lower = q.q1.minus(k.mul(iqr));
+      const high = value.gt(upper);
+      if (high || value.lt(lower)) {
+        const group = own ? "同级机构" : "全区机构";
+        const kText = shortest(k);
+        const reason = high
+          ? `${name} ${valueWithUnit(value, indicator.unit)}，高于${group}上四分位 ${valueWithUnit(q.q3, indicator.unit)}加 ${kText} 倍四分位距（上限 ${valueWithUnit(upper, indicator.unit)}）`
+          : `${name} ${valueWithUnit(value, indicator.unit)}，低于${group}下四分位 ${valueWithUnit(q.q1, indicator.unit)}减 ${kText} 倍四分位距（下限 ${valueWithUnit(lower, indicator.unit)}）`;
+        flags.push({
+          kind: high ? "PEER_HIGH" : "PEER_LOW",
+          period: row.period,
+          indicatorCode: row.indicatorCode,
+          scheme: row.scheme,
+          institutionCode: inst.code,
+          level: inst.level,
+          view,
+          peerGroup: own ? "LEVEL" : "REGION",
+          value: text6(value),
+          limit: text6(high ? upper : lower),
+          yoy: null,
+          threshold: null,
+          reason,
+        });
+      }
+    }
+    const y = yoyFlag(row, inst.level);
+    if (y) flags.push(y);
+  }
+  return flags;
+}

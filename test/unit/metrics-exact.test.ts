@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { Decimal } from "@/app/_domain/formula";
+import { fromDecimal, growthText, parseExact, subtract } from "@/app/_domain/metrics/exact";
+
+/**
+ * The scaled-integer arithmetic behind the metrics' hot path, against decimal.js: both the safe-integer path
+ * (numbers) and the BigInt path (more than 15 digits, or intermediate results beyond 2^53).
+ */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const canonical6 = (d: Decimal) => {
+  const r = d.toDecimalPlaces(6);
+  return r.isZero() ? "0" : r.toFixed();
+};
+const exact = (text: string) => parseExact(text)!;
+
+describe("Exact", () => {
+  it("reads stored values, keeps canonical text, and treats non-numbers as missing", () => {
+    expect(exact("12345.67").text()).toBe("12345.67");
+    expect(exact("2.50").text()).toBe("2.5");
+    expect(exact("-0").text()).toBe("0");
+    expect(exact("007").text()).toBe("7");
+    expect(exact("1e3").text()).toBe("1000");
+    expect(exact("123456789012345678901234.123456").text()).toBe("123456789012345678901234.123456");
+    for (const bad of [null, "", "  ", "abc", "NaN", "Infinity", "1,234"]) expect(parseExact(bad)).toBeNull();
+  });
+
+  it("rounds to 6 places half away from zero (四舍五入), on both paths", () => {
+    expect(exact("0.0000005").text6()).toBe("0.000001");
+    expect(exact("-0.0000005").text6()).toBe("-0.000001");
+    expect(exact("0.00000049").text6()).toBe("0");
+    expect(exact("-0.00000049").text6()).toBe("0");
+    expect(exact("99999999999999999999.9999995").text6()).toBe("100000000000000000000");
+  });
+
+  it("turns engine results into exact values without loss", () => {
+    for (const t of ["0", "-0", "1", "15000", "0.1", "-1234.5", "1e25", "1e-30", "78.04878048780487804878048780487804878049"]) {
+      const d = new Decimal(t);
+      expect(fromDecimal(d).text(), t).toBe(d.isZero() ? "0" : d.toFixed());
+    }
+    expect(fromDecimal(new Decimal(2).div(3)).text()).toBe("0.6666666666666666666666666666666666666667");
+  });
+
+  it("subtracts and computes growth exactly like decimal.js, for small and huge values (seeded)", () => {
+    const rand = seeded(7);
+    const value = () => {
+      const digits = 1 + Math.floor(rand() * (rand() < 0.3 ? 24 : 12));
+      let s = String(1 + Math.floor(rand() * 9));
+      for (let i = 1; i < digits; i++) s += String(Math.floor(rand() * 10));
+      const places = Math.min(Math.floor(rand() * 8), digits - 1);
+      const text = places > 0 ? `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}` : s;
+      return rand() < 0.2 ? `-${text}` : rand() < 0.05 ? "0" : text;
+    };
+    for (let k = 0; k < 3000; k++) {
+      const a = value();
+      const b = rand() < 0.2 ? a : value();
+      const da = new Decimal(a);
+      const db = new Decimal(b);
+      const diff = da.minus(db);
+      expect(subtract(exact(a), exact(b)).text(), `${a} − ${b}`).toBe(diff.isZero() ? "0" : diff.toFixed());
+      const g = growthText(exact(a), exact(b));
+      if (db.isZero()) expect(g).toBeNull();
+      // decimal.js rounds the quotient at 40 digits first; for these operands that never changes the 6th place
+      else expect(g, `${a} ÷ ${b} − 1`).toBe(canonical6(da.div(db).minus(1)));
+    }
+  });
+
+  it("growth: null for a missing side or a zero base, exact halves rounded away from zero", () => {
+    expect(growthText(null, exact("1"))).toBeNull();
+    expect(growthText(exact("1"), null)).toBeNull();
+    expect(growthText(exact("1"), exact("0"))).toBeNull();
+    expect(growthText(exact("1.0000005"), exact("1"))).toBe("0.000001");
+    expect(growthText(exact("0.9999995"), exact("1"))).toBe("-0.000001");
+    expect(growthText(exact("5"), exact("-10"))).toBe("-1.5");
+    expect(growthText(exact("123456789012345678901"), exact("3"))).toBe("41152263004115226299.333333");
+  });
+});
