@@ -36,7 +36,7 @@ export function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
             <Form.Item
               name="next"
               label="新密码"
-              extra={`至少 ${policy.minLength} 位，包含小写字母、大写字母、数字、特殊符号中的至少 ${policy.minClasses} 类。`}
+              extra={`至少 ${policy.minLength} 位，包含小写字母、大写字母、数字、特殊符号中的至少 ${policy.minClasses} 类，且不能包含用户名。`}
               rules={[{ required: true, message: "请输入新密码" }]}
             >
               <Input.Password autoComplete="new-password" />

@@ -79,8 +79,7 @@ function ImportModal({ onClose }: { onClose: () => void }) {
     >
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          上传 Excel（.xlsx）或 CSV 文件，第 1 行为表头。机构编码已存在的将按文件内容更新（选填列留空则保持原值），其余新增。
-          任何一行有问题时整份文件都不会导入。
+          上传 Excel（.xlsx）或 CSV 文件，第 1 行为表头。机构编码已存在的将按文件内容更新（选填列留空则保持原值），其余新增。任何一行有问题时整份文件都不会导入。
           <a href={TEMPLATE_URL} download style={{ marginLeft: 8 }}>
             <DownloadOutlined /> 下载导入模板
           </a>
@@ -110,7 +109,7 @@ function ImportModal({ onClose }: { onClose: () => void }) {
             <Alert
               type="error"
               showIcon
-              title={`文件有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`}
+              title={`“${outcome.fileName}”有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`}
               description={outcome.truncated ? `下表只列出前 ${outcome.issues.length} 处。` : undefined}
             />
             <Table<RowIssue & { key: number }>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, App, Form, Input, Modal, Select, Space } from "antd";
+import { Alert, App, Form, Input, Modal, Select } from "antd";
 import { useMemo, useState } from "react";
 import { passwordPolicyErrors, type PasswordPolicy } from "@/app/_domain/password-policy";
 import { ADMIN_ROLES, REGION_ROLES, ROLE_LABELS, scopeKindOf, type Role } from "@/app/_domain/roles";
@@ -24,6 +24,10 @@ interface Values {
   password?: string;
   confirm?: string;
 }
+
+/** Two fields side by side, each with its own label and border (Space.Compact would glue the inputs together). */
+const PAIR: React.CSSProperties = { display: "flex", gap: 16 };
+const HALF: React.CSSProperties = { flex: 1, minWidth: 0 };
 
 const group = (label: string, roles: readonly Role[]) => ({ label, options: roles.map((r) => ({ value: r, label: ROLE_LABELS[r] })) });
 const ROLE_OPTIONS = [
@@ -80,11 +84,11 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
     <Modal open title={value ? `编辑用户：${value.displayName}` : "新增用户"} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="保存" width={580} destroyOnHidden>
       {self && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这是您本人的账号：三员分立，禁止自我授权，只能修改姓名。" />}
       <Form form={form} layout="vertical" initialValues={value ?? { roles: [] }}>
-        <Space.Compact block>
+        <div style={PAIR}>
           <Form.Item
             name="username"
             label="用户名"
-            style={{ width: "50%" }}
+            style={HALF}
             rules={[
               { required: true, message: "请填写用户名" },
               { pattern: USERNAME_PATTERN, message: "小写字母开头，3–32 位小写字母、数字或下划线" },
@@ -92,10 +96,10 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
           >
             <Input disabled={!!value} placeholder="如 hf_entry01" autoComplete="off" />
           </Form.Item>
-          <Form.Item name="displayName" label="姓名" style={{ width: "50%" }} rules={[{ required: true, message: "请填写姓名" }]}>
+          <Form.Item name="displayName" label="姓名" style={HALF} rules={[{ required: true, message: "请填写姓名" }]}>
             <Input maxLength={50} />
           </Form.Item>
-        </Space.Compact>
+        </div>
         <Form.Item name="roles" label="角色" rules={[{ required: true, message: "至少选择一个角色" }, { validator: validateRoles }]} extra="管理员角色互斥；数据填报员、审核员、发布负责人可在同一统筹区兼任。">
           <Select mode="multiple" disabled={self} showSearch={{ optionFilterProp: "label" }} options={ROLE_OPTIONS} placeholder="选择角色" />
         </Form.Item>
@@ -111,8 +115,8 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
           </Form.Item>
         )}
         {kind === "INSTITUTION" && (
-          <Space.Compact block>
-            <Form.Item label="统筹区（筛选）" htmlFor="institutionRegionFilter" style={{ width: "40%" }}>
+          <div style={PAIR}>
+            <Form.Item label="统筹区（筛选）" htmlFor="institutionRegionFilter" style={{ ...HALF, flex: 2 }}>
               <Select
                 id="institutionRegionFilter"
                 allowClear
@@ -127,20 +131,20 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
                 }}
               />
             </Form.Item>
-            <Form.Item name="institutionId" label="所属医疗机构" style={{ width: "60%" }} rules={[{ required: true, message: "医疗机构用户须指定所属医疗机构" }]}>
+            <Form.Item name="institutionId" label="所属医疗机构" style={{ ...HALF, flex: 3 }} rules={[{ required: true, message: "医疗机构用户须指定所属医疗机构" }]}>
               <Select disabled={self} showSearch={{ optionFilterProp: "label" }} options={institutions.map((i) => ({ value: i.id, label: `${i.name}（${i.code}）` }))} placeholder="选择医疗机构" />
             </Form.Item>
-          </Space.Compact>
+          </div>
         )}
         {!value && (
-          <Space.Compact block>
-            <Form.Item name="password" label="初始密码" style={{ width: "50%" }} dependencies={["username"]} rules={[{ required: true, message: "请设置初始密码" }, policyRule]}>
+          <div style={PAIR}>
+            <Form.Item name="password" label="初始密码" style={HALF} dependencies={["username"]} rules={[{ required: true, message: "请设置初始密码" }, policyRule]}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Form.Item
               name="confirm"
               label="确认初始密码"
-              style={{ width: "50%" }}
+              style={HALF}
               dependencies={["password"]}
               rules={[
                 { required: true, message: "请再次输入初始密码" },
@@ -149,7 +153,7 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-          </Space.Compact>
+          </div>
         )}
         {!value && (
           <div style={{ color: "#8a94a6", marginTop: -8 }}>

@@ -87,6 +87,15 @@ describe("monthly base sheet: upload, versions, review", () => {
     expect((await downloadSheetReport(entry, v.id)).bytes.toString("utf8")).toContain("级别,位置");
   });
 
+  it("labels the version's cells with its catalogue's input indicators and the region's institutions", async () => {
+    const { sheets } = await listSheets(entry);
+    const v = await getSheetVersion(entry, sheets[0].versions[0].id);
+    const inputs = catalogue.filter((i) => i.formula === null);
+    expect(v.indicators.map((i) => i.code)).toEqual(inputs.map((i) => i.code));
+    expect(v.indicators.find((i) => i.code === "FI03")).toMatchObject({ scope: "REGION", unit: "万元", schemes: ["EMPLOYEE"] });
+    expect(v.institutions.map((i) => i.code)).toEqual(["H34010000001", "H34010000002"]);
+  });
+
   it("maker-checker: the uploader cannot accept, another reviewer can; accepting supersedes the previous accepted version", async () => {
     const { sheets } = await listSheets(entry);
     const v1 = sheets[0].versions[0].id;

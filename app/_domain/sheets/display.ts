@@ -1,4 +1,5 @@
 import { addMonths, type Period } from "../periods";
+import { canonicalDecimal, SheetDecimal } from "./sheet-decimal";
 
 /**
  * How sheet data is written on screen: exact decimals with thousands separators (never rounded), Beijing
@@ -73,4 +74,12 @@ export function monthsToShow(periods: readonly Period[], latest: Period, minCoun
   const out: Period[] = [];
   for (let p = newest; p >= oldest; p = addMonths(p, -1)) out.push(p);
   return out;
+}
+
+/** after − before, exact, signed and grouped ("+1,250.5", "-3"); null when either side is missing. */
+export function signedDelta(before: string | null, after: string | null): string | null {
+  if (before === null || after === null) return null;
+  const d = new SheetDecimal(after).minus(before);
+  const text = groupDigits(canonicalDecimal(d));
+  return d.isPositive() && !d.isZero() ? "+" + text : text;
 }

@@ -1,11 +1,11 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Space } from "antd";
+import { Alert, Space } from "antd";
 import type { Metadata } from "next";
 import { RECONSTRUCTED_NOTICE } from "@/app/_domain/catalogues";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
 import { getCatalogueVersion } from "@/app/_server/catalogue/get-catalogue-version";
 import { IndicatorCatalogue } from "@/components/catalogue/indicator-catalogue";
+import { DownloadButton } from "@/components/ui/download-button";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "指标目录" };
@@ -31,12 +31,8 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
         extra={
           detail.canExport ? (
             <Space>
-              <Button icon={<DownloadOutlined />} href={exportUrl("xlsx")}>
-                导出 Excel
-              </Button>
-              <Button icon={<DownloadOutlined />} href={exportUrl("csv")}>
-                导出 CSV
-              </Button>
+              <DownloadButton href={exportUrl("xlsx")}>导出 Excel</DownloadButton>
+              <DownloadButton href={exportUrl("csv")}>导出 CSV</DownloadButton>
             </Space>
           ) : undefined
         }

@@ -31,7 +31,9 @@ export async function POST(request: Request) {
     const session = await apiSession(request);
     if (!session) return unauthorized();
     const url = new URL(request.url);
-    const type = (request.headers.get("content-type") ?? "").toLowerCase();
+    // Lower-cased for matching only: a multipart boundary is case-sensitive (Chrome's has capitals).
+    const contentType = request.headers.get("content-type") ?? "";
+    const type = contentType.toLowerCase();
     const bytes = Buffer.from(await readBodyCapped(request, SHEET_MAX_FILE_BYTES + 64 * 1024, TOO_BIG));
     let input: UploadSheetInput;
     let dryRun = /^(1|true)$/i.test(url.searchParams.get("dryRun") ?? "");
@@ -44,7 +46,7 @@ export async function POST(request: Request) {
       }
       input = { source: { kind: "api", body, bytes }, explanations: body.explanations as Record<string, string> | undefined };
     } else if (type.startsWith("multipart/form-data")) {
-      const form = await new Response(bytes, { headers: { "content-type": type } }).formData().catch(() => {
+      const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData().catch(() => {
         throw new AppError("INVALID", "上传的表单无法解析，请重新选择文件上传。");
       });
       const file = form.get("file");
@@ -53,7 +55,7 @@ export async function POST(request: Request) {
       const explanations = form.get("explanations");
       input = {
         source: { kind: "file", fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) },
-        explanations: typeof explanations === "string" && explanations ? JSON.parse(explanations) : undefined,
+        explanations: typeof explanations === "string" && explanations ? parseExplanations(explanations) : undefined,
       };
     } else if (type.startsWith("text/csv")) {
       input = { source: { kind: "file", fileName: url.searchParams.get("fileName") || "upload.csv", bytes } };
@@ -63,5 +65,13 @@ export async function POST(request: Request) {
     return NextResponse.json(result, { status, headers: { "cache-control": "no-store" } });
   } catch (e) {
     return errorResponse(e, "v1/sheets POST");
+  }
+}
+
+function parseExplanations(text: string): Record<string, string> {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("INVALID", "提醒说明（explanations）不是有效的 JSON。");
   }
 }
