@@ -5,7 +5,7 @@ import { signIn, snapshot, useBrowser } from "./browser";
 describe("authorization in the browser", () => {
   const b = useBrowser();
 
-  for (const path of ["/admin", "/admin/users", "/admin/institutions", "/admin/regions", "/audit", "/security", "/workbench", "/supervise"])
+  for (const path of ["/admin", "/admin/users", "/admin/institutions", "/admin/regions", "/audit", "/security", "/workbench", "/supervise", "/catalogue", "/catalogue/NHSA-2025-03"])
     it(`[HOSPITAL_VIEWER][authz]: ${path} answers 404 with no data`, async () => {
       const page = await b.newPage();
       await signIn(page, b.baseUrl(), "hf_hospital");
