@@ -29,6 +29,26 @@ export async function readBodyCapped(request: Request, limit: number, tooBigMess
   return out;
 }
 
+/** Multipart form overhead allowed on top of the file itself (boundaries, part headers, small text fields). */
+const FORM_OVERHEAD = 64 * 1024;
+
+/**
+ * Reads a multipart/form-data upload, refusing a body larger than the file limit plus form overhead before
+ * parsing it (declared Content-Length or actual bytes, whichever shows first). `file` is the named file field.
+ */
+export async function readUploadForm(request: Request, maxFileBytes: number): Promise<{ form: FormData; file: File }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "请以表单方式（multipart/form-data）上传文件。");
+  const body = await readBodyCapped(request, maxFileBytes + FORM_OVERHEAD, `文件超过 ${Math.round(maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后分批导入。`);
+  // The boundary in the header is case-sensitive: parse with the header as sent.
+  const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => {
+    throw new AppError("INVALID", "上传的表单无法解析，请重新选择文件上传。");
+  });
+  const file = form.get("file");
+  if (!file || typeof file === "string") throw new AppError("INVALID", "请选择要上传的文件（字段 file）。");
+  return { form, file };
+}
+
 /** An AppError as `{ error }` with its status; anything else logged and answered generically. */
 export function errorResponse(e: unknown, where: string) {
   if (e instanceof AppError) return NextResponse.json({ error: e.message, code: e.code }, { status: e.status });
