@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { beijingTime, groupDigits, monthStatusTags, monthsToShow, shortHash, signedDelta } from "@/app/_domain/sheets/display";
 import { reportCsvText } from "@/app/_domain/sheets/report-csv";
 import type { SheetReport } from "@/app/_domain/sheets/types";
+import { canonicalNumericText } from "@/app/_server/sheets/sheet-values-store";
 
 describe("sheet display helpers", () => {
   it("groups digits without rounding or touching the decimals", () => {
@@ -63,5 +64,12 @@ describe("reportCsvText", () => {
     expect(lines[1]).toBe("错误,区域表!E4,FI03,职工,,含有字母 O，是否应为数字 0？,");
     expect(lines[2]).toBe(`提醒,全表,SV02,,,"'=缺少数值, ""合计""","系统切换\n下月补报"`);
     expect(lines).toHaveLength(4);
+  });
+});
+
+
+describe("canonicalNumericText (stored numeric → canonical decimal string)", () => {
+  it("drops trailing zeros and a bare point, and never gives -0", () => {
+    expect(["1200.000000", "-0.500000", "0.000000", "-0.000000", "12.340000", "100", "-7"].map(canonicalNumericText)).toEqual(["1200", "-0.5", "0", "0", "12.34", "100", "-7"]);
   });
 });
