@@ -1,11 +1,42 @@
-import { withAuth } from "next-auth/middleware";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { readEnv } from "./app/_server/env";
+import { dynamicSecurityHeaders, newNonce } from "./app/_server/http/security-headers";
 
 /**
- * Only sends anonymous visitors to the login page. It is not the guard: every use case checks the session's
- * role and scope itself (the authorization tests pass without this file).
+ * Runs before every request except static build files. It does two things:
+ * 1. sets the per-request CSP nonce (Next.js reads it from the request's CSP header and puts it on its own
+ *    scripts; the root layout passes it to Ant Design's styles), HSTS when configured, and no-store;
+ * 2. sends anonymous visitors of a page to the login page (API routes answer 401 themselves).
+ * It is not the guard: every use case checks the session's role and scope itself, and the authorization
+ * matrix e2e test passes with LIANGDI_PROXY_DISABLED=1, which turns this whole file into a no-op.
  */
-export default withAuth({ pages: { signIn: "/login" } });
+const redirectAnonymous = withAuth({ pages: { signIn: "/login" } });
+
+const PUBLIC_PAGES = ["/login"];
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const env = readEnv();
+  if (env.proxyDisabled) return NextResponse.next();
+
+  const headers = dynamicSecurityHeaders({ nonce: newNonce(), hsts: env.hsts, hstsMaxAge: env.hstsMaxAge, development: process.env.NODE_ENV === "development" });
+  const { pathname } = request.nextUrl;
+
+  if (!pathname.startsWith("/api/") && !PUBLIC_PAGES.includes(pathname)) {
+    const redirect = await redirectAnonymous(request as NextRequestWithAuth, event);
+    if (redirect) return withHeaders(redirect, headers);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", headers["content-security-policy"]);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+}
+
+function withHeaders<R extends Response>(response: R, headers: Record<string, string>): R {
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  return response;
+}
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/v1|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -1,17 +1,24 @@
-import { AntdRegistry } from "@ant-design/nextjs-registry";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { APP_FULL_NAME } from "./_domain/messages";
+import { AntdRegistry } from "@/components/ui/antd-registry";
 import { AppProviders } from "@/components/ui/app-providers";
 import "./globals.css";
 
 export const metadata: Metadata = { title: { default: APP_FULL_NAME, template: `%s · 亮底` }, robots: { index: false } };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** The per-request nonce proxy.ts put into the request's CSP (absent when the proxy is switched off). */
+async function cspNonce(): Promise<string | undefined> {
+  return (await headers()).get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const nonce = await cspNonce();
   return (
     <html lang="zh-CN">
       <body>
-        <AntdRegistry>
-          <AppProviders>{children}</AppProviders>
+        <AntdRegistry nonce={nonce}>
+          <AppProviders nonce={nonce}>{children}</AppProviders>
         </AntdRegistry>
       </body>
     </html>

@@ -14,6 +14,14 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env) {
     trustedProxyHops: Math.max(0, Number(e.LIANGDI_TRUSTED_PROXY_HOPS ?? 0) || 0),
     /** Absolute session lifetime in seconds. */
     sessionMaxAge: Number(e.LIANGDI_SESSION_MAX_AGE ?? 8 * 3600) || 8 * 3600,
+    /** Strict-Transport-Security (and CSP upgrade-insecure-requests): set LIANGDI_HSTS=1 when served over TLS. */
+    hsts: e.LIANGDI_HSTS === "1" || e.LIANGDI_HSTS === "true",
+    /** HSTS max-age in seconds (ASVS 3.4.1: at least one year). */
+    hstsMaxAge: Math.max(0, Number(e.LIANGDI_HSTS_MAX_AGE ?? 31_536_000) || 31_536_000),
+    /** Test switch only: proxy.ts does nothing, as if it were deleted (proves authorization does not rest on it). */
+    proxyDisabled: e.LIANGDI_PROXY_DISABLED === "1",
+    /** Small-cell suppression: counts of persons below this are not shown (PIPL §73; reference LAW-03, k = 5). */
+    smallCellThreshold: Math.max(1, Math.floor(Number(e.LIANGDI_SMALL_CELL_THRESHOLD ?? 5)) || 5),
   };
 }
 

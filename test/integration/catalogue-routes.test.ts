@@ -20,7 +20,7 @@ function upload(file?: { name: string; bytes: Buffer }, fields: Record<string, s
   const form = new FormData();
   if (file) form.append("file", new Blob([new Uint8Array(file.bytes)]), file.name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return POST(new Request("http://localhost/api/catalogue/import", { method: "POST", body: form }));
+  return POST(new Request("http://localhost/api/catalogue/import", { method: "POST", body: form, headers: { origin: "http://localhost" } }));
 }
 
 describe("catalogue file routes", () => {

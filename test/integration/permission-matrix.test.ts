@@ -16,6 +16,8 @@ import { saveRegion } from "@/app/_server/admin/save-region";
 import { setUserStatus } from "@/app/_server/admin/set-user-status";
 import { updateUser } from "@/app/_server/admin/update-user";
 import { listAuditEvents } from "@/app/_server/audit/list-audit-events";
+import { exportAuditEvents } from "@/app/_server/audit/export-audit-events";
+import { verifyAuditChain } from "@/app/_server/audit/verify-audit-chain";
 import { describeScope } from "@/app/_server/auth/describe-scope";
 import type { Session } from "@/app/_server/auth/session";
 import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
@@ -90,6 +92,8 @@ const MATRIX: Record<string, Case> = {
   getAdminOverview: { allowed: SYS, run: (s) => getAdminOverview(s) },
   listAccounts: { allowed: ["SECURITY_ADMIN"], run: (s) => listAccounts(s) },
   listAuditEvents: { allowed: ["AUDIT_ADMIN"], run: (s) => listAuditEvents(s) },
+  verifyAuditChain: { allowed: ["AUDIT_ADMIN"], run: (s) => verifyAuditChain(s) },
+  exportAuditEvents: { allowed: ["AUDIT_ADMIN"], run: (s) => exportAuditEvents(s, { format: "csv" }) },
   getRegionWorkbench: { allowed: REGION_STAFF, run: (s) => getRegionWorkbench(s) },
   getProvinceOverview: { allowed: ["SUPERVISOR"], run: (s) => getProvinceOverview(s) },
   getOwnInstitution: { allowed: ["HOSPITAL_VIEWER"], run: (s) => getOwnInstitution(s) },

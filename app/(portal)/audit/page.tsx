@@ -2,19 +2,30 @@ import type { Metadata } from "next";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
 import { listAuditEvents } from "@/app/_server/audit/list-audit-events";
-import { AuditTable } from "@/components/home/audit-table";
+import { AuditLog } from "@/components/audit/audit-log";
+import { AuditVerifyCard } from "@/components/audit/audit-verify-card";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-export default async function AuditHome({ searchParams }: { searchParams: Promise<{ action?: string; actor?: string }> }) {
+type Query = { from?: string; to?: string; actor?: string; action?: string; result?: string };
+
+export default async function AuditHome({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requireSession();
-  const { action, actor } = await searchParams;
-  const events = await orNotFound(() => listAuditEvents(session, { action, actor }));
+  const { from, to, actor, action, result } = await searchParams;
+  const log = await orNotFound(() => listAuditEvents(session, { from, to, actor, action, result }).catch((e) => {
+    // A malformed filter in the URL shows the unfiltered log rather than an error page.
+    if (e?.code === "INVALID") return listAuditEvents(session, {});
+    throw e;
+  }));
   return (
     <>
-      <PageHeader title="审计日志" description="所有登录、越权访问和数据变更均记录在此；日志只增不改，逐条哈希链接。显示最近 200 条。" />
-      <AuditTable events={events} />
+      <PageHeader
+        title="审计日志"
+        description="登录、越权访问、数据变更和导出均记录在此：日志只增不改、逐条哈希链接，在线保存不少于 180 天（系统不提供删除）。"
+      />
+      <AuditVerifyCard />
+      <AuditLog events={log.events} filter={log.filter} total={log.total} limit={log.limit} />
     </>
   );
 }

@@ -1,37 +1,28 @@
+import { auditFilterSchema } from "@/app/_domain/schemas/audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
+import { fromZod } from "../errors";
+import { auditEventDto, auditWhere } from "./audit-query";
+import { actorOf, recordAudit } from "./record-audit";
 
-export interface AuditFilter {
-  action?: string;
-  actor?: string;
-  result?: "SUCCESS" | "FAILURE" | "DENIED";
-  take?: number;
-}
+export const AUDIT_PAGE_LIMIT = 500;
 
-/** The audit log, newest first (AUDIT_ADMIN only). */
-export async function listAuditEvents(session: Session, filter: AuditFilter = {}) {
+/**
+ * The audit log, newest first, filtered by time range, actor, action and result (AUDIT_ADMIN only). The query
+ * itself is audited (等保: the audit administrator's own actions are recorded too).
+ */
+export async function listAuditEvents(session: Session, input: unknown = {}) {
   await requirePermission(session, "audit.read");
+  const parsed = auditFilterSchema.safeParse(input ?? {});
+  if (!parsed.success) throw fromZod(parsed.error);
+  const filter = parsed.data;
   const prisma = await db();
-  const rows = await prisma.auditEvent.findMany({
-    where: {
-      action: filter.action ? { startsWith: filter.action } : undefined,
-      actorName: filter.actor ? { contains: filter.actor } : undefined,
-      result: filter.result,
-    },
-    orderBy: { id: "desc" },
-    take: Math.min(filter.take ?? 200, 1000),
-  });
-  return rows.map((r) => ({
-    id: r.id.toString(),
-    at: r.at.toISOString(),
-    actorName: r.actorName,
-    actorRoles: r.actorRoles,
-    ip: r.ip,
-    action: r.action,
-    objectType: r.objectType,
-    objectId: r.objectId,
-    result: r.result,
-    requestId: r.requestId,
-  }));
+  const where = auditWhere(filter);
+  const [rows, total] = await Promise.all([
+    prisma.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: AUDIT_PAGE_LIMIT }),
+    prisma.auditEvent.count({ where }),
+  ]);
+  await prisma.$transaction((tx) => recordAudit(tx, actorOf(session), { action: "audit.query", objectType: "AuditEvent", detail: { filter, total } }));
+  return { filter, total, limit: AUDIT_PAGE_LIMIT, events: rows.map(auditEventDto) };
 }

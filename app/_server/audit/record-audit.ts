@@ -49,12 +49,45 @@ export function auditHash(prevHash: string | null, row: Record<string, unknown>)
     .digest("hex");
 }
 
+/** The stored fields of an event, as hashed: recordAudit writes them, the chain check (audit-chain.ts) re-reads them. */
+export interface HashedAuditFields {
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorRoles: string | null;
+  scope: string | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: "SUCCESS" | "FAILURE" | "DENIED";
+  detail: unknown;
+}
+
+export function hashableAuditRow(r: HashedAuditFields) {
+  return {
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    actorRoles: r.actorRoles,
+    scope: r.scope,
+    ip: r.ip,
+    requestId: r.requestId,
+    action: r.action,
+    objectType: r.objectType,
+    objectId: r.objectId,
+    result: r.result,
+    detail: r.detail ?? null,
+  };
+}
+
 export async function recordAudit(tx: AuditTx, actor: Actor, input: AuditInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const at = new Date();
-  const row = {
-    at: at.toISOString(),
+  const row = hashableAuditRow({
+    at,
     actorId: actor.userId ?? null,
     actorName: actor.username ?? null,
     actorRoles: actor.roles?.join(",") || null,
@@ -66,7 +99,7 @@ export async function recordAudit(tx: AuditTx, actor: Actor, input: AuditInput):
     objectId: input.objectId ?? null,
     result: input.result ?? "SUCCESS",
     detail: input.detail ?? null,
-  };
+  });
   const prevHash = last?.hash ?? null;
   await tx.auditEvent.create({
     data: { ...row, at, detail: (row.detail ?? undefined) as Prisma.InputJsonObject | undefined, prevHash, hash: auditHash(prevHash, row) },

@@ -14,6 +14,6 @@ export async function apiSession(request: Request, { allowToken = true } = {}): 
     if (!allowToken) return null;
     return sessionFromApiToken(authorization, { ip: clientIp(request.headers), requestId: requestId(request.headers) });
   }
-  if (request.method !== "GET") assertSameOrigin(request);
+  if (request.method !== "GET" && request.method !== "HEAD") assertSameOrigin(request);
   return getSession();
 }

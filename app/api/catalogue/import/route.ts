@@ -3,7 +3,7 @@ import { MAX_FILE_BYTES } from "@/app/_server/admin/read-table-file";
 import { getSession } from "@/app/_server/auth/current-session";
 import { importCatalogueVersion } from "@/app/_server/catalogue/import-catalogue-version";
 import { AppError } from "@/app/_server/errors";
-import { readUploadForm } from "@/app/_server/http/route-helpers";
+import { assertSameOrigin, readUploadForm } from "@/app/_server/http/route-helpers";
 
 /**
  * POST multipart/form-data: `file` (.xlsx or .csv in the export layout), `code` and `name` of the new catalogue
@@ -13,6 +13,7 @@ import { readUploadForm } from "@/app/_server/http/route-helpers";
  */
 export async function POST(request: Request) {
   try {
+    assertSameOrigin(request);
     const session = await getSession();
     if (!session) return NextResponse.json({ error: "请先登录。" }, { status: 401 });
     const { form, file } = await readUploadForm(request, MAX_FILE_BYTES);
