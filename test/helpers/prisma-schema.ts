@@ -64,7 +64,8 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedSchema 
       if (!type) throw new Error(`unsupported type ${typeRaw} in ${model}.${field}`);
       const db = /@db\.(\w+)(?:\(([^)]*)\))?/.exec(rest);
       if (db) type = db[1] === "Date" ? "date" : db[1] === "VarChar" ? `varchar(${db[2]})` : db[1] === "Decimal" ? `numeric(${db[2].replace(/\s/g, "")})` : db[1].toLowerCase();
-      if (list) type += "[]";
+      // PostgreSQL does not report an array element's precision (information_schema says "numeric[]").
+      if (list) type = type.replace(/\(.*\)$/, "") + "[]";
       columns.set(`${model}.${field}`, `${type} ${optional || list ? "null" : "notnull"}`);
       if (/@id\b/.test(rest)) indexes.add(`${model}_pkey`);
       if (/@unique\b/.test(rest)) indexes.add(`${model}_${field}_key`);

@@ -14,7 +14,8 @@ describe("schema drift", () => {
                   character_maximum_length AS len, datetime_precision AS prec,
                   numeric_precision AS np, numeric_scale AS ns
              FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'`,
+            WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'
+              AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')`,
         );
         const columns = new Map(
           cols.map((r) => {
