@@ -124,7 +124,7 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventR
         }}
         columns={[
           { title: "序号", dataIndex: "id", width: 70 },
-          { title: "时间", dataIndex: "at", width: 160, render: beijing },
+          { title: "时间（北京）", dataIndex: "at", width: 170, render: (v: string) => <span style={{ whiteSpace: "nowrap" }}>{beijing(v)}</span> },
           { title: "操作人", dataIndex: "actorName", width: 120, render: (v: string | null) => v ?? "—" },
           { title: "角色", dataIndex: "actorRoles", width: 120, render: roleNames },
           { title: "操作", dataIndex: "action", width: 170 },

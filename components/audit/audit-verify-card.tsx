@@ -26,7 +26,7 @@ export function AuditVerifyCard() {
           showIcon
           type={!result.ok ? "error" : result.data.ok ? "success" : "error"}
           title={!result.ok ? result.message : result.data.ok ? "哈希链完整" : "发现篡改"}
-          description={result.ok ? `${result.data.summary}（校验时间 ${result.data.checkedAt}）` : undefined}
+          description={result.ok ? `${result.data.summary.replace(/^哈希链(完整|断裂)：/, "")}（校验时间 ${result.data.checkedAt}）` : undefined}
         />
       )}
     </Card>
