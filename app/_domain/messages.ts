@@ -11,6 +11,7 @@ export const NAV_LABELS = {
   users: "用户管理",
   catalogue: "指标目录",
   sheets: "月度底稿",
+  metrics: "指标分析",
   security: "账号安全",
   audit: "审计日志",
   workbench: "工作台",

@@ -8,9 +8,9 @@ export const ROLE_PERMISSIONS = {
   SYSTEM_ADMIN: ["region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read"],
   SECURITY_ADMIN: ["security.manage"],
   AUDIT_ADMIN: ["audit.read"],
-  DATA_ENTRY: ["region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage"],
-  DATA_REVIEWER: ["region.read", "sheet.review", "publication.review", "catalogue.read"],
-  PUBLISHER: ["region.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage"],
+  DATA_ENTRY: ["region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage", "narrative.edit"],
+  DATA_REVIEWER: ["region.read", "sheet.review", "publication.review", "catalogue.read", "narrative.edit"],
+  PUBLISHER: ["region.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage", "narrative.edit"],
   SUPERVISOR: ["province.read", "published.read", "calendar.read", "catalogue.read"],
   HOSPITAL_VIEWER: ["inbox.read", "publication.acknowledge", "feedback.create"],
 } as const satisfies Record<Role, readonly string[]>;

@@ -15,6 +15,7 @@ import {
   UserOutlined,
   ApartmentOutlined,
   ProfileOutlined,
+  LineChartOutlined,
 } from "@ant-design/icons";
 import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from "antd";
 import Link from "next/link";
@@ -35,6 +36,7 @@ const ICONS: Record<NavIcon, React.ReactNode> = {
   key: <KeyOutlined />,
   catalogue: <ProfileOutlined />,
   sheets: <FileExcelOutlined />,
+  metrics: <LineChartOutlined />,
 };
 
 export interface ShellUser {

@@ -42,6 +42,11 @@ import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 import { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
 import { getRegionMetrics } from "@/app/_server/metrics/get-region-metrics";
+import { getInstitutionComparison } from "@/app/_server/metrics/get-institution-comparison";
+import { getMetricTrend } from "@/app/_server/metrics/get-metric-trend";
+import { getMetricsTable } from "@/app/_server/metrics/get-metrics-table";
+import { getNarrative } from "@/app/_server/metrics/get-narrative";
+import { saveNarrative } from "@/app/_server/metrics/save-narrative";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -126,7 +131,28 @@ const MATRIX: Record<string, Case> = {
     deniedCode: "NOT_FOUND",
     run: (s) => getRegionMetrics(s, { regionCode: "340100", period: "2025-01" }),
   },
-  getMetricLineage: { allowed: REGION_STAFF, run: (s) => getMetricLineage(s, { period: "2025-01", indicator: "FI05", scheme: "TOTAL" }) },
+  getMetricLineage: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getMetricLineage(s, { period: "2025-01", indicator: "FI05", scheme: "TOTAL", regionCode: "340100" }),
+  },
+  // 指标分析 (/metrics): the region's staff and the province's supervisor read; anyone else is told "not found".
+  getMetricsTable: { allowed: [...REGION_STAFF, "SUPERVISOR"], deniedCode: "NOT_FOUND", run: (s) => getMetricsTable(s, { regionCode: "340100", mode: "quarter" }) },
+  getInstitutionComparison: { allowed: [...REGION_STAFF, "SUPERVISOR"], deniedCode: "NOT_FOUND", run: (s) => getInstitutionComparison(s, { regionCode: "340100" }) },
+  getMetricTrend: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getMetricTrend(s, { regionCode: "340100", period: "2025-01", indicator: "FI03", scheme: "EMPLOYEE" }),
+  },
+  getNarrative: { allowed: [...REGION_STAFF, "SUPERVISOR"], deniedCode: "NOT_FOUND", run: (s) => getNarrative(s, { regionCode: "340100", period: "2025-03" }) },
+  // 智能解读 is the data group's working text: any of its roles saves it; supervisors read it only.
+  saveNarrative: {
+    allowed: REGION_STAFF,
+    run: async (s) => {
+      const baseVersion = (await prismaRef().narrativeDraft.findFirst({ where: { period: "2025-03" } }))?.version ?? 0;
+      return saveNarrative(s, { period: "2025-03", text: `矩阵解读 ${next()}`, baseVersion });
+    },
+  },
   revokeApiToken: { allowed: ["DATA_ENTRY"], run: async (s) => revokeApiToken(s, { id: (await createApiToken(uploader, { name: "待撤销" })).id }) },
 };
 

@@ -1,0 +1,37 @@
+import type { IndicatorDef } from "../catalogue";
+import type { MetricRow } from "./compute-metrics";
+import { anomalyFlags, type AnomalyFlag, type PeerView } from "./peers";
+
+/**
+ * All anomaly flags of one period of a region (anomalyFlags, indicator × scheme by indicator × scheme, in
+ * catalogue order): institution indicators against their peers and on year-on-year change, region indicators
+ * on year-on-year change. Growth-rate indicators (formulas with YOY or MOM) are left out: the growth of a growth
+ * rate says nothing a reader can act on, and their base indicator is flagged already.
+ */
+export function periodFlags(input: {
+  catalogue: readonly IndicatorDef[];
+  institutions: readonly { code: string; level: string }[];
+  /** One period's rows (region and institution). */
+  rows: readonly MetricRow[];
+  view?: PeerView;
+}): AnomalyFlag[] {
+  const groups = new Map<string, MetricRow[]>();
+  for (const r of input.rows) {
+    const key = `${r.indicatorCode}|${r.scheme}|${r.institutionCode === null ? "R" : "I"}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const flags: AnomalyFlag[] = [];
+  for (const def of input.catalogue) {
+    if (isGrowthIndicator(def)) continue;
+    for (const scheme of def.schemes) {
+      const rows = groups.get(`${def.code}|${scheme}|${def.scope === "REGION" ? "R" : "I"}`);
+      if (!rows?.length) continue;
+      flags.push(...anomalyFlags({ rows, institutions: input.institutions, indicator: def, view: input.view }));
+    }
+  }
+  return flags;
+}
+
+export const isGrowthIndicator = (def: Pick<IndicatorDef, "formula">): boolean => def.formula !== null && /\b(YOY|MOM)\s*\(/.test(def.formula);

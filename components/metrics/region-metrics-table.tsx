@@ -1,0 +1,131 @@
+"use client";
+
+import { Table, Tag, Tooltip, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { SCHEME_LABELS } from "@/app/_domain/catalogue";
+import { formatGrowth, formatMetric, MISSING } from "@/app/_domain/metrics/display";
+import type { getMetricsTable, MetricTableRow } from "@/app/_server/metrics/get-metrics-table";
+import { LineagePopover, type LineageField } from "./lineage-card";
+
+type Data = Awaited<ReturnType<typeof getMetricsTable>>;
+type Row = MetricTableRow & { category: string; categorySpan: number; nameSpan: number };
+
+/** A number that opens its lineage card. */
+function Cell({ data, row, field, text }: { data: Data; row: Row; field: LineageField; text: string }) {
+  if (text === MISSING)
+    return (
+      <LineagePopover data={data} row={row} field={field}>
+        <span className="metric-cell metric-missing">{MISSING}</span>
+      </LineagePopover>
+    );
+  return (
+    <LineagePopover data={data} row={row} field={field}>
+      <span className="metric-cell num" data-testid={`cell-${row.code}-${row.scheme}-${field}`}>
+        {text}
+      </span>
+    </LineagePopover>
+  );
+}
+
+function Growth({ data, row, field, value }: { data: Data; row: Row; field: LineageField; value: string | null }) {
+  const text = formatGrowth(value);
+  const color = text.startsWith("+") ? "#c0392b" : text.startsWith("-") ? "#1e8449" : undefined;
+  return (
+    <span style={{ color }}>
+      <Cell data={data} row={row} field={field} text={text} />
+    </span>
+  );
+}
+
+/**
+ * 统筹区指标: the region-level indicators by category × scheme. Month view: 本月 / 本年累计 / 上年同期 / 累计同比 /
+ * 本月环比; quarter view: 本季 / 本年累计 / 上年同期 / 累计同比 / 本季环比. Every number (and every "—") opens its
+ * lineage card. Growth: red up, green down (the Chinese convention), never a judgement of good or bad.
+ */
+export function RegionMetricsTable({ data }: { data: Data }) {
+  const quarterly = data.mode === "quarter";
+  const rows: Row[] = [];
+  for (const c of data.categories) {
+    c.rows.forEach((r, i) => {
+      const first = i === 0 || c.rows[i - 1]!.code !== r.code;
+      rows.push({ ...r, category: c.name, categorySpan: i === 0 ? c.rows.length : 0, nameSpan: first ? r.schemeCount : 0 });
+    });
+  }
+  const current = quarterly ? "本季" : "本月";
+  const columns: ColumnsType<Row> = [
+    { title: "类别", dataIndex: "category", width: 110, onCell: (r) => ({ rowSpan: r.categorySpan }), className: "metric-category" },
+    {
+      title: "指标",
+      key: "name",
+      onCell: (r) => ({ rowSpan: r.nameSpan }),
+      render: (_, r) => (
+        <span>
+          <Typography.Text type="secondary" className="num" style={{ fontSize: 12, marginRight: 6 }}>
+            {r.code}
+          </Typography.Text>
+          {r.nameZh}
+          {r.derived && (
+            <Tooltip title="派生指标：由公式计算">
+              <Tag style={{ marginLeft: 6 }} color="blue" variant="outlined">
+                派生
+              </Tag>
+            </Tooltip>
+          )}
+          {r.local && <Tag style={{ marginLeft: 6 }}>地方增选</Tag>}
+        </span>
+      ),
+    },
+    { title: "险种", dataIndex: "scheme", width: 60, align: "center", render: (s: Row["scheme"]) => SCHEME_LABELS[s] },
+    { title: "单位", dataIndex: "unit", width: 76, align: "center" },
+    {
+      title: current,
+      key: "current",
+      width: 140,
+      align: "right",
+      render: (_, r) =>
+        quarterly && r.quarter?.kind === "NONE" ? (
+          <Tooltip title="比率类派生指标不按季度单列，请看本年累计">
+            <span className="metric-missing">{MISSING}</span>
+          </Tooltip>
+        ) : (
+          <Cell data={data} row={r} field="current" text={formatMetric(quarterly ? r.quarter?.value : r.month, r.unit)} />
+        ),
+    },
+    {
+      title: "本年累计",
+      key: "ytd",
+      width: 150,
+      align: "right",
+      render: (_, r) => <Cell data={data} row={r} field="ytd" text={formatMetric(r.ytd, r.unit)} />,
+    },
+    { title: "上年同期", key: "prev", width: 140, align: "right", render: (_, r) => <Cell data={data} row={r} field="prevYearYtd" text={formatMetric(r.prevYearYtd, r.unit)} /> },
+    { title: "累计同比", key: "yoy", width: 100, align: "right", render: (_, r) => <Growth data={data} row={r} field="yoy" value={r.yoy} /> },
+    {
+      title: `${current}环比`,
+      key: "mom",
+      width: 100,
+      align: "right",
+      render: (_, r) => <Growth data={data} row={r} field="mom" value={quarterly ? (r.quarter?.mom ?? null) : r.mom} />,
+    },
+  ];
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ margin: "4px 0 12px" }}>
+        {data.label}
+        {quarterly ? "（季度视图：本季为三个月本月值之和，存量指标取季末值）" : ""}。金额单位以“单位”列为准；累计同比 = 本年累计 ÷ 上年同期 − 1；
+        {current}环比 = {current} ÷ 上{quarterly ? "季" : "月"} − 1；“—”表示缺少数据或无法计算（如除数为零、上年无数据）。
+      </Typography.Paragraph>
+      <Table<Row>
+        rowKey="key"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={rows}
+        columns={columns}
+        sticky
+        scroll={{ x: 1100 }}
+        data-testid="region-metrics"
+      />
+    </>
+  );
+}
