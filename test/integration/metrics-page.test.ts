@@ -7,6 +7,7 @@ import type { IndicatorDef } from "@/app/_domain/catalogue";
 import type { Session } from "@/app/_server/auth/session";
 import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
 import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
+import { saveLocalIndicator } from "@/app/_server/catalogue/save-local-indicator";
 import { getInstitutionComparison } from "@/app/_server/metrics/get-institution-comparison";
 import { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
 import { getMetricTrend } from "@/app/_server/metrics/get-metric-trend";
@@ -165,15 +166,18 @@ describe("metrics page use cases", () => {
     expect((await getNarrative(entry, { period: "2025-03" })).saved?.text).toBe("填报员改写的解读。");
   });
 
-  it("recompute from scratch reports identical results, and counts a tampered value as changed", async () => {
+  it("recompute from scratch reports identical results, and counts what a changed definition changes", async () => {
     expect(await recomputeAndCompare(prisma(), "340100")).toMatchObject({ periods: 7, changed: 0, added: 0, removed: 0 });
-    await prisma().$executeRawUnsafe(
-      `UPDATE "MetricValue" SET "ytd" = "ytd" + 1 WHERE "regionId" = $1 AND "period" = '2025-02' AND "indicatorCode" = 'FI05'`,
-      w.regionA.id,
-    );
+    // A local derived indicator added after the fact: its values are new, nothing else moves.
+    const { id } = await saveLocalIndicator(entry, {
+      code: "LX01", category: "地方指标", nameZh: "测试派生指标", unit: "万元", frequency: "MONTHLY", schemes: ["EMPLOYEE"], scope: "REGION", basis: "FLOW", formula: "FI03 * 2",
+    });
+    expect(await recomputeAndCompare(prisma(), "340100")).toMatchObject({ changed: 0, added: 7, removed: 0 });
+    // Its formula changed behind the engine's back (as a stale store would look): every value differs.
+    await prisma().indicator.update({ where: { id }, data: { formula: "FI03 * 3" } });
     const r = await recomputeAndCompare(prisma(), "340100");
-    expect(r).toMatchObject({ changed: 1, added: 0, removed: 0 });
-    expect(r.examples[0]).toContain("2025-02 FI05 TOTAL");
+    expect(r).toMatchObject({ changed: 7, added: 0, removed: 0 });
+    expect(r.examples.some((e) => e.startsWith("变化 2024-09 LX01 EMPLOYEE —: 1800"))).toBe(true);
     await expect(recomputeAndCompare(prisma(), "999999")).rejects.toThrow("不存在");
   });
 });
