@@ -80,10 +80,10 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventR
           <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={["开始日期", "结束日期"]} />
         </Form.Item>
         <Form.Item name="actor" label="操作人">
-          <Input placeholder="用户名" allowClear style={{ width: 140 }} />
+          <Input placeholder="用户名" allowClear style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
-          <Input placeholder="如 user. 或 auth.login" allowClear style={{ width: 180 }} />
+          <Input placeholder="如 user. 或 auth." allowClear style={{ width: 150 }} />
         </Form.Item>
         <Form.Item name="result" label="结果">
           <Select allowClear placeholder="全部" style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
