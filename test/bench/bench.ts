@@ -86,7 +86,7 @@ if (METRICS) {
   await time("accept one month (recompute dependents)", () => reviewSheet(reviewer, { versionId: uploaded.versionId, decision: "ACCEPT" }));
   await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
 }
-results.metricRows = await prisma.metricValue.count();
+results.metricSets = await prisma.metricSet.count();
 clearInterval(sampler);
 results.peakRssMb = Math.round(peak / 1024 / 1024);
 

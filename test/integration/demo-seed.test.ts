@@ -1,3 +1,4 @@
+import { readMetricValues } from "@/app/_server/metrics/metric-store";
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMonths, currentPeriod } from "@/app/_domain/periods";
@@ -114,12 +115,12 @@ describe("demo seed with monthly base sheets", () => {
   it("computes the metrics of every accepted month, so dashboards have numbers from the first start", async () => {
     const hefei = await prisma().region.findUniqueOrThrow({ where: { code: "340100" } });
     const period = addMonths(last, -1);
-    const rows = await prisma().metricValue.findMany({ where: { regionId: hefei.id, period, institutionId: null } });
-    const ytd = (code: string, scheme: string) => rows.find((r) => r.indicatorCode === code && r.scheme === scheme)?.ytd?.toString();
+    const rows = await readMetricValues(prisma(), hefei.id, [period], new Map(), { scope: "REGION" });
+    const ytd = (code: string, scheme: string) => rows.find((r) => r.indicatorCode === code && r.scheme === scheme)?.ytd;
     expect(rows.length).toBeGreaterThan(49);
     const sum = Number(ytd("FI03", "EMPLOYEE")) + Number(ytd("FI04", "RESIDENT"));
     expect(Number(ytd("FI05", "TOTAL"))).toBeCloseTo(sum, 6);
-    expect(await prisma().metricValue.count({ where: { regionId: hefei.id, period: last } })).toBe(0);
+    expect(await prisma().metricSet.count({ where: { regionId: hefei.id, period: last } })).toBe(0);
   });
 
   it("creates nothing on a second run", async () => {

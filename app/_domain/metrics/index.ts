@@ -5,10 +5,13 @@
  */
 export {
   computeRegionMetrics,
+  computeRegionValues,
+  monthsRead,
   type AcceptedSheet,
   type LineageInput,
   type MetricLineage,
   type MetricRow,
+  type MetricValues,
   type MetricView,
   type RegionMetricsInput,
 } from "./compute-metrics";

@@ -41,12 +41,12 @@ export async function getMetricLineage(
   const institutions = await prisma.institution.findMany({ where: { regionId: region.id }, select: { id: true, code: true, level: true } });
   const target = input.institution ? institutions.find((i) => i.code === input.institution) : null;
   if (input.institution && !target) throw notFound("医疗机构");
-  const accepted = await loadAcceptedWindow(prisma, region.id, [p.period], new Map(institutions.map((i) => [i.id, i.code])));
-  if (!accepted.has(p.period)) throw new AppError("NOT_FOUND", "该月份尚无审核通过的数据。");
+  const window = await loadAcceptedWindow(prisma, region.id, [p.period], new Map(institutions.map((i) => [i.id, i.code])), catalogue.indicators);
+  if (!window.accepted.has(p.period)) throw new AppError("NOT_FOUND", "该月份尚无审核通过的数据。");
   const rows = computeRegionMetrics({
     catalogue: catalogue.indicators,
     institutions: target ? [{ code: target.code, level: target.level }] : [],
-    accepted,
+    ...window,
     periods: [p.period],
   });
   const row = rows.find((r) => r.indicatorCode === indicator.code && r.scheme === (input.scheme as Scheme) && r.institutionCode === (target?.code ?? null));

@@ -1,12 +1,12 @@
 import { can } from "@/app/_domain/permissions";
 import { parsePeriod } from "@/app/_domain/periods";
-import { canonicalDecimal, SheetDecimal } from "@/app/_domain/sheets/sheet-decimal";
 import type { Scheme } from "@/app/_domain/catalogue";
 import { actorOf, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
+import { readMetricValues } from "./metric-store";
 
 export interface MetricValueDto {
   indicator: string;
@@ -38,20 +38,12 @@ export async function getRegionMetrics(session: Session, input: { regionCode: st
   }
   const p = parsePeriod(input.period ?? "");
   if (!p.ok) throw new AppError("INVALID", p.message);
-  const [catalogue, institutions, rows] = await Promise.all([
+  const [catalogue, institutions] = await Promise.all([
     loadRegionCatalogue(prisma, region.id),
     prisma.institution.findMany({ where: { regionId: region.id }, select: { id: true, code: true } }),
-    prisma.$queryRawUnsafe<{ indicatorCode: string; scheme: Scheme; institutionId: string | null; ytd: string | null; month: string | null; prevYearYtd: string | null; yoy: string | null; mom: string | null }[]>(
-      `SELECT "indicatorCode", "scheme"::text AS "scheme", "institutionId", "ytd"::text AS "ytd", "month"::text AS "month",
-              "prevYearYtd"::text AS "prevYearYtd", "yoy"::text AS "yoy", "mom"::text AS "mom"
-         FROM "MetricValue" WHERE "regionId" = $1 AND "period" = $2 ORDER BY "id"`,
-      region.id,
-      p.period,
-    ),
   ]);
+  const rows = await readMetricValues(prisma, region.id, [p.period], new Map(institutions.map((i) => [i.id, i.code])));
   if (!rows.length) throw new AppError("NOT_FOUND", `${region.name}${p.period} 尚无审核通过的数据，没有可读的指标值。`);
-  const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
-  const dec = (v: string | null) => (v === null ? null : canonicalDecimal(new SheetDecimal(v)));
   return {
     region: region.code,
     period: p.period,
@@ -59,12 +51,12 @@ export async function getRegionMetrics(session: Session, input: { regionCode: st
     values: rows.map<MetricValueDto>((r) => ({
       indicator: r.indicatorCode,
       scheme: r.scheme,
-      institution: r.institutionId ? (codeOf.get(r.institutionId) ?? null) : null,
-      ytd: dec(r.ytd),
-      month: dec(r.month),
-      prevYearYtd: dec(r.prevYearYtd),
-      yoy: dec(r.yoy),
-      mom: dec(r.mom),
+      institution: r.institutionCode,
+      ytd: r.ytd,
+      month: r.month,
+      prevYearYtd: r.prevYearYtd,
+      yoy: r.yoy,
+      mom: r.mom,
     })),
   };
 }

@@ -1,13 +1,12 @@
 import type { MetricRow } from "@/app/_domain/metrics/compute-metrics";
-import type { Scheme } from "@/app/_domain/catalogue";
 import { can } from "@/app/_domain/permissions";
 import type { Period } from "@/app/_domain/periods";
 import { actorOf, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
 import { db } from "../db";
+import { readMetricValues, type MetricQuery } from "./metric-store";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { notFound } from "../errors";
-import { canonicalNumericText } from "../sheets/sheet-values-store";
 
 /**
  * Which region a metrics screen reads (not a use case: the use cases call it first). Region staff read their own
@@ -63,45 +62,8 @@ export async function metricPeriods(client: Db, regionId: string): Promise<Perio
  * Stored metric rows as the domain's MetricRow (lineage left empty: getMetricLineage recomputes it for one value).
  * `scope` picks region rows, institution rows or both; `indicators` narrows to some codes.
  */
-export async function readStoredRows(
-  client: Db,
-  regionId: string,
-  periods: readonly Period[],
-  options: { scope?: "REGION" | "INSTITUTION" | "ALL"; indicators?: readonly string[]; scheme?: Scheme } = {},
-): Promise<MetricRow[]> {
-  const scope = options.scope ?? "ALL";
-  const params: unknown[] = [regionId, [...periods]];
-  let where = `m."regionId" = $1 AND m."period" = ANY($2::text[])`;
-  if (scope === "REGION") where += ` AND m."institutionId" IS NULL`;
-  if (scope === "INSTITUTION") where += ` AND m."institutionId" IS NOT NULL`;
-  if (options.indicators) {
-    params.push([...options.indicators]);
-    where += ` AND m."indicatorCode" = ANY($${params.length}::text[])`;
-  }
-  if (options.scheme) {
-    params.push(options.scheme);
-    where += ` AND m."scheme" = $${params.length}::"Scheme"`;
-  }
-  const rows = await client.$queryRawUnsafe<
-    { p: string; c: string; s: Scheme; i: string | null; y: string | null; m: string | null; py: string | null; yo: string | null; mo: string | null }[]
-  >(
-    `SELECT m."period" AS p, m."indicatorCode" AS c, m."scheme"::text AS s, i."code" AS i, m."ytd"::text AS y, m."month"::text AS m,
-            m."prevYearYtd"::text AS py, m."yoy"::text AS yo, m."mom"::text AS mo
-       FROM "MetricValue" m LEFT JOIN "Institution" i ON i."id" = m."institutionId"
-      WHERE ${where} ORDER BY m."id"`,
-    ...params,
-  );
-  const num = (t: string | null) => (t === null ? null : canonicalNumericText(t));
-  return rows.map((r) => ({
-    period: r.p,
-    indicatorCode: r.c,
-    scheme: r.s,
-    institutionCode: r.i,
-    ytd: num(r.y),
-    month: num(r.m),
-    prevYearYtd: num(r.py),
-    yoy: num(r.yo),
-    mom: num(r.mo),
-    lineage: { formula: null, inputs: [] },
-  }));
+export async function readStoredRows(client: Db, regionId: string, periods: readonly Period[], options: MetricQuery = {}): Promise<MetricRow[]> {
+  const institutions = options.scope === "REGION" ? [] : await client.institution.findMany({ where: { regionId }, select: { id: true, code: true } });
+  const values = await readMetricValues(client, regionId, periods, new Map(institutions.map((i) => [i.id, i.code])), options);
+  return values.map((v) => ({ ...v, lineage: { formula: null, inputs: [] } }));
 }

@@ -1,86 +1,126 @@
-import { computeRegionMetrics, type AcceptedSheet } from "@/app/_domain/metrics/compute-metrics";
+import type { IndicatorDef } from "@/app/_domain/catalogue";
+import { computeRegionValues, monthsRead, type AcceptedSheet } from "@/app/_domain/metrics/compute-metrics";
 import { addMonths, comparePeriods, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { readSheetValues } from "../sheets/sheet-values-store";
+import { deleteMetricValues, insertMetricValues } from "./metric-store";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** The accepted sheets a computation of `targets` reads: each month and the 13 before it. */
-export async function loadAcceptedWindow(db: Db, regionId: string, targets: readonly Period[], codeOf: Map<string, string>) {
-  const window = new Set<Period>();
-  for (const p of targets) for (let k = 0; k <= 13; k++) window.add(addMonths(p, -k));
-  const versions = await db.sheetVersion.findMany({
-    where: { status: "ACCEPTED", sheet: { regionId, period: { in: [...window] } } },
-    select: { id: true, sheet: { select: { period: true } } },
-  });
-  const accepted = new Map<Period, AcceptedSheet>();
-  for (const v of versions) {
-    const rows = (await readSheetValues(db, v.id)).map((r) => ({
+/** The accepted sheets a computation of some months reads, and the region's first accepted month. */
+export interface AcceptedWindow {
+  accepted: Map<Period, AcceptedSheet>;
+  /** The engine computes nothing before it (see RegionMetricsInput.since); undefined when nothing is accepted. */
+  since: Period | undefined;
+}
+
+async function acceptedVersions(db: Db, regionId: string): Promise<Map<Period, string>> {
+  const versions = await db.sheetVersion.findMany({ where: { status: "ACCEPTED", sheet: { regionId } }, select: { id: true, sheet: { select: { period: true } } } });
+  return new Map(versions.map((v) => [v.sheet.period, v.id]));
+}
+
+async function loadSheets(db: Db, versions: Map<Period, string>, periods: Iterable<Period>, codeOf: Map<string, string>): Promise<Map<Period, AcceptedSheet>> {
+  const out = new Map<Period, AcceptedSheet>();
+  for (const period of [...new Set(periods)].sort(comparePeriods)) {
+    const versionId = versions.get(period);
+    if (!versionId) continue;
+    const rows = (await readSheetValues(db, versionId)).map((r) => ({
       indicatorCode: r.indicatorCode,
       scheme: r.scheme,
       institutionCode: r.institutionId ? (codeOf.get(r.institutionId) ?? null) : null,
       value: r.value,
     }));
-    accepted.set(v.sheet.period, { versionId: v.id, rows });
+    out.set(period, { versionId, rows });
   }
-  return accepted;
+  return out;
 }
 
 /**
+ * The accepted sheets that computing `targets` reads under `catalogue`: for each target the months monthsRead
+ * names (every month, when a formula reads its own past). Computing from this window gives exactly the rows a
+ * computation over the whole history gives (test/unit/metrics-window.test.ts).
+ */
+export async function loadAcceptedWindow(
+  db: Db,
+  regionId: string,
+  targets: readonly Period[],
+  codeOf: Map<string, string>,
+  catalogue: readonly IndicatorDef[],
+): Promise<AcceptedWindow> {
+  const versions = await acceptedVersions(db, regionId);
+  const offsets = monthsRead(catalogue);
+  const wanted = offsets === null ? versions.keys() : targets.flatMap((t) => offsets.map((o) => addMonths(t, o)));
+  return { accepted: await loadSheets(db, versions, wanted, codeOf), since: firstOf(versions) };
+}
+
+const firstOf = (versions: Map<Period, string>): Period | undefined => [...versions.keys()].sort(comparePeriods)[0];
+
+/**
  * Computes and stores the metrics of a region for the given months from its accepted sheets, replacing what
- * was stored for those months. Each month needs the 13 months before it (month values, month-on-month,
- * year-on-year), which are loaded alongside. Not a use case: callers authorise (accepting a sheet, the
- * recompute command).
+ * was stored for those months (months without an accepted sheet are cleared). Not a use case: callers
+ * authorise (accepting a sheet, the recompute command).
  */
 export async function recomputeMetrics(db: Db, regionId: string, periods: readonly Period[]): Promise<{ periods: Period[]; rows: number }> {
   const targets = [...new Set(periods)].sort(comparePeriods);
   if (!targets.length) return { periods: [], rows: 0 };
-  const catalogue = await loadRegionCatalogue(db, regionId);
-  const institutions = await db.institution.findMany({ where: { regionId }, orderBy: { code: "asc" }, select: { id: true, code: true, level: true } });
-  const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
-  const idOf = new Map(institutions.map((i) => [i.code, i.id]));
-  const accepted = await loadAcceptedWindow(db, regionId, targets, codeOf);
-  // Only months with an accepted sheet have metrics; the others are cleared.
-  const computed = targets.filter((p) => accepted.has(p));
-  const rows = computed.length
-    ? computeRegionMetrics({ catalogue: catalogue.indicators, institutions: institutions.map((i) => ({ code: i.code, level: i.level })), accepted, periods: computed })
-    : [];
-  await db.$executeRawUnsafe(`DELETE FROM "MetricValue" WHERE "regionId" = $1 AND "period" = ANY($2::text[])`, regionId, targets);
-  const CHUNK = 20_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await db.$executeRawUnsafe(
-      `INSERT INTO "MetricValue" ("regionId", "period", "indicatorCode", "scheme", "institutionId", "ytd", "month", "prevYearYtd", "yoy", "mom", "lineage")
-       SELECT $1, p, c, s::"Scheme", i, y::numeric, m::numeric, py::numeric, yo::numeric, mo::numeric, l::jsonb
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-           AS t(p, c, s, i, y, m, py, yo, mo, l)`,
-      regionId,
-      part.map((r) => r.period),
-      part.map((r) => r.indicatorCode),
-      part.map((r) => r.scheme),
-      part.map((r) => (r.institutionCode ? (idOf.get(r.institutionCode) ?? null) : null)),
-      part.map((r) => r.ytd),
-      part.map((r) => r.month),
-      part.map((r) => r.prevYearYtd),
-      part.map((r) => r.yoy),
-      part.map((r) => r.mom),
-      // Lineage is not stored: it runs to tens of megabytes a month for a large region, and getMetricLineage
-      // recomputes it exactly, for one value, from the same accepted versions.
-      part.map(() => null),
-    );
-  }
+  const { catalogue, institutions, codeOf, idOf } = await regionInputs(db, regionId);
+  const window = await loadAcceptedWindow(db, regionId, targets, codeOf, catalogue);
+  const computed = targets.filter((p) => window.accepted.has(p));
+  const rows = computed.length ? computeRegionValues({ catalogue, institutions, ...window, periods: computed }) : [];
+  await deleteMetricValues(db, regionId, targets);
+  await insertMetricValues(db, regionId, rows, idOf);
   return { periods: computed, rows: rows.length };
 }
 
-/** The months whose metrics read month P's accepted values: P, the next month, and the same two a year later. */
-export const monthsDependingOn = (p: Period): Period[] => [p, addMonths(p, 1), addMonths(p, 12), addMonths(p, 13)];
+/** The months whose metrics read month P's accepted values (monthsRead, turned forward). */
+export function monthsDependingOn(p: Period, catalogue: readonly IndicatorDef[]): Period[] | "all" {
+  const offsets = monthsRead(catalogue);
+  return offsets === null ? "all" : offsets.map((o) => addMonths(p, -o));
+}
 
-/** Every month of the region with an accepted sheet, recomputed from scratch, a year at a time. */
-export async function recomputeRegion(db: Db, regionId: string): Promise<{ periods: number; rows: number }> {
-  const sheets = await db.sheet.findMany({ where: { regionId, versions: { some: { status: "ACCEPTED" } } }, select: { period: true }, orderBy: { period: "asc" } });
+/**
+ * After month P's accepted version changed: recompute the months that read it and have an accepted sheet
+ * (usually P alone, when P is the latest month). Everything when a formula reads its own past.
+ */
+export async function recomputeAfterAccept(db: Db, regionId: string, p: Period): Promise<{ periods: Period[]; rows: number }> {
+  const catalogue = await loadRegionCatalogue(db, regionId);
+  const dependents = monthsDependingOn(p, catalogue.indicators);
+  if (dependents === "all") {
+    const r = await recomputeRegion(db, regionId);
+    return { periods: r.computed, rows: r.rows };
+  }
+  const accepted = await acceptedVersions(db, regionId);
+  return recomputeMetrics(db, regionId, dependents.filter((m) => accepted.has(m) || m === p));
+}
+
+/**
+ * Every month of the region with an accepted sheet, recomputed from scratch: the accepted sheets are read once,
+ * then computed and stored a year at a time (the rows of 36 months of a large region would not fit in memory
+ * at once).
+ */
+export async function recomputeRegion(db: Db, regionId: string): Promise<{ periods: number; rows: number; computed: Period[] }> {
+  const { catalogue, institutions, codeOf, idOf } = await regionInputs(db, regionId);
+  const versions = await acceptedVersions(db, regionId);
+  const periods = [...versions.keys()].sort(comparePeriods);
+  const accepted = await loadSheets(db, versions, periods, codeOf);
+  await deleteMetricValues(db, regionId, "all");
   let rows = 0;
-  for (let i = 0; i < sheets.length; i += 12) rows += (await recomputeMetrics(db, regionId, sheets.slice(i, i + 12).map((s) => s.period))).rows;
-  await db.$executeRawUnsafe(`DELETE FROM "MetricValue" WHERE "regionId" = $1 AND NOT ("period" = ANY($2::text[]))`, regionId, sheets.map((s) => s.period));
-  return { periods: sheets.length, rows };
+  for (let i = 0; i < periods.length; i += 12) {
+    const batch = computeRegionValues({ catalogue, institutions, accepted, periods: periods.slice(i, i + 12), since: periods[0] });
+    await insertMetricValues(db, regionId, batch, idOf);
+    rows += batch.length;
+  }
+  return { periods: periods.length, rows, computed: periods };
+}
+
+async function regionInputs(db: Db, regionId: string) {
+  const catalogue = (await loadRegionCatalogue(db, regionId)).indicators;
+  const list = await db.institution.findMany({ where: { regionId }, orderBy: { code: "asc" }, select: { id: true, code: true, level: true } });
+  return {
+    catalogue,
+    institutions: list.map((i) => ({ code: i.code, level: i.level })),
+    codeOf: new Map(list.map((i) => [i.id, i.code])),
+    idOf: new Map(list.map((i) => [i.code, i.id])),
+  };
 }

@@ -4,7 +4,7 @@ import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
-import { monthsDependingOn, recomputeMetrics } from "../metrics/recompute-metrics";
+import { recomputeAfterAccept } from "../metrics/recompute-metrics";
 
 export const reviewSheetSchema = z
   .object({
@@ -50,7 +50,7 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
         data: { status, reviewedById: session.userId, reviewedAt: new Date(), reviewComment: comment || null },
       });
       // Only accepted versions feed the metrics: accepting recomputes this month and the months that read it.
-      const recomputed = decision === "ACCEPT" ? await recomputeMetrics(tx, version.sheet.regionId, monthsDependingOn(version.sheet.period)) : null;
+      const recomputed = decision === "ACCEPT" ? await recomputeAfterAccept(tx, version.sheet.regionId, version.sheet.period) : null;
       await recordAudit(tx, actorOf(session), {
         action: decision === "ACCEPT" ? "sheet.accept" : "sheet.reject",
         objectType: "SheetVersion",

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { migrate, readMigrations } from "@/app/_server/db/migrate";
+import { createTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+
+/**
+ * The move to columnar storage (20261123040000 sheet values, 20261123050000 metrics) carries every stored value
+ * over, in order, nulls included — and the views show them as before.
+ */
+describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => {
+  it("keeps every sheet value and every metric value, in stored order", async () => {
+    const db = await createTestDatabase({ migrated: false });
+    try {
+      const all = readMigrations();
+      const before = all.filter((m) => m.name < "20261123040000");
+      await db.withConnection(async (c) => {
+        await migrate(c, before);
+        await c.query(`INSERT INTO "Province" ("id", "code", "name") VALUES ('p', '990000', '测试省')`);
+        await c.query(`INSERT INTO "Region" ("id", "code", "name", "level", "provinceId", "updatedAt") VALUES ('r', '990100', '测试市', 'CITY', 'p', now())`);
+        await c.query(`INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`);
+        await c.query(`INSERT INTO "CatalogueVersion" ("id", "code", "name") VALUES ('c', 'X-1', '目录')`);
+        await c.query(`INSERT INTO "Sheet" ("id", "regionId", "period") VALUES ('s', 'r', '2025-01')`);
+        await c.query(
+          `INSERT INTO "SheetVersion" ("id", "sheetId", "version", "status", "source", "catalogueVersionId", "fileName", "fileSha256", "fileBytes", "report", "valueCount", "uploadedById")
+           VALUES ('v', 's', 1, 'ACCEPTED', 'CSV', 'c', 'a.csv', 'x', '\\x00', '{}', 3, 'u')`,
+        );
+        await c.query(
+          `INSERT INTO "SheetValue" ("versionId", "indicatorCode", "scheme", "institutionId", "value")
+           VALUES ('v', 'FI03', 'EMPLOYEE', NULL, 12.5), ('v', 'IN02', 'TOTAL', 'i2', NULL), ('v', 'IN02', 'TOTAL', 'i1', 7)`,
+        );
+        await c.query(
+          `INSERT INTO "MetricValue" ("regionId", "period", "indicatorCode", "scheme", "institutionId", "ytd", "month", "prevYearYtd", "yoy", "mom")
+           VALUES ('r', '2025-01', 'FI03', 'EMPLOYEE', NULL, 12.5, 12.5, 10, 0.25, NULL),
+                  ('r', '2025-01', 'IN02', 'TOTAL', 'i2', NULL, NULL, NULL, NULL, NULL),
+                  ('r', '2025-01', 'IN02', 'TOTAL', 'i1', 7, 7, NULL, NULL, NULL)`,
+        );
+        await migrate(c, all);
+        const sheet = await c.query(`SELECT "position"::int, "indicatorCode", "scheme"::text, "institutionId", "value"::text FROM "SheetValue" ORDER BY "position"`);
+        expect(sheet).toEqual([
+          { position: 1, indicatorCode: "FI03", scheme: "EMPLOYEE", institutionId: null, value: "12.500000" },
+          { position: 2, indicatorCode: "IN02", scheme: "TOTAL", institutionId: "i2", value: null },
+          { position: 3, indicatorCode: "IN02", scheme: "TOTAL", institutionId: "i1", value: "7.000000" },
+        ]);
+        const metrics = await c.query(
+          `SELECT "indicatorCode", "institutionId", "ytd"::float8 AS ytd, "prevYearYtd"::float8 AS py, "yoy"::float8 AS yoy, "mom"::float8 AS mom FROM "MetricValue" ORDER BY "id"`,
+        );
+        expect(metrics).toEqual([
+          { indicatorCode: "FI03", institutionId: null, ytd: 12.5, py: 10, yoy: 0.25, mom: null },
+          { indicatorCode: "IN02", institutionId: "i2", ytd: null, py: null, yoy: null, mom: null },
+          { indicatorCode: "IN02", institutionId: "i1", ytd: 7, py: null, yoy: null, mom: null },
+        ]);
+        expect(await c.query(`SELECT count(*)::int AS n FROM "MetricSet"`)).toEqual([{ n: 2 }]);
+      });
+    } finally {
+      await db.drop();
+    }
+  });
+});
