@@ -1,7 +1,8 @@
 // `npm run bench`: the performance goals of the sheet pipeline and the metrics engine, measured on a region
 // of 5,000 institutions × 20 institution indicators (plus the region sheet), on in-memory PGlite and, when
 // LIANGDI_TEST_PG_URL is set, on PostgreSQL. Results go to bench-results/bench-<db>.json and are printed.
-// BENCH_METRICS=0 measures the upload only (minutes faster). Goals (issues 3 and 4): upload (parse, validate, store) < 5 s and < 600 MB peak; accept one month with its
+// BENCH_METRICS=0 measures the upload only (minutes faster); BENCH_RECOMPUTE=0 skips the 36-month recompute;
+// BENCH_MARKS=1 prints process.hrtime marks around each step (to cut a --cpu-prof profile to one step). Goals (issues 3 and 4): upload (parse, validate, store) < 5 s and < 600 MB peak; accept one month with its
 // recompute < 2 s; recompute 36 months from scratch < 30 s. A benchmark measures; it never fails on time.
 import fs from "node:fs";
 import { toLongCsv } from "@/app/_domain/sheets/long-csv";
@@ -27,7 +28,9 @@ let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 async function time<T>(name: string, run: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
+  if (process.env.BENCH_MARKS) console.log(`mark ${name} start ${process.hrtime.bigint() / 1000n}`);
   const out = await run();
+  if (process.env.BENCH_MARKS) console.log(`mark ${name} end ${process.hrtime.bigint() / 1000n}`);
   results[name] = Math.round(performance.now() - t0);
   console.log(`${name.padEnd(40)} ${results[name]} ms`);
   return out;
@@ -84,7 +87,7 @@ results.uploadRssGrowthMb = Math.round((peak - baseline) / 1024 / 1024);
 if (!uploaded.ok || uploaded.dryRun || uploaded.unchanged) throw new Error("bench upload refused: " + JSON.stringify(uploaded).slice(0, 400));
 if (METRICS) {
   await time("accept one month (recompute dependents)", () => reviewSheet(reviewer, { versionId: uploaded.versionId, decision: "ACCEPT" }));
-  await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
+  if (process.env.BENCH_RECOMPUTE !== "0") await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
 }
 results.metricSets = await prisma.metricSet.count();
 clearInterval(sampler);

@@ -3,7 +3,7 @@ import { reportCsvText } from "@/app/_domain/sheets/report-csv";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
-import { loadRegionVersion } from "./load-region-version";
+import { loadRegionVersion, sheetFileBytes } from "./load-region-version";
 
 export interface DownloadedFile {
   fileName: string;
@@ -14,12 +14,13 @@ export interface DownloadedFile {
 /** The original uploaded file of a version, byte for byte (region staff of that region). */
 export async function downloadSheetOriginal(session: Session, versionId: string): Promise<DownloadedFile> {
   await requirePermission(session, "region.read");
-  const v = await loadRegionVersion(await db(), session.regionId, versionId);
+  const prisma = await db();
+  const v = await loadRegionVersion(prisma, session.regionId, versionId);
   const xlsx = v.fileName.toLowerCase().endsWith(".xlsx");
   return {
     fileName: v.fileName,
     contentType: xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : v.source === "API" ? "application/json" : "text/csv; charset=utf-8",
-    bytes: Buffer.from(v.fileBytes),
+    bytes: await sheetFileBytes(prisma, v.id),
   };
 }
 

@@ -28,19 +28,20 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
     const prisma = await db();
     return prisma.$transaction(
       async (tx) => {
-      const version = await tx.sheetVersion.findUnique({ where: { id: versionId }, include: { sheet: true } });
+      // (Never the original file: reading megabytes through the adapter would cost seconds.)
+      const version = await tx.sheetVersion.findUnique({ where: { id: versionId }, select: { sheetId: true, sheet: { select: { regionId: true, period: true } } } });
       // Another region's version is "not found": its existence is not revealed.
       if (!version || version.sheet.regionId !== session.regionId) throw notFound("数据版本");
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${version.sheetId}))`;
-      const current = await tx.sheetVersion.findUniqueOrThrow({ where: { id: versionId } });
+      const current = await tx.sheetVersion.findUniqueOrThrow({ where: { id: versionId }, select: { id: true, sheetId: true, version: true, status: true, uploadedById: true } });
       if (current.status !== "VALIDATED")
         throw new AppError("CONFLICT", `第 ${current.version} 版已${current.status === "ACCEPTED" ? "通过审核" : current.status === "REJECTED" ? "被退回" : "被替代"}，不能再审核。`);
       if (current.uploadedById === session.userId) throw new AppError("INVALID", "不能审核自己上传的数据（分级审核：须由另一位审核员审核）。");
       let superseded: number | null = null;
       if (decision === "ACCEPT") {
-        const previous = await tx.sheetVersion.findFirst({ where: { sheetId: current.sheetId, status: "ACCEPTED" } });
+        const previous = await tx.sheetVersion.findFirst({ where: { sheetId: current.sheetId, status: "ACCEPTED" }, select: { id: true, version: true } });
         if (previous) {
-          await tx.sheetVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED" } });
+          await tx.sheetVersion.update({ where: { id: previous.id }, data: { status: "SUPERSEDED" }, select: { id: true } });
           superseded = previous.version;
         }
       }
@@ -48,6 +49,7 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
       await tx.sheetVersion.update({
         where: { id: current.id },
         data: { status, reviewedById: session.userId, reviewedAt: new Date(), reviewComment: comment || null },
+        select: { id: true },
       });
       // Only accepted versions feed the metrics: accepting recomputes this month and the months that read it.
       const recomputed = decision === "ACCEPT" ? await recomputeAfterAccept(tx, version.sheet.regionId, version.sheet.period) : null;

@@ -116,6 +116,7 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
             valueCount: values.length,
             uploadedById: session.userId,
           },
+          select: { id: true, version: true, source: true },
         });
         // The original file, passed as base64 text: binary parameters cost ~0.3 s a megabyte through PGlite's protocol.
         await tx.$executeRaw`UPDATE "SheetVersion" SET "fileBytes" = decode(${input.source.bytes.toString("base64")}, 'base64') WHERE "id" = ${version.id}`;
