@@ -35,8 +35,8 @@ const FOREIGN: Partial<Record<User, string[]>> = {
 interface Ctx {
   base: string;
   hfVersion: string;
-  whRegionId: string;
-  whInstitutionId: string;
+  /** Real ids of each region and of its first institution, to inject as a foreign tenant. */
+  ids: Record<"340100" | "340200", { regionId: string; institutionId: string }>;
 }
 interface Row {
   /** The route as it is in app/ (route groups removed). */
@@ -80,6 +80,11 @@ const ROWS: Row[] = [
   { route: "/sheets/tokens", url: () => "/sheets/tokens", allowed: ["hf_entry", "wh_entry"] },
   // 合肥's version: 芜湖's data-entry user is told it does not exist.
   { route: "/sheets/[versionId]", url: (c) => `/sheets/${c.hfVersion}`, allowed: HF_STAFF },
+
+  // 指标分析: the own region by default; another region by ?region= is for the province's supervisor only.
+  { route: "/metrics", url: () => "/metrics", allowed: [...REGION_STAFF, "ah_supervisor"] },
+  { route: "/metrics", url: () => "/metrics?region=340100&tab=institutions", allowed: [...HF_STAFF, "ah_supervisor"] },
+  { route: "/metrics", url: () => "/metrics?region=340200&tab=narrative", allowed: ["wh_entry", "ah_supervisor"] },
 
   { route: "/api/admin/institutions/template", url: () => "/api/admin/institutions/template", allowed: ["sysadmin"] },
   { route: "/api/admin/institutions/import", method: "POST", url: () => "/api/admin/institutions/import", allowed: ["sysadmin"], body: csvForm({ dryRun: "1" }), ok: [200, 422] },
@@ -132,9 +137,17 @@ async function bodyText(res: Response): Promise<string> {
   return "";
 }
 
-function withForeignParams(url: string, c: Ctx): string {
-  const q = new URLSearchParams({ regionId: c.whRegionId, institutionId: c.whInstitutionId, regionCode: "340200", institutionCode: "H34020000001" });
-  return url + (url.includes("?") ? "&" : "?") + q;
+/** The other region, from the user's point of view: 芜湖 for 合肥's users, 合肥 for 芜湖's. */
+function foreignTenant(user: User, c: Ctx) {
+  const code = user === "wh_entry" ? "340100" : "340200";
+  const institutionCode = `H${code}00001`;
+  const { regionId, institutionId } = c.ids[code];
+  return {
+    query: new URLSearchParams({ regionId, institutionId, regionCode: code, region: code, institutionCode }),
+    headers: { "x-region-id": regionId, "x-institution-id": institutionId, "x-region-code": code },
+    /** Pages echo the query string in their RSC payload: the injected values themselves do not count. */
+    echoed: [regionId, institutionId, institutionCode],
+  };
 }
 
 const ID = /^[0-9a-z-]{20,}$/;
@@ -160,8 +173,10 @@ describe("authorization matrix: every route × every role, with and without prox
     p.ctx = {
       base,
       hfVersion,
-      whRegionId: idBeside(regions, "340200") ?? "",
-      whInstitutionId: idBeside(institutions, "H34020000001") ?? "",
+      ids: {
+        "340100": { regionId: idBeside(regions, "340100") ?? "", institutionId: idBeside(institutions, "H34010000001") ?? "" },
+        "340200": { regionId: idBeside(regions, "340200") ?? "", institutionId: idBeside(institutions, "H34020000001") ?? "" },
+      },
     };
   }
 
@@ -185,13 +200,13 @@ describe("authorization matrix: every route × every role, with and without prox
     expect((await fetch(portals.proxy.ctx!.base + "/login")).headers.get("content-security-policy")).toContain("nonce-");
     expect((await fetch(portals["no-proxy"].ctx!.base + "/login")).headers.get("content-security-policy")).toBeNull();
     for (const p of Object.values(portals)) {
-      for (const id of [p.ctx!.hfVersion, p.ctx!.whRegionId, p.ctx!.whInstitutionId]) expect(id).toMatch(ID);
+      for (const id of [p.ctx!.hfVersion, ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId])]) expect(id).toMatch(ID);
     }
   });
 
   for (const which of ["proxy", "no-proxy"] as const)
     for (const row of ROWS)
-      it(`[${which}] ${row.method ?? "GET"} ${row.route} (${row.url({ base: "", hfVersion: "{v}", whRegionId: "", whInstitutionId: "" })})`, async () => {
+      it(`[${which}] ${row.method ?? "GET"} ${row.route} (${row.url({ base: "", hfVersion: "{v}", ids: { "340100": { regionId: "", institutionId: "" }, "340200": { regionId: "", institutionId: "" } } })})`, async () => {
         const p = portals[which];
         const c = p.ctx!;
         const isPage = !row.route.startsWith("/api/");
@@ -214,11 +229,12 @@ describe("authorization matrix: every route × every role, with and without prox
             const foreign = FOREIGN[user];
             if (foreign && (row.method ?? "GET") === "GET") {
               // A foreign tenant in query and headers is ignored: same outcome, and nothing of the other region.
-              const spoofed = await request(withForeignParams(row.url(c), c), { "x-region-id": c.whRegionId, "x-institution-id": c.whInstitutionId, "x-region-code": "340200" });
-              if (spoofed.status !== res.status) failures.push(`${user} with foreign ids → ${spoofed.status}, without → ${res.status}`);
-              // Pages echo the query string in their RSC payload: the injected values themselves do not count.
-              const echoed = [c.whRegionId, c.whInstitutionId, "H34020000001"];
-              const text = echoed.reduce((t, v) => t.split(v).join(""), spoofed.text);
+              // Refused (404) or ignored (the same answer), never the other region's data.
+              const t = foreignTenant(user, c);
+              const url = row.url(c);
+              const spoofed = await request(url + (url.includes("?") ? "&" : "?") + t.query, t.headers);
+              if (spoofed.status !== res.status && spoofed.status !== 404) failures.push(`${user} with foreign ids → ${spoofed.status}, without → ${res.status}`);
+              const text = t.echoed.reduce((acc, v) => acc.split(v).join(""), spoofed.text);
               for (const m of foreign) if (text.includes(m)) failures.push(`${user} with foreign ids received "${m}"`);
               for (const m of foreign) if (res.text.includes(m)) failures.push(`${user} received "${m}"`);
             }
