@@ -1,5 +1,6 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { sessionCookie } from "./app/_server/auth/cookies";
 import { readEnv } from "./app/_server/env";
 import { dynamicSecurityHeaders, newNonce } from "./app/_server/http/security-headers";
 
@@ -11,7 +12,8 @@ import { dynamicSecurityHeaders, newNonce } from "./app/_server/http/security-he
  * It is not the guard: every use case checks the session's role and scope itself, and the authorization
  * matrix e2e test passes with LIANGDI_PROXY_DISABLED=1, which turns this whole file into a no-op.
  */
-const redirectAnonymous = withAuth({ pages: { signIn: "/login" } });
+// The session cookie is named as next-auth names it (`__Secure-` when Secure), see auth/cookies.ts.
+const redirectAnonymous = withAuth({ pages: { signIn: "/login" }, cookies: { sessionToken: { name: sessionCookie(readEnv()).name } } });
 
 const PUBLIC_PAGES = ["/login"];
 

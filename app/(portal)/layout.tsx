@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { pendingStepPath } from "@/app/_domain/auth-policy";
 import { navigationFor } from "@/app/_domain/navigation";
 import { describeScope } from "@/app/_server/auth/describe-scope";
 import { requireSession } from "@/app/_server/auth/current-session";
@@ -7,7 +8,8 @@ import { PortalShell } from "@/components/shell/portal-shell";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
-  if (session.mustChangePassword) redirect("/change-password");
+  // A pending step (password change, expired password, MFA enrolment) comes before anything else.
+  if (session.pending) redirect(pendingStepPath(session.pending));
   const { roles, scope } = await describeScope(session);
   return (
     <PortalShell

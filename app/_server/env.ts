@@ -12,8 +12,21 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env) {
     production: e.NODE_ENV === "production",
     /** Reverse proxies in front of Liangdi that append to X-Forwarded-For (0 when clients connect directly). */
     trustedProxyHops: Math.max(0, Number(e.LIANGDI_TRUSTED_PROXY_HOPS ?? 0) || 0),
-    /** Absolute session lifetime in seconds. */
-    sessionMaxAge: Number(e.LIANGDI_SESSION_MAX_AGE ?? 8 * 3600) || 8 * 3600,
+    /** Absolute session lifetime in seconds (ASVS 4.0.3 V3.3.2: 12 hours). */
+    sessionMaxAge: positive(e.LIANGDI_SESSION_MAX_AGE, 12 * 3600),
+    /** A session unused for this many seconds ends (idle timeout, 30 minutes). */
+    sessionIdleTimeout: positive(e.LIANGDI_SESSION_IDLE_TIMEOUT, 30 * 60),
+    /** Session cookie `Secure` flag: LIANGDI_SECURE_COOKIES=1/0; by default on when NEXTAUTH_URL is https. */
+    secureCookies: e.LIANGDI_SECURE_COOKIES ? e.LIANGDI_SECURE_COOKIES === "1" || e.LIANGDI_SECURE_COOKIES === "true" : !!e.NEXTAUTH_URL?.startsWith("https://"),
+    /** Account lockout (MLPS-02, DHIS2's values): this many failures within the window lock the account for lockMinutes. */
+    loginMaxFailures: positive(e.LIANGDI_LOGIN_MAX_FAILURES, 5),
+    loginFailureWindowMinutes: positive(e.LIANGDI_LOGIN_FAILURE_WINDOW_MINUTES, 15),
+    loginLockMinutes: positive(e.LIANGDI_LOGIN_LOCK_MINUTES, 15),
+    /** Per client IP: at most this many failed sign-ins within the window, then every attempt from it is refused. */
+    loginIpMaxFailures: positive(e.LIANGDI_LOGIN_IP_MAX_FAILURES, 20),
+    loginIpWindowMinutes: positive(e.LIANGDI_LOGIN_IP_WINDOW_MINUTES, 15),
+    /** Passwords older than this must be changed at sign-in (等保 定期更换); 0 turns expiry off. */
+    passwordMaxAgeDays: nonNegative(e.LIANGDI_PASSWORD_MAX_AGE_DAYS, 90),
     /** Strict-Transport-Security (and CSP upgrade-insecure-requests): set LIANGDI_HSTS=1 when served over TLS. */
     hsts: e.LIANGDI_HSTS === "1" || e.LIANGDI_HSTS === "true",
     /** HSTS max-age in seconds (ASVS 3.4.1: at least one year). */
@@ -26,3 +39,12 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env) {
 }
 
 export type Env = ReturnType<typeof readEnv>;
+
+function positive(v: string | undefined, fallback: number): number {
+  const n = Number(v);
+  return v !== undefined && v.trim() !== "" && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+function nonNegative(v: string | undefined, fallback: number): number {
+  const n = Number(v);
+  return v !== undefined && v.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+}

@@ -78,6 +78,7 @@ export function PortalShell({ nav, user, demo, children }: { nav: NavItem[]; use
             menu={{
               items: [
                 { key: "password", icon: <KeyOutlined />, label: <Link href="/account/password">修改密码</Link> },
+                { key: "security", icon: <SafetyCertificateOutlined />, label: <Link href="/account/security">登录安全</Link> },
                 { type: "divider" },
                 { key: "logout", icon: <LogoutOutlined />, label: "退出登录", onClick: () => signOut({ callbackUrl: "/login" }) },
               ],

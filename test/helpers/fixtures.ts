@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/app/_domain/roles";
-import type { Session } from "@/app/_server/auth/session";
+import { toSession, type Session, type SessionUser } from "@/app/_server/auth/session";
 import { hashPassword } from "@/app/_server/auth/passwords";
 import type { PrismaClient } from "@/app/_server/generated/prisma/client";
 
@@ -21,6 +21,8 @@ export type World = Awaited<ReturnType<typeof createWorld>>;
 
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "Test@Passw0rd";
+/** A fixed TOTP secret (20 bytes, base32) for fixture users. */
+export const TEST_MFA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 /** Creates a user with the given roles and scope and returns the Session a signed-in request would carry. */
 export async function createUserSession(
@@ -30,26 +32,17 @@ export async function createUserSession(
   username = `u_${randomUUID().slice(0, 8)}`,
 ): Promise<Session> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
+  // Enrolled in MFA, as every bureau user must be outside demo mode (otherwise the session is pending enrolment).
   const user = await prisma.user.create({
-    data: { username, displayName: username, passwordHash: await cachedHash, roles, ...scope },
+    data: { username, displayName: username, passwordHash: await cachedHash, roles, ...scope, mfaSecret: TEST_MFA_SECRET, mfaEnabledAt: new Date() },
   });
   return sessionOf(user);
 }
 
-export function sessionOf(user: { id: string; username: string; displayName: string; roles: string[]; provinceId: string | null; regionId: string | null; institutionId: string | null }): Session {
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles: user.roles as Role[],
-    provinceId: user.provinceId,
-    regionId: user.regionId,
-    institutionId: user.institutionId,
-    mustChangePassword: false,
-    isDemo: false,
-    requestId: randomUUID(),
-    ip: "127.0.0.1",
-  };
+/** The Session of a user row, built the way a signed-in request builds it. */
+export function sessionOf(user: Pick<SessionUser, "id" | "username" | "displayName" | "roles" | "provinceId" | "regionId" | "institutionId"> & Partial<SessionUser>): Session {
+  const full: SessionUser = { mustChangePassword: false, passwordChangedAt: new Date(), isDemo: false, mfaEnrolRequired: false, ...user, mfaSecret: user.mfaSecret === undefined ? TEST_MFA_SECRET : user.mfaSecret };
+  return toSession(full, { requestId: randomUUID(), ip: "127.0.0.1" });
 }
 
 /** The natural scope of a role in the world. */

@@ -47,6 +47,10 @@ import { getMetricTrend } from "@/app/_server/metrics/get-metric-trend";
 import { getMetricsTable } from "@/app/_server/metrics/get-metrics-table";
 import { getNarrative } from "@/app/_server/metrics/get-narrative";
 import { saveNarrative } from "@/app/_server/metrics/save-narrative";
+import { beginMfaEnrolment, confirmMfaEnrolment, getMfaStatus } from "@/app/_server/account/mfa";
+import { signOutEverywhere } from "@/app/_server/account/sign-out-everywhere";
+import { totpCode } from "@/app/_server/auth/totp";
+import { resetMfa, terminateSessions, unlockAccount } from "@/app/_server/security/account-controls";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -96,6 +100,20 @@ const MATRIX: Record<string, Case> = {
   resetUserPassword: { allowed: SYS, run: async (s, w) => resetUserPassword(s, { id: (await target(w)).userId, password: "Reset#2026xy" }) },
   getAdminOverview: { allowed: SYS, run: (s) => getAdminOverview(s) },
   listAccounts: { allowed: ["SECURITY_ADMIN"], run: (s) => listAccounts(s) },
+  unlockAccount: { allowed: ["SECURITY_ADMIN"], run: async (s, w) => unlockAccount(s, { id: (await target(w)).userId }) },
+  terminateSessions: { allowed: ["SECURITY_ADMIN"], run: async (s, w) => terminateSessions(s, { id: (await target(w)).userId }) },
+  resetMfa: { allowed: ["SECURITY_ADMIN"], run: async (s, w) => resetMfa(s, { id: (await target(w)).userId }) },
+  // Every user manages their own sign-in: these work even while MFA enrolment is pending (no permission needed).
+  signOutEverywhere: { allowed: ALL, run: (s) => signOutEverywhere(s) },
+  getMfaStatus: { allowed: ALL, run: (s) => getMfaStatus(s) },
+  beginMfaEnrolment: { allowed: ALL, run: async (s) => beginMfaEnrolment(await withoutMfa(s)) },
+  confirmMfaEnrolment: {
+    allowed: ALL,
+    run: async (s) => {
+      const { secret } = await beginMfaEnrolment(await withoutMfa(s));
+      return confirmMfaEnrolment(s, { code: await totpCode(secret) });
+    },
+  },
   listAuditEvents: { allowed: ["AUDIT_ADMIN"], run: (s) => listAuditEvents(s) },
   verifyAuditChain: { allowed: ["AUDIT_ADMIN"], run: (s) => verifyAuditChain(s) },
   exportAuditEvents: { allowed: ["AUDIT_ADMIN"], run: (s) => exportAuditEvents(s, { format: "csv" }) },
@@ -176,6 +194,11 @@ async function freshVersion(): Promise<string> {
 }
 
 let prismaRef: ReturnType<typeof useTestDatabase>;
+/** The fixture users have MFA; enrolment cases start from a user without it. */
+const withoutMfa = async (s: Session) => {
+  await prismaRef().user.update({ where: { id: s.userId }, data: { mfaSecret: null, mfaEnabledAt: null } });
+  return s;
+};
 /** A fresh DATA_ENTRY user for the user-management cases to act on. */
 const target = (w: World) => createUserSession(prismaRef(), ["DATA_ENTRY"], { regionId: w.regionA.id });
 

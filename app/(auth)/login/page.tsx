@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { pendingStepPath } from "@/app/_domain/auth-policy";
 import { APP_SLOGAN } from "@/app/_domain/messages";
 import { homePathFor } from "@/app/_domain/permissions";
 import { getSession } from "@/app/_server/auth/current-session";
+import { readEnv } from "@/app/_server/env";
 import { isDemoDeployment } from "@/app/_server/system/is-demo-deployment";
 import { ROLE_LABELS } from "@/app/_domain/roles";
 import { LoginForm } from "@/components/shell/login-form";
@@ -12,8 +14,9 @@ export const metadata: Metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const session = await getSession();
-  if (session) redirect(homePathFor(session.roles));
+  if (session) redirect(session.pending ? pendingStepPath(session.pending) : homePathFor(session.roles));
   const { callbackUrl } = await searchParams;
+  const env = readEnv();
   // Only same-site paths: an open redirect after sign-in would help phishing.
   const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
@@ -28,6 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <section style={{ width: 460, display: "flex", alignItems: "center", justifyContent: "center", padding: 32 }}>
         <LoginForm
           callbackUrl={next}
+          lockout={{ maxFailures: env.loginMaxFailures, lockMinutes: env.loginLockMinutes }}
           demo={
             (await isDemoDeployment())
               ? { password: DEMO_PASSWORD, accounts: DEMO_LOGIN_HINTS.map((u) => ({ username: u.username, roleLabel: ROLE_LABELS[u.roles[0]] })) }

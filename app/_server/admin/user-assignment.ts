@@ -37,6 +37,8 @@ export const SELF_CHANGE_MESSAGES = {
   roles: "三员分立：不能修改自己的角色或权限范围（禁止自我授权），请由另一位系统管理员操作。",
   status: "三员分立：不能停用或启用自己的账号（禁止自我授权），请由另一位系统管理员操作。",
   password: "三员分立：不能在用户管理中重置自己的密码（禁止自我授权），请通过“修改密码”修改。",
+  sessions: "不能在这里结束自己的会话，请在“登录安全”中使用“退出所有设备”。",
+  mfa: "不能重置自己的双因素认证，请由另一位安全管理员操作。",
 } as const;
 
 /** Refuses (and audits the refusal of) an admin changing their own roles, status or password. */

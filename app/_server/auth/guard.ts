@@ -5,14 +5,22 @@ import { forbidden } from "../errors";
 import type { Session } from "./session";
 
 /**
- * The guard every use case calls first. A denial is audited and throws FORBIDDEN, which pages turn into
+ * The guard every use case calls first. A session with a pending step (password change, MFA enrolment) is
+ * refused whatever its roles. A denial is audited and throws FORBIDDEN, which pages turn into
  * a 404 so that a probing user learns nothing about what exists.
  */
 export async function requirePermission(session: Session, permission: Permission, objectId?: string): Promise<void> {
-  if (can(session.roles, permission)) return;
+  // A user who still has to change their password or enrol MFA may do that and nothing else.
+  if (can(session.roles, permission) && !session.pending) return;
   const prisma = await db();
   await prisma.$transaction((tx) =>
-    recordAudit(tx, actorOf(session), { action: "access.denied", result: "DENIED", objectType: permission, objectId }),
+    recordAudit(tx, actorOf(session), {
+      action: "access.denied",
+      result: "DENIED",
+      objectType: permission,
+      objectId,
+      ...(session.pending ? { detail: { pending: session.pending } } : {}),
+    }),
   );
   throw forbidden();
 }

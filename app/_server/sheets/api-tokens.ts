@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Role } from "@/app/_domain/roles";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
-import type { Session } from "../auth/session";
+import { toSession, type Session } from "../auth/session";
 import { db } from "../db";
 import { fromZod, notFound } from "../errors";
 
@@ -78,17 +77,9 @@ export async function sessionFromApiToken(authorization: string | null, meta: { 
   const u = row.createdBy;
   if (u.status !== "ACTIVE" || u.regionId !== row.regionId || !u.roles.includes("DATA_ENTRY")) return null;
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return {
-    userId: u.id,
-    username: `${u.username}（令牌 ${row.prefix}…）`,
-    displayName: u.displayName,
-    roles: ["DATA_ENTRY"] as Role[],
-    provinceId: null,
-    regionId: row.regionId,
-    institutionId: null,
-    mustChangePassword: false,
-    isDemo: u.isDemo,
-    requestId: meta.requestId,
-    ip: meta.ip,
-  };
+  // It acts as its creator with the DATA_ENTRY role only, in the token's region.
+  return toSession(
+    { ...u, username: `${u.username}（令牌 ${row.prefix}…）`, roles: ["DATA_ENTRY"], provinceId: null, regionId: row.regionId, institutionId: null },
+    { ...meta, via: "api-token" },
+  );
 }
