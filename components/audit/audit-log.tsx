@@ -83,7 +83,7 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventR
           <Input placeholder="用户名" allowClear style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="action" label="操作">
-          <Input placeholder="如 user. 或 auth." allowClear style={{ width: 150 }} />
+          <Input placeholder="前缀，如 user." allowClear style={{ width: 150 }} />
         </Form.Item>
         <Form.Item name="result" label="结果">
           <Select allowClear placeholder="全部" style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
