@@ -1,9 +1,10 @@
 "use client";
 
-import { Alert, Descriptions, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Popover, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { formatMetric, MISSING } from "@/app/_domain/metrics/display";
 import type { getInstitutionComparison, InstitutionComparisonRow } from "@/app/_server/metrics/get-institution-comparison";
+import { LineageDetails } from "./lineage-card";
 import { useMetricsUrl } from "./use-metrics-url";
 
 type Data = Awaited<ReturnType<typeof getInstitutionComparison>>;
@@ -21,11 +22,6 @@ function position(p: InstitutionComparisonRow["inRegion"]) {
       </Typography.Text>
     </span>
   );
-}
-
-function quartiles(s: Stats, unit: string) {
-  if (s.count === 0) return MISSING;
-  return `${formatMetric(s.q1, unit)} / ${formatMetric(s.median, unit)} / ${formatMetric(s.q3, unit)}`;
 }
 
 /**
@@ -48,7 +44,37 @@ export function InstitutionsPanel({ data }: { data: Data }) {
       width: 150,
       align: "right",
       sorter: (a, b) => Number(a.value ?? -Infinity) - Number(b.value ?? -Infinity),
-      render: (v: string | null) => (v === null ? <span className="metric-missing">{MISSING}</span> : <span className="num">{formatMetric(v, unit)}</span>),
+      render: (v: string | null, r) => (
+        <Popover
+          trigger="click"
+          destroyOnHidden
+          placement="left"
+          content={
+            <div style={{ width: 640, maxWidth: "80vw" }} data-testid="lineage-card">
+              <Typography.Text strong style={{ fontSize: 15 }}>
+                {r.name} · {data.indicator!.nameZh}
+              </Typography.Text>
+              <div style={{ margin: "6px 0 10px" }}>
+                <Typography.Text type="secondary">{data.label} · {data.view === "month" ? "当月" : "本年累计"}：</Typography.Text>
+                <Typography.Text strong className="num" style={{ fontSize: 18 }}>
+                  {formatMetric(v, unit)}
+                  {v === null ? "" : ` ${unit}`}
+                </Typography.Text>
+              </div>
+              <LineageDetails
+                regionCode={data.region.code}
+                period={data.period!}
+                indicator={data.indicator!.code}
+                scheme={data.indicator!.scheme}
+                institution={r.code}
+                canOpenSheets={data.canOpenSheets}
+              />
+            </div>
+          }
+        >
+          <span className={v === null ? "metric-cell metric-missing" : "metric-cell num"}>{formatMetric(v, unit)}</span>
+        </Popover>
+      ),
     },
     {
       title: <Tooltip title="名次/参与比较机构数；P 为百分位（100 = 最高）">全区排名</Tooltip>,
@@ -99,18 +125,28 @@ export function InstitutionsPanel({ data }: { data: Data }) {
         />
         <Typography.Text type="secondary">{data.label}</Typography.Text>
       </Space>
-      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label="全区（下四分位 / 中位数 / 上四分位）">
-          <span className="num">{quartiles(data.regionStats, unit)}</span>
-          <Typography.Text type="secondary">（{data.regionStats.count} 家）</Typography.Text>
-        </Descriptions.Item>
-        {data.levels.map((l) => (
-          <Descriptions.Item key={l.level} label={`${l.label}（下四分位 / 中位数 / 上四分位）`}>
-            <span className="num">{quartiles(l.stats, unit)}</span>
-            <Typography.Text type="secondary">（{l.stats.count} 家）</Typography.Text>
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
+      <Table
+        size="small"
+        bordered
+        pagination={false}
+        style={{ marginBottom: 12, maxWidth: 980 }}
+        rowKey="key"
+        data-testid="peer-quartiles"
+        dataSource={[
+          { key: "region", group: "全区", stats: data.regionStats },
+          ...data.levels.map((l) => ({ key: l.level, group: `${l.label}医院`, stats: l.stats })),
+        ]}
+        columns={[
+          { title: "比较组", dataIndex: "group", width: 110 },
+          { title: "机构数", key: "n", width: 80, align: "right", render: (_, r) => <span className="num">{r.stats.count}</span> },
+          ...(["min", "q1", "median", "q3", "max"] as const).map((k) => ({
+            title: { min: "最小值", q1: "下四分位", median: "中位数", q3: "上四分位", max: "最大值" }[k],
+            key: k,
+            align: "right" as const,
+            render: (_: unknown, r: { stats: Stats }) => <span className="num">{formatMetric(r.stats[k], unit)}</span>,
+          })),
+        ]}
+      />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         异常提示规则：与同级机构（同级不足 4 家时与全区）比较，超出“上四分位 + 1.5 倍四分位距”或低于“下四分位 − 1.5 倍四分位距”；或累计同比变动超过 ±30%。
         本指标有 {flagged} 家机构被提示。

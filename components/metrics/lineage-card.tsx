@@ -57,17 +57,54 @@ function figure(row: MetricTableRow, field: LineageField, quarterly: boolean): s
   }
 }
 
-function LineageCard({ data, row, field }: { data: Data; row: MetricTableRow; field: LineageField }) {
+/** Loads a value's lineage: the formula (derived indicators) and the inputs with their months and source versions. */
+export function LineageDetails(props: {
+  regionCode: string;
+  period: string;
+  indicator: string;
+  scheme: Scheme;
+  institution?: string | null;
+  canOpenSheets: boolean;
+  /** Shown above the formula. */
+  explanation?: string;
+}) {
+  const { regionCode, period, indicator, scheme, institution } = props;
   const [state, setState] = useState<{ ok: true; data: Lineage } | { ok: false; message: string } | null>(null);
   useEffect(() => {
     let live = true;
-    metricLineageAction({ regionCode: data.region.code, period: data.period!, indicator: row.code, scheme: row.scheme }).then((r) => {
+    metricLineageAction({ regionCode, period, indicator, scheme, institution: institution ?? null }).then((r) => {
       if (live) setState(r.ok ? { ok: true, data: r.data } : { ok: false, message: r.message });
     });
     return () => {
       live = false;
     };
-  }, [data.region.code, data.period, row.code, row.scheme]);
+  }, [regionCode, period, indicator, scheme, institution]);
+  const derived = state?.ok ? state.data.formula !== null : false;
+  return (
+    <>
+      <Descriptions size="small" column={1} bordered styles={{ label: { width: 90 } }}>
+        {props.explanation && <Descriptions.Item label="口径">{props.explanation}</Descriptions.Item>}
+        {derived && state?.ok && (
+          <Descriptions.Item label="公式">
+            <Formula lineage={state.data} />
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Typography.Text strong style={{ display: "block", margin: "12px 0 6px" }}>
+        输入值及来源底稿
+      </Typography.Text>
+      {state === null ? (
+        <Spin size="small" />
+      ) : !state.ok ? (
+        <Alert type="warning" showIcon title={state.message} />
+      ) : (
+        <InputsTable lineage={state.data} period={period} canOpenSheets={props.canOpenSheets} />
+      )}
+    </>
+  );
+}
+
+function LineageCard({ data, row, field }: { data: Data; row: MetricTableRow; field: LineageField }) {
   const quarterly = data.mode === "quarter";
   const period = data.period!;
   const value = figure(row, field, quarterly);
@@ -88,20 +125,14 @@ function LineageCard({ data, row, field }: { data: Data; row: MetricTableRow; fi
         </Typography.Text>
         {yi && <Typography.Text type="secondary">（约 {yi}）</Typography.Text>}
       </div>
-      <Descriptions size="small" column={1} bordered styles={{ label: { width: 90 } }}>
-        <Descriptions.Item label="口径">{explanation(row, field, quarterly)}</Descriptions.Item>
-        {row.derived && <Descriptions.Item label="公式">{state?.ok ? <Formula lineage={state.data} /> : "…"}</Descriptions.Item>}
-      </Descriptions>
-      <Typography.Text strong style={{ display: "block", margin: "12px 0 6px" }}>
-        输入值及来源底稿
-      </Typography.Text>
-      {state === null ? (
-        <Spin size="small" />
-      ) : !state.ok ? (
-        <Alert type="warning" showIcon title={state.message} />
-      ) : (
-        <InputsTable lineage={state.data} period={period} canOpenSheets={data.canOpenSheets} />
-      )}
+      <LineageDetails
+        regionCode={data.region.code}
+        period={period}
+        indicator={row.code}
+        scheme={row.scheme}
+        canOpenSheets={data.canOpenSheets}
+        explanation={explanation(row, field, quarterly)}
+      />
     </div>
   );
 }
@@ -151,9 +182,9 @@ function InputsTable({ lineage, period, canOpenSheets }: { lineage: Lineage; per
         {
           title: "月份",
           key: "period",
-          width: 118,
+          width: 150,
           render: (_, r) => (
-            <span>
+            <span style={{ whiteSpace: "nowrap" }}>
               {monthLabel(r.period)}
               {distance(r.period) && (
                 <Tag style={{ marginLeft: 4, marginRight: 0 }} variant="filled">

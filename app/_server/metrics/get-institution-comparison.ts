@@ -1,7 +1,8 @@
 import type { Scheme } from "@/app/_domain/catalogue";
-import { LEVEL_LABELS, type InstitutionLevel } from "@/app/_domain/institutions";
+import { INSTITUTION_LEVELS, LEVEL_LABELS, type InstitutionLevel } from "@/app/_domain/institutions";
 import { periodFlags } from "@/app/_domain/metrics/period-flags";
 import { peerStats, type GroupStats, type PeerView, type Position } from "@/app/_domain/metrics/peers";
+import { can } from "@/app/_domain/permissions";
 import { isPeriod, monthLabel } from "@/app/_domain/periods";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
@@ -20,6 +21,10 @@ export interface InstitutionComparisonRow {
 }
 
 const levelLabel = (level: string) => LEVEL_LABELS[level as InstitutionLevel] ?? level;
+const levelRank = (level: string) => {
+  const i = (INSTITUTION_LEVELS as readonly string[]).indexOf(level);
+  return i < 0 ? INSTITUTION_LEVELS.length : i;
+};
 
 /**
  * The 医疗机构比较 tab: for one institution-level indicator of one month, every institution of the region with its
@@ -44,7 +49,7 @@ export async function getInstitutionComparison(
   const period = input.period && isPeriod(input.period) && periods.includes(input.period) ? input.period : (periods[0] ?? null);
   const def = defs.find((d) => d.code === input.indicator) ?? defs[0];
   const view: PeerView = input.view === "month" ? "month" : "ytd";
-  const base = { region: { code: region.code, name: region.name }, periods, indicators, view };
+  const base = { region: { code: region.code, name: region.name }, periods, indicators, view, canOpenSheets: can(session.roles, "region.read") };
   if (!period || !def) return { ...base, period: null, label: null, indicator: null, rows: [], regionStats: null, levels: [], allFlags: [] };
 
   const scheme: Scheme = def.schemes[0]!;
@@ -64,7 +69,10 @@ export async function getInstitutionComparison(
     label: monthLabel(period),
     indicator: { code: def.code, nameZh: def.nameZh, unit: def.unit, basis: def.basis, formula: def.formula, scheme },
     regionStats: stats.region,
-    levels: Object.entries(stats.levels).map(([level, s]: [string, GroupStats]) => ({ level, label: levelLabel(level), stats: s })),
+    // 三级, 二级, 一级, 未定级: the order bureau tables use.
+    levels: Object.entries(stats.levels)
+      .sort(([a], [b]) => levelRank(a) - levelRank(b))
+      .map(([level, s]: [string, GroupStats]) => ({ level, label: levelLabel(level), stats: s })),
     rows: stats.institutions.map<InstitutionComparisonRow>((s) => ({
       code: s.institutionCode,
       name: nameOf.get(s.institutionCode) ?? s.institutionCode,
