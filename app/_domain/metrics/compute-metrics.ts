@@ -1,8 +1,8 @@
 import type { IndicatorDef, Scheme } from "../catalogue";
-import { evaluate, parseFormula, referencesOf, type EvalContext, type FormulaNode } from "../formula";
+import { parseFormula, referencesOf, type FormulaNode } from "../formula";
 import { isPeriod, makePeriod, type Period } from "../periods";
 import type { SheetValueRow } from "../sheets/types";
-import { Exact, fromDecimal, growthText, parseExact, subtract } from "./exact";
+import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, growthText, mul, neg, parseExact, sub, subtract } from "./exact";
 
 /**
  * The derived-metrics engine of one region (PRODUCT.md §4 "What the fields mean, so that anyone can recompute
@@ -215,6 +215,86 @@ export function monthsRead(catalogue: readonly IndicatorDef[]): number[] | null 
     if (defs.get(code)!.formula === null) all.add(-1).add(-2).add(-12);
   }
   return [...all].sort((a, b) => b - a);
+}
+
+// ── formula evaluation ─────────────────────────────────────────────────────────────────────────────────
+
+type Reader = (code: string, scheme: Scheme, t: number) => Exact | null;
+
+const HUNDRED = exactFromInteger(100);
+const THOUSAND = exactFromInteger(1000);
+const TWELVE = exactFromInteger(12);
+const LITERALS = new WeakMap<FormulaNode, Exact>();
+
+const quotient = (a: Exact | null, b: Exact | null): Exact | null => (a === null || b === null ? null : div(a, b));
+const times = (a: Exact | null, b: Exact): Exact | null => (a === null ? null : mul(a, b));
+const growth = (current: Exact | null, previous: Exact | null): Exact | null => {
+  const r = quotient(current, previous);
+  return r === null ? null : sub(r, EXACT_ONE);
+};
+/** Months elapsed in the year of month index t (January = 1). */
+const monthOf = (t: number): Exact => exactFromInteger((t % 12) + 1);
+
+/**
+ * The formula language of app/_domain/formula/evaluate.ts — same functions, same order of reading, same
+ * results (decimal.js at 40 significant digits, ROUND_HALF_UP) — on the engine's exact integers and month
+ * indexes instead of decimal.js and period strings: the metrics engine evaluates hundreds of thousands of
+ * formulas per month of a large region. test/unit/metrics-exact-arith.test.ts and the golden metrics tests hold
+ * the two to the same numbers.
+ */
+function evaluateExact(n: FormulaNode, at: number, scheme: Scheme, read: Reader): Exact | null {
+  switch (n.kind) {
+    case "number": {
+      let v = LITERALS.get(n);
+      if (v === undefined) LITERALS.set(n, (v = exactLiteral(n.value)));
+      return v;
+    }
+    case "ref":
+      return read(n.code, n.scheme ?? scheme, at);
+    case "neg": {
+      const v = evaluateExact(n.operand, at, scheme, read);
+      return v === null ? null : neg(v);
+    }
+    case "binary": {
+      const a = evaluateExact(n.left, at, scheme, read);
+      const b = evaluateExact(n.right, at, scheme, read);
+      if (n.op === "/") return quotient(a, b);
+      if (a === null || b === null) return null;
+      return n.op === "+" ? add(a, b) : n.op === "-" ? sub(a, b) : mul(a, b);
+    }
+    case "call": {
+      const [x, y] = n.args;
+      switch (n.name) {
+        case "SUM": {
+          const values = n.args.map((arg) => evaluateExact(arg, at, scheme, read));
+          if (values.some((v) => v === null)) return null;
+          let total = exactFromInteger(0);
+          for (const v of values) total = add(total, v!);
+          return total;
+        }
+        case "RATIO":
+          return quotient(evaluateExact(x!, at, scheme, read), evaluateExact(y!, at, scheme, read));
+        case "PCT":
+          return times(quotient(evaluateExact(x!, at, scheme, read), evaluateExact(y!, at, scheme, read)), HUNDRED);
+        case "PER_1000":
+          return times(quotient(evaluateExact(x!, at, scheme, read), evaluateExact(y!, at, scheme, read)), THOUSAND);
+        case "PREV_YEAR":
+          return evaluateExact(x!, at - 12, scheme, read);
+        case "PREV_MONTH":
+          return evaluateExact(x!, at - 1, scheme, read);
+        case "YOY":
+          return growth(evaluateExact(x!, at, scheme, read), evaluateExact(x!, at - 12, scheme, read));
+        case "MOM":
+          return growth(evaluateExact(x!, at, scheme, read), evaluateExact(x!, at - 1, scheme, read));
+        case "AVG_MONTHLY":
+          return quotient(evaluateExact(x!, at, scheme, read), monthOf(at));
+        case "MONTHS_ELAPSED":
+          return monthOf(at);
+        case "TIME_PROGRESS":
+          return div(monthOf(at), TWELVE);
+      }
+    }
+  }
 }
 
 // ── internals ────────────────────────────────────────────────────────────────────────────────────────────
@@ -472,28 +552,21 @@ class RegionEngine {
       if (view === "ytd") c.ytdState = BUSY;
       else c.monthState = BUSY;
       const read: LineageInput[] | null = this.lineage ? [] : null;
-      const ctx: EvalContext = {
-        period: periodAt(c.t),
-        scheme: s.scheme,
-        value: (code, scheme, _offset, period) => {
-          let v: MetricView = view;
-          if (code.startsWith(YTD_MARK)) {
-            code = code.slice(YTD_MARK.length);
-            v = "ytd";
-          }
-          const t = monthIndex(period);
-          const target = this.resolve(code, scheme, s.scope);
-          if (target === null) {
-            if (read) addOnce(read, this.missingEntry(code, scheme, s.scope.institutionCode, t, v));
-            return null;
-          }
-          const x = this.valueOf(target, t, v);
-          if (read) this.addClosure(read, target, t, v);
-          return x === null ? null : x.decimal();
-        },
-      };
-      const result = evaluate(tree, ctx);
-      value = result === null ? null : fromDecimal(result);
+      value = evaluateExact(tree, c.t, s.scheme, (code, scheme, t) => {
+        let v: MetricView = view;
+        if (code.startsWith(YTD_MARK)) {
+          code = code.slice(YTD_MARK.length);
+          v = "ytd";
+        }
+        const target = this.resolve(code, scheme, s.scope);
+        if (target === null) {
+          if (read) addOnce(read, this.missingEntry(code, scheme, s.scope.institutionCode, t, v));
+          return null;
+        }
+        const x = this.valueOf(target, t, v);
+        if (read) this.addClosure(read, target, t, v);
+        return x;
+      });
       deps = read ?? EMPTY;
     }
     if (view === "ytd") {
