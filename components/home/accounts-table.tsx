@@ -43,7 +43,7 @@ export function AccountsTable({ accounts, currentUserId }: { accounts: AccountDt
         size="middle"
         dataSource={rows}
         pagination={{ pageSize: 20 }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         columns={[
           {
             title: "用户名",

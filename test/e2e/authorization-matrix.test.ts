@@ -64,6 +64,9 @@ const ROWS: Row[] = [
   { route: "/login", url: () => "/login", allowed: USERS, publicRoute: true, ok: [200, 307] },
   { route: "/change-password", url: () => "/change-password", allowed: SIGNED_IN, ok: [200, 307] },
   { route: "/account/password", url: () => "/account/password", allowed: SIGNED_IN },
+  { route: "/account/security", url: () => "/account/security", allowed: SIGNED_IN },
+  // Forced MFA enrolment; everyone else (the demo accounts are not forced) is sent on (307).
+  { route: "/mfa-setup", url: () => "/mfa-setup", allowed: SIGNED_IN, ok: [200, 307] },
   { route: "/no-access", url: () => "/no-access", allowed: SIGNED_IN },
   { route: "/admin", url: () => "/admin", allowed: ["sysadmin"] },
   { route: "/admin/users", url: () => "/admin/users", allowed: ["sysadmin"] },

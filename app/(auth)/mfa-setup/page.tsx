@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { pendingStepPath } from "@/app/_domain/auth-policy";
 import { homePathFor } from "@/app/_domain/permissions";
 import { beginMfaEnrolment } from "@/app/_server/account/mfa";
 import { getSession } from "@/app/_server/auth/current-session";
@@ -12,8 +13,7 @@ export const metadata: Metadata = { title: "绑定身份验证器" };
 export default async function MfaSetupPage() {
   const session = await getSession();
   if (!session) redirect("/login");
-  if (session.mfaEnabled) redirect(homePathFor(session.roles));
-  if (session.pending === "change-password" || session.pending === "password-expired") redirect("/change-password");
+  if (session.pending !== "enrol-mfa") redirect(session.pending ? pendingStepPath(session.pending) : session.mfaEnabled ? homePathFor(session.roles) : "/account/security");
   const enrolment = await beginMfaEnrolment(session);
   return (
     <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", background: "#f3f5f9", padding: 24 }}>
