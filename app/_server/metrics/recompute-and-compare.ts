@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { canonicalNumericText } from "../sheets/sheet-values-store";
 import { recomputeRegion } from "./recompute-metrics";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -16,16 +17,19 @@ export interface RecomputeReport {
   examples: string[];
 }
 
-/** The stored metrics of a region as key → "ytd|month|prevYearYtd|yoy|mom" (numeric text, fixed scale). */
+/**
+ * The stored metrics of a region as key → "ytd|month|prevYearYtd|yoy|mom", each number in canonical form: values
+ * stored before a change of column type may carry trailing zeros ("12.5000000000") that are the same number.
+ */
 async function snapshot(client: Db, regionId: string): Promise<Map<string, string>> {
-  const rows = await client.$queryRawUnsafe<{ k: string; v: string }[]>(
+  const rows = await client.$queryRawUnsafe<{ k: string; y: string | null; m: string | null; py: string | null; yo: string | null; mo: string | null }[]>(
     `SELECT m."period" || ' ' || m."indicatorCode" || ' ' || m."scheme"::text || ' ' || coalesce(i."code", '—') AS k,
-            concat_ws('|', coalesce(m."ytd"::text, '—'), coalesce(m."month"::text, '—'), coalesce(m."prevYearYtd"::text, '—'),
-                           coalesce(m."yoy"::text, '—'), coalesce(m."mom"::text, '—')) AS v
+            m."ytd"::text AS y, m."month"::text AS m, m."prevYearYtd"::text AS py, m."yoy"::text AS yo, m."mom"::text AS mo
        FROM "MetricValue" m LEFT JOIN "Institution" i ON i."id" = m."institutionId" WHERE m."regionId" = $1`,
     regionId,
   );
-  return new Map(rows.map((r) => [r.k, r.v]));
+  const text = (v: string | null) => (v === null ? "—" : canonicalNumericText(v));
+  return new Map(rows.map((r) => [r.k, [r.y, r.m, r.py, r.yo, r.mo].map(text).join("|")]));
 }
 
 /**
