@@ -5,9 +5,13 @@
 // BENCH_MARKS=1 prints process.hrtime marks around each step (to cut a --cpu-prof profile to one step). Goals (issues 3 and 4): upload (parse, validate, store) < 5 s and < 600 MB peak; accept one month with its
 // recompute < 2 s; recompute 36 months from scratch < 30 s. A benchmark measures; it never fails on time.
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { toLongCsv } from "@/app/_domain/sheets/long-csv";
 import { addMonths } from "@/app/_domain/periods";
 import { installDatabase } from "@/app/_server/db";
+import { migrate } from "@/app/_server/db/migrate";
+import { openDatabase } from "@/app/_server/db/open";
 import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
 import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
 import { recomputeRegion } from "@/app/_server/metrics/recompute-metrics";
@@ -40,7 +44,16 @@ async function time<T>(name: string, run: () => Promise<T>): Promise<T> {
   return out;
 }
 
-const db = await createTestDatabase();
+// PGlite on a data directory, as the portal runs it (the in-memory file system of memory:// copies a growing
+// table file again and again, which a real deployment never does); PostgreSQL when LIANGDI_TEST_PG_URL is set.
+const benchDir = TEST_DB_KIND === "pglite" ? fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-bench-")) : null;
+const db = benchDir
+  ? await (async () => {
+      const opened = await openDatabase({ kind: "pglite", dataDir: benchDir });
+      await opened.withConnection((c) => migrate(c));
+      return { ...opened, drop: async () => (await opened.close(), fs.rmSync(benchDir, { recursive: true, force: true })) };
+    })()
+  : await createTestDatabase();
 installDatabase(db);
 const prisma = db.prisma;
 await ensureBuiltInCatalogues(prisma);
