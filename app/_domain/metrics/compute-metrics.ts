@@ -219,7 +219,8 @@ export function monthsRead(catalogue: readonly IndicatorDef[]): number[] | null 
 
 // ── formula evaluation ─────────────────────────────────────────────────────────────────────────────────
 
-type Reader = (code: string, scheme: Scheme, t: number) => Exact | null;
+/** Reads an input at month index t (year × 12 + month − 1); null when missing. */
+export type Reader = (code: string, scheme: Scheme, t: number) => Exact | null;
 
 const HUNDRED = exactFromInteger(100);
 const THOUSAND = exactFromInteger(1000);
@@ -242,7 +243,7 @@ const monthOf = (t: number): Exact => exactFromInteger((t % 12) + 1);
  * formulas per month of a large region. test/unit/metrics-exact-arith.test.ts and the golden metrics tests hold
  * the two to the same numbers.
  */
-function evaluateExact(n: FormulaNode, at: number, scheme: Scheme, read: Reader): Exact | null {
+export function evaluateExact(n: FormulaNode, at: number, scheme: Scheme, read: Reader): Exact | null {
   switch (n.kind) {
     case "number": {
       let v = LITERALS.get(n);
