@@ -55,6 +55,8 @@ const db = benchDir
     })()
   : await createTestDatabase();
 installDatabase(db);
+// The floor: Node, Prisma and PGlite's WASM heap, before any data.
+results.rssOpenDatabaseMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 const prisma = db.prisma;
 await ensureBuiltInCatalogues(prisma);
 const province = await prisma.province.create({ data: { code: "990000", name: "基准省" } });
