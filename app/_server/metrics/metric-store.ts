@@ -5,10 +5,12 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { canonicalNumericText } from "../sheets/sheet-values-store";
 
 /**
- * Storage of computed metrics: one MetricSet row per region × month × indicator × scheme, the institutions'
- * values as parallel arrays (see the schema). Written as one text parameter — a line per set, tab-separated
- * fields, comma-separated array elements, N for null — and split by PostgreSQL: every field is a period, a
- * catalogue code, a scheme, an institution id or a decimal, none of which holds those characters.
+ * Storage of computed metrics (see the schema): per region-month one MetricMonth row listing its institutions,
+ * and one MetricSet row per indicator × scheme whose arrays hold the values as canonical decimal text (one
+ * element for a region-level indicator, one per listed institution otherwise). Written as one text parameter —
+ * a line per set, tab-separated fields, comma-separated elements, N for null — and split by PostgreSQL: every
+ * field is a period, a catalogue code, a scheme, an institution id or a decimal, none of which holds those
+ * characters.
  */
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -16,23 +18,37 @@ const NUMBER_FIELDS = ["ytd", "month", "prevYearYtd", "yoy", "mom"] as const;
 
 export async function insertMetricValues(db: Db, regionId: string, rows: readonly MetricValues[], idOf: Map<string, string>): Promise<void> {
   const lines: string[] = [];
+  /** period → the institution codes of that month's institution sets, in order (all sets must agree). */
+  const months = new Map<Period, string[] | null>();
   // The engine emits each set's rows together (period, then indicator × scheme, then institutions).
   for (let start = 0; start < rows.length; ) {
     const first = rows[start]!;
     let end = start + 1;
     while (end < rows.length && rows[end]!.period === first.period && rows[end]!.indicatorCode === first.indicatorCode && rows[end]!.scheme === first.scheme) end++;
     const set = rows.slice(start, end);
-    const ids = first.institutionCode === null ? "" : set.map((r) => idOf.get(r.institutionCode!) ?? fail(`机构 ${r.institutionCode} 不在本统筹区`)).join(",");
+    const perInstitution = first.institutionCode !== null;
+    if (perInstitution) {
+      const codes = set.map((r) => r.institutionCode!);
+      const known = months.get(first.period);
+      if (!known) months.set(first.period, codes);
+      else if (known.length !== codes.length || known.some((c, k) => c !== codes[k])) throw new Error(`${first.period} ${first.indicatorCode} 的机构顺序与同月其他指标不一致`);
+    } else if (!months.has(first.period)) months.set(first.period, null);
     const columns = NUMBER_FIELDS.map((f) => set.map((r) => r[f] ?? "N").join(","));
-    lines.push([first.period, first.indicatorCode, first.scheme, ids, ...columns].join("\t"));
+    lines.push([first.period, first.indicatorCode, first.scheme, perInstitution ? "t" : "f", ...columns].join("\t"));
     start = end;
   }
   if (!lines.length) return;
+  const monthLines = [...months].map(([period, codes]) => `${period}\t${(codes ?? []).map((c) => idOf.get(c) ?? fail(`机构 ${c} 不在本统筹区`)).join(",")}`);
   await db.$executeRawUnsafe(
-    `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "institutionIds", "ytd", "month", "prevYearYtd", "yoy", "mom")
-     SELECT $1, f[1], f[2], f[3]::"Scheme", CASE WHEN f[4] = '' THEN NULL ELSE string_to_array(f[4], ',') END,
-            string_to_array(f[5], ',', 'N')::numeric[], string_to_array(f[6], ',', 'N')::numeric[], string_to_array(f[7], ',', 'N')::numeric[],
-            string_to_array(f[8], ',', 'N')::numeric[], string_to_array(f[9], ',', 'N')::numeric[]
+    `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds")
+     SELECT $1, f[1], string_to_array(f[2], ',') FROM unnest(string_to_array($2, E'\\n')) AS line, string_to_array(line, E'\\t') AS f`,
+    regionId,
+    monthLines.join("\n"),
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", "ytd", "month", "prevYearYtd", "yoy", "mom")
+     SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, string_to_array(f[5], ',', 'N'), string_to_array(f[6], ',', 'N'),
+            string_to_array(f[7], ',', 'N'), string_to_array(f[8], ',', 'N'), string_to_array(f[9], ',', 'N')
        FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
       ORDER BY n`,
     regionId,
@@ -42,8 +58,10 @@ export async function insertMetricValues(db: Db, regionId: string, rows: readonl
 
 /** Removes the stored metrics of some months of a region (all months when `periods` is "all"). */
 export async function deleteMetricValues(db: Db, regionId: string, periods: readonly Period[] | "all"): Promise<void> {
-  if (periods === "all") await db.$executeRawUnsafe(`DELETE FROM "MetricSet" WHERE "regionId" = $1`, regionId);
-  else await db.$executeRawUnsafe(`DELETE FROM "MetricSet" WHERE "regionId" = $1 AND "period" = ANY($2::text[])`, regionId, [...periods]);
+  for (const table of ["MetricSet", "MetricMonth"]) {
+    if (periods === "all") await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "regionId" = $1`, regionId);
+    else await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "regionId" = $1 AND "period" = ANY($2::text[])`, regionId, [...periods]);
+  }
 }
 
 export interface MetricQuery {
@@ -59,22 +77,24 @@ export interface MetricQuery {
  */
 export async function readMetricValues(db: Db, regionId: string, periods: readonly Period[], codeOf: Map<string, string>, query: MetricQuery = {}): Promise<MetricValues[]> {
   const params: unknown[] = [regionId, [...periods]];
-  let where = `"regionId" = $1 AND "period" = ANY($2::text[])`;
-  if (query.scope === "REGION") where += ` AND "institutionIds" IS NULL`;
-  if (query.scope === "INSTITUTION") where += ` AND "institutionIds" IS NOT NULL`;
+  let where = `s."regionId" = $1 AND s."period" = ANY($2::text[])`;
+  if (query.scope === "REGION") where += ` AND NOT s."perInstitution"`;
+  if (query.scope === "INSTITUTION") where += ` AND s."perInstitution"`;
   if (query.indicators) {
     params.push([...query.indicators]);
-    where += ` AND "indicatorCode" = ANY($${params.length}::text[])`;
+    where += ` AND s."indicatorCode" = ANY($${params.length}::text[])`;
   }
   if (query.scheme) {
     params.push(query.scheme);
-    where += ` AND "scheme" = $${params.length}::"Scheme"`;
+    where += ` AND s."scheme" = $${params.length}::"Scheme"`;
   }
   const sets = await db.$queryRawUnsafe<{ p: string; c: string; s: Scheme; i: string | null; f: string }[]>(
-    `SELECT "period" AS p, "indicatorCode" AS c, "scheme"::text AS s, array_to_string("institutionIds", ',') AS i,
-            concat_ws(E'\\t', array_to_string("ytd", ',', 'N'), array_to_string("month", ',', 'N'), array_to_string("prevYearYtd", ',', 'N'),
-                      array_to_string("yoy", ',', 'N'), array_to_string("mom", ',', 'N')) AS f
-       FROM "MetricSet" WHERE ${where} ORDER BY "id"`,
+    `SELECT s."period" AS p, s."indicatorCode" AS c, s."scheme"::text AS s,
+            CASE WHEN s."perInstitution" THEN array_to_string(m."institutionIds", ',') END AS i,
+            concat_ws(E'\\t', array_to_string(s."ytd", ',', 'N'), array_to_string(s."month", ',', 'N'), array_to_string(s."prevYearYtd", ',', 'N'),
+                      array_to_string(s."yoy", ',', 'N'), array_to_string(s."mom", ',', 'N')) AS f
+       FROM "MetricSet" s JOIN "MetricMonth" m ON m."regionId" = s."regionId" AND m."period" = s."period"
+      WHERE ${where} ORDER BY s."id"`,
     ...params,
   );
   const out: MetricValues[] = [];
