@@ -20,11 +20,14 @@ function history(catalogue: readonly IndicatorDef[]): Map<Period, AcceptedSheet>
   return new Map([...months].map(([p, rows]) => [p, { versionId: `v-${p}`, rows }]));
 }
 
-function windowOf(all: Map<Period, AcceptedSheet>, target: Period, offsets: readonly number[]): Map<Period, AcceptedSheet> {
+/** The months `offsets` names; of those not in `institutionOffsets` (when given), the region's rows alone. */
+function windowOf(all: Map<Period, AcceptedSheet>, target: Period, offsets: readonly number[], institutionOffsets?: readonly number[]): Map<Period, AcceptedSheet> {
   const out = new Map<Period, AcceptedSheet>();
   for (const o of offsets) {
     const sheet = all.get(addMonths(target, o));
-    if (sheet) out.set(addMonths(target, o), sheet);
+    if (!sheet) continue;
+    const regionOnly = institutionOffsets !== undefined && !institutionOffsets.includes(o);
+    out.set(addMonths(target, o), regionOnly ? { ...sheet, rows: sheet.rows.filter((r) => r.institutionCode === null) } : sheet);
   }
   return out;
 }
@@ -33,18 +36,21 @@ describe("months a computation reads (monthsRead)", () => {
   it("are, for the national catalogue, the month, the two before, and the same three one year back, plus two years back (YOY's previous year)", () => {
     expect(monthsRead(NHSA_2025_03.indicators)).toEqual([0, -1, -2, -12, -13, -14, -24]);
     expect(monthsRead(NHSA_2025_03.indicators.filter((i) => i.scope === "INSTITUTION"))).toEqual([0, -1, -2, -12]);
+    // Institution values: only the month, the two before and a year back; the rest only for the region's growth rates.
+    expect(monthsRead(NHSA_2025_03.indicators, "INSTITUTION")).toEqual([0, -1, -2, -12]);
   });
 
   it("give every month exactly the rows of a computation over the whole history", () => {
     const catalogue = NHSA_2025_03.indicators;
     const all = history(catalogue);
     const offsets = monthsRead(catalogue)!;
+    const institutionOffsets = monthsRead(catalogue, "INSTITUTION")!;
     const levels = institutions.map((i) => ({ code: i.code, level: i.level }));
     const periods = [...all.keys()];
     const full = computeRegionValues({ catalogue, institutions: levels, accepted: all, periods });
     const perMonth = full.length / periods.length;
     periods.forEach((target, k) => {
-      const windowed = computeRegionValues({ catalogue, institutions: levels, accepted: windowOf(all, target, offsets), periods: [target], since: FIRST });
+      const windowed = computeRegionValues({ catalogue, institutions: levels, accepted: windowOf(all, target, offsets, institutionOffsets), periods: [target], since: FIRST });
       expect(windowed, target).toEqual(full.slice(k * perMonth, (k + 1) * perMonth));
     });
   });

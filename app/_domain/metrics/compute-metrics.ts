@@ -166,26 +166,31 @@ function computeRows(input: RegionMetricsInput, lineage: boolean): MetricValues[
 /**
  * The months, as offsets ≤ 0 from a month t, whose accepted sheets the rows of t read under this catalogue
  * (the engine's rules above applied to each formula's references), or null when a formula reads its own
- * earlier values (then every earlier month matters). A loader that fetches exactly these months computes the
- * same rows as one that fetches the whole history: the incremental recompute on acceptance relies on it.
+ * earlier values (then every earlier month matters). With scope "INSTITUTION", only the months whose
+ * institution values are read (the others need the region's values alone). A loader that fetches exactly these
+ * computes the same rows as one that fetches the whole history: the recompute on acceptance relies on it.
  */
-export function monthsRead(catalogue: readonly IndicatorDef[]): number[] | null {
+export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "INSTITUTION" = "ALL"): number[] | null {
   const defs = new Map<string, IndicatorDef>();
   for (const d of catalogue) if (!defs.has(d.code)) defs.set(d.code, d);
-  const memo = new Map<string, Set<number> | null>();
+  /** A raw read: "I:−12" = institution values 12 months back, "R:0" = the region's values this month. */
+  type Reads = Set<string>;
+  const key = (institution: boolean, m: number) => `${institution ? "I" : "R"}:${m}`;
+  const shift = (read: string, by: number) => key(read[0] === "I", Number(read.slice(2)) + by);
+  const memo = new Map<string, Reads | null>();
   const visiting = new Set<string>();
-  // The raw months read by one view of one indicator at offset 0.
-  const reads = (code: string, view: MetricView): Set<number> | null => {
-    const key = `${code}|${view}`;
-    if (memo.has(key)) return memo.get(key)!;
+  // The raw reads of one view of one indicator at offset 0.
+  const reads = (code: string, view: MetricView): Reads | null => {
+    const memoKey = `${code}|${view}`;
+    if (memo.has(memoKey)) return memo.get(memoKey)!;
     const d = defs.get(code);
     if (!d) return new Set();
-    if (visiting.has(key)) return null;
-    visiting.add(key);
-    let out: Set<number> | null = new Set<number>();
+    if (visiting.has(memoKey)) return null;
+    visiting.add(memoKey);
+    let out: Reads | null = new Set<string>();
     if (d.formula === null) {
-      out.add(0);
-      if (view === "month" && d.basis === "FLOW") out.add(-1);
+      out.add(key(d.scope === "INSTITUTION", 0));
+      if (view === "month" && d.basis === "FLOW") out.add(key(d.scope === "INSTITUTION", -1));
     } else {
       const parsed = parseFormula(d.formula);
       if (parsed.ok) {
@@ -196,25 +201,26 @@ export function monthsRead(catalogue: readonly IndicatorDef[]): number[] | null 
             out = null;
             break;
           }
-          for (const o of ref.offsets) for (const m of inner) out.add(o.years * 12 + o.months + m);
+          for (const o of ref.offsets) for (const r of inner) out.add(shift(r, o.years * 12 + o.months));
         }
       }
     }
-    visiting.delete(key);
-    memo.set(key, out);
+    visiting.delete(memoKey);
+    memo.set(memoKey, out);
     return out;
   };
-  const all = new Set<number>();
-  for (const code of defs.keys()) {
+  const all = new Set<string>();
+  for (const [code, d] of defs) {
     const ytd = reads(code, "ytd");
     const month = reads(code, "month");
     if (ytd === null || month === null) return null;
     // A row reads ytd(t), month(t), ytd(t−12) and month(t−1); an input's lineage also lists t−1, t−2, t−12.
-    for (const m of ytd) all.add(m).add(m - 12);
-    for (const m of month) all.add(m).add(m - 1);
-    if (defs.get(code)!.formula === null) all.add(-1).add(-2).add(-12);
+    for (const r of ytd) all.add(r).add(shift(r, -12));
+    for (const r of month) all.add(r).add(shift(r, -1));
+    if (d.formula === null) for (const m of [-1, -2, -12]) all.add(key(d.scope === "INSTITUTION", m));
   }
-  return [...all].sort((a, b) => b - a);
+  const months = new Set([...all].filter((r) => scope === "ALL" || r[0] === "I").map((r) => Number(r.slice(2))));
+  return [...months].sort((a, b) => b - a);
 }
 
 // ── formula evaluation ─────────────────────────────────────────────────────────────────────────────────

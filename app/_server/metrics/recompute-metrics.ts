@@ -20,12 +20,13 @@ async function acceptedVersions(db: Db, regionId: string): Promise<Map<Period, s
   return new Map(versions.map((v) => [v.sheet.period, v.id]));
 }
 
-async function loadSheets(db: Db, versions: Map<Period, string>, periods: Iterable<Period>, codeOf: Map<string, string>): Promise<Map<Period, AcceptedSheet>> {
+/** The accepted sheets of some months; of the months in `regionOnly`, the region's values alone. */
+async function loadSheets(db: Db, versions: Map<Period, string>, periods: Iterable<Period>, codeOf: Map<string, string>, regionOnly = new Set<Period>()): Promise<Map<Period, AcceptedSheet>> {
   const out = new Map<Period, AcceptedSheet>();
   for (const period of [...new Set(periods)].sort(comparePeriods)) {
     const versionId = versions.get(period);
     if (!versionId) continue;
-    const rows = (await readSheetValues(db, versionId)).map((r) => ({
+    const rows = (await readSheetValues(db, versionId, { regionOnly: regionOnly.has(period) })).map((r) => ({
       indicatorCode: r.indicatorCode,
       scheme: r.scheme,
       institutionCode: r.institutionId ? (codeOf.get(r.institutionId) ?? null) : null,
@@ -38,8 +39,9 @@ async function loadSheets(db: Db, versions: Map<Period, string>, periods: Iterab
 
 /**
  * The accepted sheets that computing `targets` reads under `catalogue`: for each target the months monthsRead
- * names (every month, when a formula reads its own past). Computing from this window gives exactly the rows a
- * computation over the whole history gives (test/unit/metrics-window.test.ts).
+ * names (every month, when a formula reads its own past) — whole, or the region's values alone where no
+ * institution value is read. Computing from this window gives exactly the rows a computation over the whole
+ * history gives (test/unit/metrics-window.test.ts).
  */
 export async function loadAcceptedWindow(
   db: Db,
@@ -50,8 +52,12 @@ export async function loadAcceptedWindow(
 ): Promise<AcceptedWindow> {
   const versions = await acceptedVersions(db, regionId);
   const offsets = monthsRead(catalogue);
-  const wanted = offsets === null ? versions.keys() : targets.flatMap((t) => offsets.map((o) => addMonths(t, o)));
-  return { accepted: await loadSheets(db, versions, wanted, codeOf), since: firstOf(versions) };
+  const since = firstOf(versions);
+  if (offsets === null) return { accepted: await loadSheets(db, versions, versions.keys(), codeOf), since };
+  const wanted = new Set(targets.flatMap((t) => offsets.map((o) => addMonths(t, o))));
+  const institutionMonths = new Set(targets.flatMap((t) => monthsRead(catalogue, "INSTITUTION")!.map((o) => addMonths(t, o))));
+  const regionOnly = new Set([...wanted].filter((p) => !institutionMonths.has(p)));
+  return { accepted: await loadSheets(db, versions, wanted, codeOf, regionOnly), since };
 }
 
 const firstOf = (versions: Map<Period, string>): Period | undefined => [...versions.keys()].sort(comparePeriods)[0];

@@ -56,14 +56,24 @@ export interface StoredValue {
   value: string | null;
 }
 
-/** A version's values in stored order (empty when it has none). Read back as tab-separated texts too. */
-export async function readSheetValues(client: Db, versionId: string): Promise<StoredValue[]> {
-  const [row] = await client.$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
-    `SELECT array_to_string("indicatorCodes", E'\\t') AS c, array_to_string("schemes", E'\\t') AS s,
-            array_to_string("institutionIds", E'\\t', '') AS i, array_to_string("values", E'\\t', '') AS v
-       FROM "SheetValueSet" WHERE "versionId" = $1`,
-    versionId,
-  );
+/**
+ * A version's values in stored order (empty when it has none), read back as tab-separated texts. `regionOnly`:
+ * the region's own values alone (filtered by the database: a tenth of the work for a large region).
+ */
+export async function readSheetValues(client: Db, versionId: string, { regionOnly = false } = {}): Promise<StoredValue[]> {
+  const [row] = regionOnly
+    ? await client.$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
+        `SELECT COALESCE(string_agg("indicatorCode", E'\\t' ORDER BY "position"), '') AS c, string_agg("scheme"::text, E'\\t' ORDER BY "position") AS s,
+                string_agg('', E'\\t' ORDER BY "position") AS i, string_agg(COALESCE("value"::text, ''), E'\\t' ORDER BY "position") AS v
+           FROM "SheetValue" WHERE "versionId" = $1 AND "institutionId" IS NULL`,
+        versionId,
+      )
+    : await client.$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
+        `SELECT array_to_string("indicatorCodes", E'\\t') AS c, array_to_string("schemes", E'\\t') AS s,
+                array_to_string("institutionIds", E'\\t', '') AS i, array_to_string("values", E'\\t', '') AS v
+           FROM "SheetValueSet" WHERE "versionId" = $1`,
+        versionId,
+      );
   if (!row || row.c === "") return [];
   const c = row.c.split("\t");
   const s = row.s.split("\t");
