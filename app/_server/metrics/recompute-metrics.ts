@@ -80,7 +80,7 @@ export async function recomputeMetrics(db: Db, regionId: string, periods: readon
 }
 
 /** The months whose metrics read month P's accepted values (monthsRead, turned forward). */
-export function monthsDependingOn(p: Period, catalogue: readonly IndicatorDef[]): Period[] | "all" {
+function monthsDependingOn(p: Period, catalogue: readonly IndicatorDef[]): Period[] | "all" {
   const offsets = monthsRead(catalogue);
   return offsets === null ? "all" : offsets.map((o) => addMonths(p, -o));
 }
