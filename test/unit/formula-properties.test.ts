@@ -11,22 +11,12 @@ import {
   type FormulaNode,
   type FunctionName,
 } from "@/app/_domain/formula";
+import { seeded } from "../helpers/seeded";
 
 /**
  * Property tests with hand-rolled generation (no new dependency). The seed is fixed, so a failure reproduces;
  * the failing formula text is part of each assertion message.
  */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const shape = (node: FormulaNode): unknown => JSON.parse(JSON.stringify(node, (k, v) => (k === "pos" ? undefined : v)));
 const parse = (text: string): FormulaNode => {
   const r = parseFormula(text);

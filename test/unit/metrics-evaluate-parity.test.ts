@@ -5,6 +5,7 @@ import { evaluate, parseFormula } from "@/app/_domain/formula";
 import { evaluateExact } from "@/app/_domain/metrics/compute-metrics";
 import { parseExact } from "@/app/_domain/metrics/exact";
 import { Decimal } from "@/app/_domain/formula/decimal";
+import { seeded } from "../helpers/seeded";
 
 /**
  * The engine's formula evaluator (exact integers, month indexes) and the formula language's reference evaluator
@@ -12,17 +13,6 @@ import { Decimal } from "@/app/_domain/formula/decimal";
  * catalogue and a set of nested ones, over many random inputs — including missing ones and zeros.
  */
 const monthIndex = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const formulas = [
   ...new Set(NHSA_2025_03.indicators.flatMap((i) => (i.formula ? [i.formula] : []))),

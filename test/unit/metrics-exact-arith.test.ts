@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "@/app/_domain/formula/decimal";
 import { add, div, mul, neg, parseExact, sub, type Exact } from "@/app/_domain/metrics/exact";
+import { seeded } from "../helpers/seeded";
 
 /** The engine's scaled-integer arithmetic must give decimal.js's results (40 digits, ROUND_HALF_UP) exactly. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const rand = seeded(20261123);
 function randomText(): string {
   const kind = rand();

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "@/app/_domain/formula";
 import { fromDecimal, growthText, parseExact, subtract } from "@/app/_domain/metrics/exact";
+import { seeded } from "../helpers/seeded";
 
 /**
  * The scaled-integer arithmetic behind the metrics' hot path, against decimal.js: both the safe-integer path
  * (numbers) and the BigInt path (more than 15 digits, or intermediate results beyond 2^53).
  */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const canonical6 = (d: Decimal) => {
   const r = d.toDecimalPlaces(6);
   return r.isZero() ? "0" : r.toFixed();

@@ -3,6 +3,7 @@ import type { Scheme } from "@/app/_domain/catalogue";
 import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
 import { computeRegionMetrics, type AcceptedSheet } from "@/app/_domain/metrics";
 import { makePeriod } from "@/app/_domain/periods";
+import { seeded } from "../helpers/seeded";
 
 /**
  * Timing of the engine on the institution-level catalogue (IN01–IN20: 15 inputs, 5 derived) × 36 months.
@@ -12,17 +13,6 @@ import { makePeriod } from "@/app/_domain/periods";
  *   METRICS_PERF_INSTITUTIONS=5000 npx vitest run --project unit test/unit/metrics-performance.test.ts
  */
 const INSTITUTIONS = Number(process.env.METRICS_PERF_INSTITUTIONS ?? 100);
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("metrics engine timing", () => {
   it(`computes ${INSTITUTIONS} institutions × 20 indicators × 36 months`, { timeout: 900_000 }, () => {

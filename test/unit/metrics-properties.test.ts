@@ -3,22 +3,12 @@ import type { IndicatorDef, Scheme, ValueBasis } from "@/app/_domain/catalogue";
 import { Decimal, evaluate, parseFormula } from "@/app/_domain/formula";
 import { computeRegionMetrics, type AcceptedSheet, type MetricRow } from "@/app/_domain/metrics";
 import { makePeriod, shiftPeriod } from "@/app/_domain/periods";
+import { seeded } from "../helpers/seeded";
 
 /**
  * Property tests of the metrics engine with hand-rolled seeded generation (no new dependency): a failure
  * reproduces from its seed, which is part of each assertion message.
  */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function def(code: string, basis: ValueBasis, formula: string | null = null, o: Partial<IndicatorDef> = {}): IndicatorDef {
   return {
     code, category: "测试", nameZh: code, nameEn: null, unit: "万元", frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION",

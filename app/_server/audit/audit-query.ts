@@ -1,5 +1,6 @@
 import { auditTimeRange, type AuditFilter } from "@/app/_domain/schemas/audit";
 import type { Prisma } from "../generated/prisma/client";
+import type { HashedAuditFields } from "./record-audit";
 
 /** The WHERE clause for the audit log's filters (shared by the page and the export). */
 export function auditWhere(f: AuditFilter): Prisma.AuditEventWhereInput {
@@ -13,22 +14,7 @@ export function auditWhere(f: AuditFilter): Prisma.AuditEventWhereInput {
 }
 
 /** One event as the page and the exports show it. */
-export function auditEventDto(r: {
-  id: bigint;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  actorRoles: string | null;
-  scope: string | null;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: "SUCCESS" | "FAILURE" | "DENIED";
-  detail: unknown;
-  hash: string;
-}) {
+export function auditEventDto(r: HashedAuditFields & { id: bigint; hash: string }) {
   return {
     id: r.id.toString(),
     at: r.at.toISOString(),
