@@ -3,8 +3,8 @@ import { migrate, readMigrations } from "@/app/_server/db/migrate";
 import { createTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 
 /**
- * The move to columnar storage (20261123040000 sheet values, 20261123050000 and 060000 metrics) carries every
- * stored value over, in order, nulls included — and the views show them as before.
+ * The move to columnar storage (20261123040000 sheet values; 20261123050000, 060000 and 070000 metrics) carries
+ * every stored value over, in order, nulls included — and the views show them as before.
  */
 describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => {
   it("keeps every sheet value and every metric value, in stored order", async () => {
@@ -49,11 +49,12 @@ describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => 
           { indicatorCode: "IN02", institutionId: "i1", ytd: 7, py: null, yoy: null, mom: null },
         ]);
         expect(await c.query(`SELECT count(*)::int AS n FROM "MetricSet"`)).toEqual([{ n: 2 }]);
-        // 20261123060000: the month's institutions listed once; values as canonical decimal text.
+        // 20261123060000: the month's institutions listed once; 070000: values as canonical decimal text joined by
+        // commas, an empty element for null.
         expect(await c.query(`SELECT "institutionIds" FROM "MetricMonth"`)).toEqual([{ institutionIds: ["i2", "i1"] }]);
-        expect(await c.query(`SELECT "ytd", "yoy", "perInstitution" FROM "MetricSet" ORDER BY "id"`)).toEqual([
-          { ytd: ["12.5"], yoy: ["0.25"], perInstitution: false },
-          { ytd: [null, "7"], yoy: [null, null], perInstitution: true },
+        expect(await c.query(`SELECT "ytd", "mom", "yoy", "perInstitution" FROM "MetricSet" ORDER BY "id"`)).toEqual([
+          { ytd: "12.5", mom: "", yoy: "0.25", perInstitution: false },
+          { ytd: ",7", mom: ",", yoy: ",", perInstitution: true },
         ]);
       });
     } finally {

@@ -109,6 +109,30 @@ export interface RegionMetricsInput {
 }
 
 /**
+ * The values of one indicator × scheme in one month, as parallel columns: one element for a region-level
+ * indicator, one per institution (in RegionMetricSets.institutionCodes order) for an institution indicator. What
+ * storage writes: no object per value.
+ */
+export interface MetricSetValues {
+  period: Period;
+  indicatorCode: string;
+  scheme: Scheme;
+  perInstitution: boolean;
+  ytd: (string | null)[];
+  month: (string | null)[];
+  prevYearYtd: (string | null)[];
+  yoy: (string | null)[];
+  mom: (string | null)[];
+}
+
+export interface RegionMetricSets {
+  /** The institutions of every institution set, in order (the input's codes, deduplicated). */
+  institutionCodes: readonly string[];
+  /** Ordered by period (as given), then indicator (catalogue order), then scheme (the indicator's order). */
+  sets: MetricSetValues[];
+}
+
+/**
  * Every indicator × scheme × (institution) row for each requested period, in the order: period (as given),
  * indicator (catalogue order), scheme (the indicator's order), institution (the given order).
  *
@@ -116,7 +140,9 @@ export interface RegionMetricsInput {
  * holds the result and one institution's intermediates, and a value is never computed twice.
  */
 export function computeRegionMetrics(input: RegionMetricsInput): MetricRow[] {
-  return computeRows(input, true) as MetricRow[];
+  const lineages: MetricLineage[][] = [];
+  const computed = computeSets(input, lineages);
+  return rowsOf(computed, lineages) as MetricRow[];
 }
 
 /**
@@ -124,43 +150,72 @@ export function computeRegionMetrics(input: RegionMetricsInput): MetricRow[] {
  * large region; the numbers are identical (tested).
  */
 export function computeRegionValues(input: RegionMetricsInput): MetricValues[] {
-  return computeRows(input, false);
+  return rowsOf(computeSets(input, null));
 }
 
-function computeRows(input: RegionMetricsInput, lineage: boolean): MetricValues[] {
+/** The same values as sets of columns (computeRegionValues's rows, grouped): what storage writes. */
+export function computeRegionSets(input: RegionMetricsInput): RegionMetricSets {
+  return computeSets(input, null);
+}
+
+function rowsOf({ institutionCodes, sets }: RegionMetricSets, lineages?: MetricLineage[][]): MetricValues[] {
+  const out: MetricValues[] = [];
+  sets.forEach((set, i) => {
+    for (let j = 0; j < set.ytd.length; j++) {
+      const values: MetricValues = {
+        period: set.period,
+        indicatorCode: set.indicatorCode,
+        scheme: set.scheme,
+        institutionCode: set.perInstitution ? institutionCodes[j]! : null,
+        ytd: set.ytd[j]!,
+        month: set.month[j]!,
+        prevYearYtd: set.prevYearYtd[j]!,
+        yoy: set.yoy[j]!,
+        mom: set.mom[j]!,
+      };
+      if (!lineages) out.push(values);
+      else {
+        const row: MetricRow = { ...values, lineage: lineages[i]![j]! };
+        out.push(row);
+      }
+    }
+  });
+  return out;
+}
+
+/** `lineages`, when given, receives each set's lineage column (same index as the set). */
+function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | null): RegionMetricSets {
   const periods = new Set<Period>();
   for (const period of input.periods) {
     if (!isPeriod(period)) throw new Error(`无效的期间“${period}”，应为 YYYY-MM`);
     periods.add(period);
   }
   const times = [...periods].map(monthIndex);
-  const engine = new RegionEngine(input, lineage);
-  const { regionPairs, institutionPairs, institutionCodes } = engine;
+  const engine = new RegionEngine(input, lineages !== null);
+  const { pairs, regionPairs, institutionPairs, institutionCodes } = engine;
 
-  // Row positions: period-major, then the pairs in catalogue order, institutions inside their pair.
-  const offsets = new Map<Pair, number>();
-  let perPeriod = 0;
-  for (const pair of engine.pairs) {
-    offsets.set(pair, perPeriod);
-    perPeriod += pair.d.institution ? institutionCodes.length : 1;
-  }
-  const out = new Array<MetricValues>(perPeriod * times.length);
-
-  const region = engine.regionScope;
-  for (const pair of regionPairs) {
-    const s = region.series[pair.slot]!;
-    const at = offsets.get(pair)!;
-    for (let p = 0; p < times.length; p++) out[p * perPeriod + at] = engine.row(s, times[p]!);
-  }
-  for (let j = 0; j < institutionCodes.length; j++) {
-    const scope = engine.institutionScope(institutionCodes[j]!);
-    for (const pair of institutionPairs) {
-      const s = scope.series[pair.slot]!;
-      const at = offsets.get(pair)! + j;
-      for (let p = 0; p < times.length; p++) out[p * perPeriod + at] = engine.row(s, times[p]!);
+  // Sets: period-major, then the pairs in catalogue order.
+  const sets: MetricSetValues[] = [];
+  const column = (n: number) => new Array<string | null>(n).fill(null);
+  for (const t of times)
+    for (const pair of pairs) {
+      const n = pair.d.institution ? institutionCodes.length : 1;
+      sets.push({ period: periodAt(t), indicatorCode: pair.d.def.code, scheme: pair.scheme, perInstitution: pair.d.institution, ytd: column(n), month: column(n), prevYearYtd: column(n), yoy: column(n), mom: column(n) });
+      lineages?.push(new Array<MetricLineage>(n));
     }
-  }
-  return out;
+  const at = new Map(pairs.map((pair, k) => [pair, k]));
+  const fill = (scope: Scope, scopePairs: readonly Pair[], j: number) => {
+    for (const pair of scopePairs) {
+      const s = scope.series[pair.slot]!;
+      for (let p = 0; p < times.length; p++) {
+        const k = p * pairs.length + at.get(pair)!;
+        engine.fill(sets[k]!, j, s, times[p]!, lineages?.[k]);
+      }
+    }
+  };
+  fill(engine.regionScope, regionPairs, 0);
+  for (let j = 0; j < institutionCodes.length; j++) fill(engine.institutionScope(institutionCodes[j]!), institutionPairs, j);
+  return { institutionCodes, sets };
 }
 
 /**
@@ -654,24 +709,17 @@ class RegionEngine {
 
   // ── rows ──
 
-  row(s: Series, t: number): MetricValues {
+  /** Writes the five fields of series s at month t into element j of the set (and its lineage, if asked). */
+  fill(set: MetricSetValues, j: number, s: Series, t: number, lineage: MetricLineage[] | undefined): void {
     const ytd = this.ytd(s, t);
     const month = this.month(s, t);
     const prevYearYtd = this.ytd(s, t - 12);
     const prevMonth = this.month(s, t - 1);
-    const values: MetricValues = {
-      period: periodAt(t),
-      indicatorCode: s.d.def.code,
-      scheme: s.scheme,
-      institutionCode: s.scope.institutionCode,
-      ytd: ytd === null ? null : ytd.text6(),
-      month: month === null ? null : month.text6(),
-      prevYearYtd: prevYearYtd === null ? null : prevYearYtd.text6(),
-      yoy: growthText(ytd, prevYearYtd),
-      mom: growthText(month, prevMonth),
-    };
-    if (!this.lineage) return values;
-    const row: MetricRow = { ...values, lineage: { formula: s.d.def.formula, inputs: s.d.derived ? this.derivedLineage(s, t) : this.inputLineage(s, t) } };
-    return row;
+    set.ytd[j] = ytd === null ? null : ytd.text6();
+    set.month[j] = month === null ? null : month.text6();
+    set.prevYearYtd[j] = prevYearYtd === null ? null : prevYearYtd.text6();
+    set.yoy[j] = growthText(ytd, prevYearYtd);
+    set.mom[j] = growthText(month, prevMonth);
+    if (lineage) lineage[j] = { formula: s.d.def.formula, inputs: s.d.derived ? this.derivedLineage(s, t) : this.inputLineage(s, t) };
   }
 }

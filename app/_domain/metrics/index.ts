@@ -5,14 +5,17 @@
  */
 export {
   computeRegionMetrics,
+  computeRegionSets,
   computeRegionValues,
   monthsRead,
   type AcceptedSheet,
   type LineageInput,
   type MetricLineage,
   type MetricRow,
+  type MetricSetValues,
   type MetricValues,
   type MetricView,
+  type RegionMetricSets,
   type RegionMetricsInput,
 } from "./compute-metrics";
 export { draftNarrative, narrativePeriodLabel, type NarrativeInput } from "./narrative";

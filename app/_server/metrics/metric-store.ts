@@ -1,54 +1,36 @@
 import type { Scheme } from "@/app/_domain/catalogue";
-import type { MetricValues } from "@/app/_domain/metrics/compute-metrics";
+import type { MetricValues, RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
 import type { Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { canonicalNumericText } from "../sheets/sheet-values-store";
 
 /**
  * Storage of computed metrics (see the schema): per region-month one MetricMonth row listing its institutions,
- * and one MetricSet row per indicator × scheme whose arrays hold the values as canonical decimal text (one
- * element for a region-level indicator, one per listed institution otherwise). Written as one text parameter —
- * a line per set, tab-separated fields, comma-separated elements, N for null — and split by PostgreSQL: every
- * field is a period, a catalogue code, a scheme, an institution id or a decimal, none of which holds those
- * characters.
+ * and one MetricSet row per indicator × scheme whose five text fields hold the values as canonical decimals
+ * joined by commas, an empty element for null (one element for a region-level indicator, one per listed
+ * institution otherwise). Written as one text parameter — a line per set, tab-separated fields — and split by
+ * PostgreSQL: every field is a period, a catalogue code, a scheme, an institution id or a decimal, none of which
+ * holds a tab, a line break or a comma.
  */
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const NUMBER_FIELDS = ["ytd", "month", "prevYearYtd", "yoy", "mom"] as const;
-
-export async function insertMetricValues(db: Db, regionId: string, rows: readonly MetricValues[], idOf: Map<string, string>): Promise<void> {
-  const lines: string[] = [];
-  /** period → the institution codes of that month's institution sets, in order (all sets must agree). */
-  const months = new Map<Period, string[] | null>();
-  // The engine emits each set's rows together (period, then indicator × scheme, then institutions).
-  for (let start = 0; start < rows.length; ) {
-    const first = rows[start]!;
-    let end = start + 1;
-    while (end < rows.length && rows[end]!.period === first.period && rows[end]!.indicatorCode === first.indicatorCode && rows[end]!.scheme === first.scheme) end++;
-    const set = rows.slice(start, end);
-    const perInstitution = first.institutionCode !== null;
-    if (perInstitution) {
-      const codes = set.map((r) => r.institutionCode!);
-      const known = months.get(first.period);
-      if (!known) months.set(first.period, codes);
-      else if (known.length !== codes.length || known.some((c, k) => c !== codes[k])) throw new Error(`${first.period} ${first.indicatorCode} 的机构顺序与同月其他指标不一致`);
-    } else if (!months.has(first.period)) months.set(first.period, null);
-    const columns = NUMBER_FIELDS.map((f) => set.map((r) => r[f] ?? "N").join(","));
-    lines.push([first.period, first.indicatorCode, first.scheme, perInstitution ? "t" : "f", ...columns].join("\t"));
-    start = end;
-  }
-  if (!lines.length) return;
-  const monthLines = [...months].map(([period, codes]) => `${period}\t${(codes ?? []).map((c) => idOf.get(c) ?? fail(`机构 ${c} 不在本统筹区`)).join(",")}`);
+/** Stores computed sets (computeRegionSets); their months must have no stored metrics (deleteMetricValues). */
+export async function insertMetricValues(db: Db, regionId: string, computed: RegionMetricSets, idOf: Map<string, string>): Promise<void> {
+  if (!computed.sets.length) return;
+  const ids = computed.institutionCodes.map((c) => idOf.get(c) ?? fail(`机构 ${c} 不在本统筹区`)).join(",");
+  const periods = [...new Set(computed.sets.map((set) => set.period))];
+  // Array.join writes null as an empty element.
+  const lines = computed.sets.map((set) =>
+    [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", set.ytd.join(","), set.month.join(","), set.prevYearYtd.join(","), set.yoy.join(","), set.mom.join(",")].join("\t"),
+  );
   await db.$executeRawUnsafe(
-    `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds")
-     SELECT $1, f[1], string_to_array(f[2], ',') FROM unnest(string_to_array($2, E'\\n')) AS line, string_to_array(line, E'\\t') AS f`,
+    `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds") SELECT $1, p, string_to_array($3, ',') FROM unnest($2::text[]) AS p`,
     regionId,
-    monthLines.join("\n"),
+    periods,
+    ids,
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", "ytd", "month", "prevYearYtd", "yoy", "mom")
-     SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, string_to_array(f[5], ',', 'N'), string_to_array(f[6], ',', 'N'),
-            string_to_array(f[7], ',', 'N'), string_to_array(f[8], ',', 'N'), string_to_array(f[9], ',', 'N')
+     SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, f[5], f[6], f[7], f[8], f[9]
        FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
       ORDER BY n`,
     regionId,
@@ -88,20 +70,19 @@ export async function readMetricValues(db: Db, regionId: string, periods: readon
     params.push(query.scheme);
     where += ` AND s."scheme" = $${params.length}::"Scheme"`;
   }
-  const sets = await db.$queryRawUnsafe<{ p: string; c: string; s: Scheme; i: string | null; f: string }[]>(
+  const sets = await db.$queryRawUnsafe<{ p: string; c: string; s: Scheme; i: string | null; ytd: string; month: string; prevYearYtd: string; yoy: string; mom: string }[]>(
     `SELECT s."period" AS p, s."indicatorCode" AS c, s."scheme"::text AS s,
             CASE WHEN s."perInstitution" THEN array_to_string(m."institutionIds", ',') END AS i,
-            concat_ws(E'\\t', array_to_string(s."ytd", ',', 'N'), array_to_string(s."month", ',', 'N'), array_to_string(s."prevYearYtd", ',', 'N'),
-                      array_to_string(s."yoy", ',', 'N'), array_to_string(s."mom", ',', 'N')) AS f
+            s."ytd", s."month", s."prevYearYtd", s."yoy", s."mom"
        FROM "MetricSet" s JOIN "MetricMonth" m ON m."regionId" = s."regionId" AND m."period" = s."period"
       WHERE ${where} ORDER BY s."id"`,
     ...params,
   );
   const out: MetricValues[] = [];
-  const num = (t: string | undefined) => (t === undefined || t === "N" ? null : canonicalNumericText(t));
+  const num = (t: string | undefined) => (t ? t : null);
   for (const set of sets) {
-    const [ytd, month, prevYearYtd, yoy, mom] = set.f.split("\t").map((c) => c.split(","));
-    const ids = set.i === null ? [null] : set.i.split(",");
+    const [ytd, month, prevYearYtd, yoy, mom] = [set.ytd, set.month, set.prevYearYtd, set.yoy, set.mom].map((c) => c.split(","));
+    const ids = set.i === null ? [null] : set.i ? set.i.split(",") : [];
     for (let k = 0; k < ids.length; k++) {
       const institutionCode = ids[k] === null ? null : codeOf.get(ids[k]!);
       if (institutionCode === undefined) continue;

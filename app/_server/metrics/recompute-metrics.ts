@@ -1,5 +1,5 @@
 import type { IndicatorDef } from "@/app/_domain/catalogue";
-import { computeRegionValues, monthsRead, type AcceptedSheet } from "@/app/_domain/metrics/compute-metrics";
+import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
 import { addMonths, comparePeriods, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
@@ -73,10 +73,10 @@ export async function recomputeMetrics(db: Db, regionId: string, periods: readon
   const { catalogue, institutions, codeOf, idOf } = await regionInputs(db, regionId);
   const window = await loadAcceptedWindow(db, regionId, targets, codeOf, catalogue);
   const computed = targets.filter((p) => window.accepted.has(p));
-  const rows = computed.length ? computeRegionValues({ catalogue, institutions, ...window, periods: computed }) : [];
+  const sets = computeRegionSets({ catalogue, institutions, ...window, periods: computed });
   await deleteMetricValues(db, regionId, targets);
-  await insertMetricValues(db, regionId, rows, idOf);
-  return { periods: computed, rows: rows.length };
+  await insertMetricValues(db, regionId, sets, idOf);
+  return { periods: computed, rows: valueCount(sets) };
 }
 
 /** The months whose metrics read month P's accepted values (monthsRead, turned forward). */
@@ -113,12 +113,14 @@ export async function recomputeRegion(db: Db, regionId: string): Promise<{ perio
   await deleteMetricValues(db, regionId, "all");
   let rows = 0;
   for (let i = 0; i < periods.length; i += 12) {
-    const batch = computeRegionValues({ catalogue, institutions, accepted, periods: periods.slice(i, i + 12), since: periods[0] });
+    const batch = computeRegionSets({ catalogue, institutions, accepted, periods: periods.slice(i, i + 12), since: periods[0] });
     await insertMetricValues(db, regionId, batch, idOf);
-    rows += batch.length;
+    rows += valueCount(batch);
   }
   return { periods: periods.length, rows, computed: periods };
 }
+
+const valueCount = (computed: RegionMetricSets) => computed.sets.reduce((n, set) => n + set.ytd.length, 0);
 
 async function regionInputs(db: Db, regionId: string) {
   const catalogue = (await loadRegionCatalogue(db, regionId)).indicators;
