@@ -412,9 +412,10 @@ interface Pair {
   slot: number;
 }
 
-const NONE = 0;
-const BUSY = 1;
-const DONE = 2;
+/** A derived value being evaluated: a same-period cycle (which checkFormulas rejects) reads it as null. */
+const BUSY = Symbol("busy");
+/** A computed value of a series (undefined: not computed yet). */
+type Slot = Exact | null | typeof BUSY | undefined;
 
 const EMPTY: readonly LineageInput[] = Object.freeze([]);
 
@@ -423,22 +424,22 @@ function addOnce(list: LineageInput[], e: LineageInput): void {
   if (!list.includes(e)) list.push(e);
 }
 
-class Cell {
-  ytdState = NONE;
-  ytd: Exact | null = null;
-  monthState = NONE;
-  month: Exact | null = null;
+/** The lineage of one series at one month (recorded only when lineage is asked for). */
+class LineageCell {
   ytdEntry: LineageInput | null = null;
   monthEntry: LineageInput | null = null;
   /** Derived cells: what the formula read, transitively (see the lineage rules above). */
   ytdDeps: readonly LineageInput[] = EMPTY;
   monthDeps: readonly LineageInput[] = EMPTY;
-  constructor(readonly t: number) {}
 }
 
-/** The values of one (indicator, scheme) in one scope, by month index. */
+/** The values of one (indicator, scheme) in one scope. */
 class Series {
-  readonly cells = new Map<number, Cell>();
+  /** Values by month index − the first accepted month (months before it are all null and not stored). */
+  readonly ytdAt: Slot[] = [];
+  readonly monthAt: Slot[] = [];
+  /** By month index, when lineage is recorded. */
+  readonly lineage = new Map<number, LineageCell>();
   constructor(
     readonly d: Def,
     readonly scheme: Scheme,
@@ -555,16 +556,16 @@ class RegionEngine {
     }
   }
 
-  private reported(s: Series, t: number): string | null {
-    const k = t - this.first;
-    if (k < 0 || k >= this.months) return null;
+  /** The reported text at k = month index − first (k ≥ 0). */
+  private reported(s: Series, k: number): string | null {
+    if (k >= this.months) return null;
     if (!this.indexed[k]) this.index(k);
     return s.scope.raw[s.slot * this.months + k] ?? null;
   }
 
-  private cellOf(s: Series, t: number): Cell {
-    let c = s.cells.get(t);
-    if (c === undefined) s.cells.set(t, (c = new Cell(t)));
+  private lineageCell(s: Series, t: number): LineageCell {
+    let c = s.lineage.get(t);
+    if (c === undefined) s.lineage.set(t, (c = new LineageCell()));
     return c;
   }
 
@@ -576,27 +577,24 @@ class RegionEngine {
   // ── values ──
 
   ytd(s: Series, t: number): Exact | null {
-    const c = this.cellOf(s, t);
-    if (c.ytdState === DONE) return c.ytd;
-    if (s.d.derived) return this.evaluate(s, c, "ytd");
-    c.ytd = parseExact(this.reported(s, t));
-    c.ytdState = DONE;
-    return c.ytd;
+    const k = t - this.first;
+    if (k < 0) return null; // nothing is computed before the first accepted month
+    const v = s.ytdAt[k];
+    if (v !== undefined) return v === BUSY ? null : v;
+    if (s.d.derived) return this.evaluate(s, t, k, "ytd");
+    return (s.ytdAt[k] = parseExact(this.reported(s, k)));
   }
 
   month(s: Series, t: number): Exact | null {
-    const c = this.cellOf(s, t);
-    if (c.monthState === DONE) return c.month;
-    if (s.d.derived) return this.evaluate(s, c, "month");
+    const k = t - this.first;
+    if (k < 0) return null;
+    const v = s.monthAt[k];
+    if (v !== undefined) return v === BUSY ? null : v;
+    if (s.d.derived) return this.evaluate(s, t, k, "month");
     const ytd = this.ytd(s, t);
-    if (!s.d.flow || isJanuary(t) || ytd === null) {
-      c.month = ytd;
-    } else {
-      const before = this.ytd(s, t - 1);
-      c.month = before === null ? null : subtract(ytd, before);
-    }
-    c.monthState = DONE;
-    return c.month;
+    if (!s.d.flow || isJanuary(t) || ytd === null) return (s.monthAt[k] = ytd);
+    const before = this.ytd(s, t - 1);
+    return (s.monthAt[k] = before === null ? null : subtract(ytd, before));
   }
 
   private valueOf(s: Series, t: number, view: MetricView): Exact | null {
@@ -604,17 +602,15 @@ class RegionEngine {
   }
 
   /** Evaluates a derived cell in one view with the formula engine, recording what it read for the lineage. */
-  private evaluate(s: Series, c: Cell, view: MetricView): Exact | null {
-    const state = view === "ytd" ? c.ytdState : c.monthState;
-    if (state === BUSY) return null; // a same-period cycle: checkFormulas rejects these; never recurse forever
+  private evaluate(s: Series, at: number, k: number, view: MetricView): Exact | null {
+    const values = view === "ytd" ? s.ytdAt : s.monthAt;
     const tree = view === "ytd" ? s.d.ytdTree : s.d.monthTree;
     let value: Exact | null = null;
     let deps: readonly LineageInput[] = EMPTY;
-    if (tree !== null && c.t >= this.first) {
-      if (view === "ytd") c.ytdState = BUSY;
-      else c.monthState = BUSY;
+    if (tree !== null) {
+      values[k] = BUSY;
       const read: LineageInput[] | null = this.lineage ? [] : null;
-      value = evaluateExact(tree, c.t, s.scheme, (code, scheme, t) => {
+      value = evaluateExact(tree, at, s.scheme, (code, scheme, t) => {
         let v: MetricView = view;
         if (code.startsWith(YTD_MARK)) {
           code = code.slice(YTD_MARK.length);
@@ -631,14 +627,11 @@ class RegionEngine {
       });
       deps = read ?? EMPTY;
     }
-    if (view === "ytd") {
-      c.ytd = value;
-      c.ytdDeps = deps;
-      c.ytdState = DONE;
-    } else {
-      c.month = value;
-      c.monthDeps = deps;
-      c.monthState = DONE;
+    values[k] = value;
+    if (this.lineage) {
+      const c = this.lineageCell(s, at);
+      if (view === "ytd") c.ytdDeps = deps;
+      else c.monthDeps = deps;
     }
     return value;
   }
@@ -646,7 +639,7 @@ class RegionEngine {
   // ── lineage ──
 
   private entry(s: Series, t: number, view: MetricView): LineageInput {
-    const c = this.cellOf(s, t);
+    const c = this.lineageCell(s, t);
     const memo = view === "ytd" ? c.ytdEntry : c.monthEntry;
     if (memo) return memo;
     const value = this.valueOf(s, t, view);
@@ -660,7 +653,7 @@ class RegionEngine {
       versionId: s.d.derived ? null : this.versionAt(t),
     };
     // Only a finished value is remembered (a cell can be read while a same-period cycle is still evaluating it).
-    if ((view === "ytd" ? c.ytdState : c.monthState) === DONE) {
+    if ((view === "ytd" ? s.ytdAt : s.monthAt)[t - this.first] !== BUSY) {
       if (view === "ytd") c.ytdEntry = e;
       else c.monthEntry = e;
     }
@@ -681,7 +674,7 @@ class RegionEngine {
   private addClosure(into: LineageInput[], s: Series, t: number, view: MetricView): void {
     addOnce(into, this.entry(s, t, view));
     if (s.d.derived) {
-      const c = this.cellOf(s, t);
+      const c = this.lineageCell(s, t);
       for (const e of view === "ytd" ? c.ytdDeps : c.monthDeps) addOnce(into, e);
     } else if (view === "month" && s.d.flow && !isJanuary(t)) {
       addOnce(into, this.entry(s, t, "ytd"));
@@ -701,9 +694,9 @@ class RegionEngine {
   }
 
   private derivedLineage(s: Series, t: number): LineageInput[] {
-    const all = this.cellOf(s, t).ytdDeps.slice();
-    const now = this.cellOf(s, t);
-    for (const deps of [now.monthDeps, this.cellOf(s, t - 12).ytdDeps, this.cellOf(s, t - 1).monthDeps]) for (const e of deps) addOnce(all, e);
+    const now = this.lineageCell(s, t);
+    const all = now.ytdDeps.slice();
+    for (const deps of [now.monthDeps, this.lineageCell(s, t - 12).ytdDeps, this.lineageCell(s, t - 1).monthDeps]) for (const e of deps) addOnce(all, e);
     return all;
   }
 

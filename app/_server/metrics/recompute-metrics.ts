@@ -3,7 +3,7 @@ import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricSet
 import { addMonths, comparePeriods, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
-import { readSheetValues } from "../sheets/sheet-values-store";
+import { readSheetRows } from "../sheets/sheet-values-store";
 import { deleteMetricValues, insertMetricValues } from "./metric-store";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -26,13 +26,7 @@ async function loadSheets(db: Db, versions: Map<Period, string>, periods: Iterab
   for (const period of [...new Set(periods)].sort(comparePeriods)) {
     const versionId = versions.get(period);
     if (!versionId) continue;
-    const rows = (await readSheetValues(db, versionId, { regionOnly: regionOnly.has(period) })).map((r) => ({
-      indicatorCode: r.indicatorCode,
-      scheme: r.scheme,
-      institutionCode: r.institutionId ? (codeOf.get(r.institutionId) ?? null) : null,
-      value: r.value,
-    }));
-    out.set(period, { versionId, rows });
+    out.set(period, { versionId, rows: await readSheetRows(db, versionId, codeOf, { regionOnly: regionOnly.has(period) }) });
   }
   return out;
 }
@@ -49,8 +43,9 @@ export async function loadAcceptedWindow(
   targets: readonly Period[],
   codeOf: Map<string, string>,
   catalogue: readonly IndicatorDef[],
+  versions?: Map<Period, string>,
 ): Promise<AcceptedWindow> {
-  const versions = await acceptedVersions(db, regionId);
+  versions ??= await acceptedVersions(db, regionId);
   const offsets = monthsRead(catalogue);
   const since = firstOf(versions);
   if (offsets === null) return { accepted: await loadSheets(db, versions, versions.keys(), codeOf), since };
@@ -68,10 +63,14 @@ const firstOf = (versions: Map<Period, string>): Period | undefined => [...versi
  * authorise (accepting a sheet, the recompute command).
  */
 export async function recomputeMetrics(db: Db, regionId: string, periods: readonly Period[]): Promise<{ periods: Period[]; rows: number }> {
+  return recomputeWith(db, regionId, await regionInputs(db, regionId), periods);
+}
+
+async function recomputeWith(db: Db, regionId: string, inputs: RegionInputs, periods: readonly Period[]): Promise<{ periods: Period[]; rows: number }> {
   const targets = [...new Set(periods)].sort(comparePeriods);
   if (!targets.length) return { periods: [], rows: 0 };
-  const { catalogue, institutions, codeOf, idOf } = await regionInputs(db, regionId);
-  const window = await loadAcceptedWindow(db, regionId, targets, codeOf, catalogue);
+  const { catalogue, institutions, codeOf, idOf, versions } = inputs;
+  const window = await loadAcceptedWindow(db, regionId, targets, codeOf, catalogue, versions);
   const computed = targets.filter((p) => window.accepted.has(p));
   const sets = computeRegionSets({ catalogue, institutions, ...window, periods: computed });
   await deleteMetricValues(db, regionId, targets);
@@ -90,14 +89,13 @@ function monthsDependingOn(p: Period, catalogue: readonly IndicatorDef[]): Perio
  * (usually P alone, when P is the latest month). Everything when a formula reads its own past.
  */
 export async function recomputeAfterAccept(db: Db, regionId: string, p: Period): Promise<{ periods: Period[]; rows: number }> {
-  const catalogue = await loadRegionCatalogue(db, regionId);
-  const dependents = monthsDependingOn(p, catalogue.indicators);
+  const inputs = await regionInputs(db, regionId);
+  const dependents = monthsDependingOn(p, inputs.catalogue);
   if (dependents === "all") {
-    const r = await recomputeRegion(db, regionId);
+    const r = await recomputeRegion(db, regionId, inputs);
     return { periods: r.computed, rows: r.rows };
   }
-  const accepted = await acceptedVersions(db, regionId);
-  return recomputeMetrics(db, regionId, dependents.filter((m) => accepted.has(m) || m === p));
+  return recomputeWith(db, regionId, inputs, dependents.filter((m) => inputs.versions.has(m) || m === p));
 }
 
 /**
@@ -105,9 +103,8 @@ export async function recomputeAfterAccept(db: Db, regionId: string, p: Period):
  * then computed and stored a year at a time (the rows of 36 months of a large region would not fit in memory
  * at once).
  */
-export async function recomputeRegion(db: Db, regionId: string): Promise<{ periods: number; rows: number; computed: Period[] }> {
-  const { catalogue, institutions, codeOf, idOf } = await regionInputs(db, regionId);
-  const versions = await acceptedVersions(db, regionId);
+export async function recomputeRegion(db: Db, regionId: string, inputs?: RegionInputs): Promise<{ periods: number; rows: number; computed: Period[] }> {
+  const { catalogue, institutions, codeOf, idOf, versions } = inputs ?? (await regionInputs(db, regionId));
   const periods = [...versions.keys()].sort(comparePeriods);
   const accepted = await loadSheets(db, versions, periods, codeOf);
   await deleteMetricValues(db, regionId, "all");
@@ -122,13 +119,32 @@ export async function recomputeRegion(db: Db, regionId: string): Promise<{ perio
 
 const valueCount = (computed: RegionMetricSets) => computed.sets.reduce((n, set) => n + set.ytd.length, 0);
 
-async function regionInputs(db: Db, regionId: string) {
+/** What computing a region's metrics needs besides its sheets. */
+interface RegionInputs {
+  catalogue: readonly IndicatorDef[];
+  institutions: { code: string; level: string }[];
+  codeOf: Map<string, string>;
+  idOf: Map<string, string>;
+  /** The accepted version of each month that has one. */
+  versions: Map<Period, string>;
+}
+
+async function regionInputs(db: Db, regionId: string): Promise<RegionInputs> {
   const catalogue = (await loadRegionCatalogue(db, regionId)).indicators;
-  const list = await db.institution.findMany({ where: { regionId }, orderBy: { code: "asc" }, select: { id: true, code: true, level: true } });
+  // One text instead of 5,000 rows through the client: a tenth of the time for a large region.
+  const [list] = await db.$queryRawUnsafe<{ t: string | null }[]>(
+    `SELECT string_agg(concat_ws(E'\\t', "id", "code", "level"), E'\\n' ORDER BY "code") AS t FROM "Institution" WHERE "regionId" = $1`,
+    regionId,
+  );
+  const institutions: { id: string; code: string; level: string }[] = (list?.t ? list.t.split("\n") : []).map((line) => {
+    const [id, code, level] = line.split("\t");
+    return { id: id!, code: code!, level: level! };
+  });
   return {
     catalogue,
-    institutions: list.map((i) => ({ code: i.code, level: i.level })),
-    codeOf: new Map(list.map((i) => [i.id, i.code])),
-    idOf: new Map(list.map((i) => [i.code, i.id])),
+    institutions: institutions.map((i) => ({ code: i.code, level: i.level })),
+    codeOf: new Map(institutions.map((i) => [i.id, i.code])),
+    idOf: new Map(institutions.map((i) => [i.code, i.id])),
+    versions: await acceptedVersions(db, regionId),
   };
 }

@@ -45,7 +45,12 @@ export async function insertSheetValues(tx: Db, versionId: string, rows: readonl
  * operations: reading 100,000 values through a decimal library costs more than the query.
  */
 export function canonicalNumericText(text: string): string {
-  const t = text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+  let end = text.length;
+  if (text.includes(".")) {
+    while (text.charCodeAt(end - 1) === 48) end--; // trailing "0"
+    if (text.charCodeAt(end - 1) === 46) end--; // "."
+  }
+  const t = end === text.length ? text : text.slice(0, end);
   return t === "-0" ? "0" : t;
 }
 
@@ -56,11 +61,19 @@ export interface StoredValue {
   value: string | null;
 }
 
+/** A version's values as four parallel columns (values canonical, "" for a region-level institution id). */
+interface StoredColumns {
+  codes: string[];
+  schemes: Scheme[];
+  institutionIds: string[];
+  values: (string | null)[];
+}
+
 /**
- * A version's values in stored order (empty when it has none), read back as tab-separated texts. `regionOnly`:
- * the region's own values alone (filtered by the database: a tenth of the work for a large region).
+ * A version's values in stored order, read back as tab-separated texts. `regionOnly`: the region's own values
+ * alone (filtered by the database: a tenth of the work for a large region).
  */
-export async function readSheetValues(client: Db, versionId: string, { regionOnly = false } = {}): Promise<StoredValue[]> {
+async function readColumns(client: Db, versionId: string, regionOnly: boolean): Promise<StoredColumns> {
   const [row] = regionOnly
     ? await client.$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
         `SELECT COALESCE(string_agg("indicatorCode", E'\\t' ORDER BY "position"), '') AS c, string_agg("scheme"::text, E'\\t' ORDER BY "position") AS s,
@@ -74,15 +87,31 @@ export async function readSheetValues(client: Db, versionId: string, { regionOnl
            FROM "SheetValueSet" WHERE "versionId" = $1`,
         versionId,
       );
-  if (!row || row.c === "") return [];
-  const c = row.c.split("\t");
-  const s = row.s.split("\t");
-  const i = row.i.split("\t");
-  const v = row.v.split("\t");
-  const out = new Array<StoredValue>(c.length);
-  for (let k = 0; k < c.length; k++)
-    out[k] = { indicatorCode: c[k]!, scheme: s[k] as Scheme, institutionId: i[k] || null, value: v[k] ? canonicalNumericText(v[k]!) : null };
-  return out;
+  if (!row || row.c === "") return { codes: [], schemes: [], institutionIds: [], values: [] };
+  // Codes and schemes are few distinct strings: share one copy of each (a large region's months hold millions).
+  const shared = new Map<string, string>();
+  const intern = (x: string) => shared.get(x) ?? (shared.set(x, x), x);
+  const values = row.v.split("\t");
+  for (let k = 0; k < values.length; k++) values[k] = values[k] ? canonicalNumericText(values[k]!) : (null as unknown as string);
+  return { codes: row.c.split("\t").map(intern), schemes: row.s.split("\t").map(intern) as Scheme[], institutionIds: row.i.split("\t"), values };
+}
+
+/** A version's values in stored order (empty when it has none); see readColumns for `regionOnly`. */
+export async function readSheetValues(client: Db, versionId: string, { regionOnly = false } = {}): Promise<StoredValue[]> {
+  const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly);
+  return codes.map((indicatorCode, k) => ({ indicatorCode, scheme: schemes[k]!, institutionId: institutionIds[k] || null, value: values[k]! }));
+}
+
+/**
+ * The same as rows of institution codes (`codeOf`: institution id → code), as the metrics engine reads them;
+ * values of institutions missing from `codeOf` keep their id.
+ */
+export async function readSheetRows(client: Db, versionId: string, codeOf: Map<string, string>, { regionOnly = false } = {}): Promise<SheetValueRow[]> {
+  const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly);
+  return codes.map((indicatorCode, k) => {
+    const id = institutionIds[k]!;
+    return { indicatorCode, scheme: schemes[k]!, institutionCode: id ? (codeOf.get(id) ?? id) : null, value: values[k]! };
+  });
 }
 
 /** The accepted values of a region's sheet for a period, keyed as the validator expects; undefined if none. */
