@@ -53,4 +53,31 @@ describe("Exact arithmetic = decimal.js at 40 significant digits, ROUND_HALF_UP"
     expect(text(div(parseExact("-1")!, parseExact("3")!))).toBe("-0." + "3".repeat(40));
     expect(text(div(parseExact("1")!, parseExact("7")!))).toBe(new Decimal(1).div(7).toFixed());
   });
+
+  it("carries a rounded-up quotient of forty nines into the next digit (…999.5 → 1000…), both signs", () => {
+    const cases: [string, string][] = [
+      ["99999999999999999999999999999999999999995", "1"],
+      ["-99999999999999999999999999999999999999995", "10"],
+      ["9999999999999999999999999999999999999999.7", "0.001"],
+      ["199999999999999999999999999999999999999999", "2"],
+      ["1", "1.0000000000000000000000000000000000000000001"],
+    ];
+    for (const [x, y] of cases) expect(text(div(parseExact(x)!, parseExact(y)!)), `${x} ÷ ${y}`).toBe(dec(new Decimal(x).div(y)));
+  });
+
+  it("reads plain decimals like decimal.js, keeping only canonical text as the value's own", () => {
+    for (const x of ["0", "-0", "7", "-7", "007", "0.5", "-0.5", "00.50", "12.340", "1234567.123456", "1234567.1234567", "123456789012345", "1234567890123456", "-999999999999999.9", "5.", ".5", "1.2.3", "+5", "1e3", " 12 ", "-"]) {
+      const parsed = parseExact(x);
+      let reference: string | null;
+      try {
+        reference = dec(new Decimal(x.trim()));
+      } catch {
+        reference = null;
+      }
+      expect(text(parsed), x).toBe(reference);
+    }
+    // The same value, a new text for a non-canonical spelling.
+    expect(parseExact("12.340")!.text6()).toBe("12.34");
+    expect(parseExact("-0")!.text6()).toBe("0");
+  });
 });

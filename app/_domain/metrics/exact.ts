@@ -113,6 +113,32 @@ const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
  */
 export function parseExact(text: string | null | undefined): Exact | null {
   if (text === null || text === undefined) return null;
+  // The common case, scanned without a regular expression: -?\d+(\.\d+)? of at most 15 digits.
+  const len = text.length;
+  const negative = text.charCodeAt(0) === 45; // "-"
+  const start = negative ? 1 : 0;
+  let v = 0;
+  let dot = -1;
+  for (let k = start; k < len; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else if (c === 46 && dot < 0) dot = k; // "."
+    else return parseOther(text);
+  }
+  const digits = len - start - (dot < 0 ? 0 : 1);
+  if (digits === 0 || digits > 15 || dot === start || dot === len - 1) return parseOther(text);
+  const scale = dot < 0 ? 0 : len - dot - 1;
+  // CANONICAL_6: no leading zero but "0" itself, at most 6 decimals, the last one not zero, never "-0".
+  const canonical =
+    scale <= 6 &&
+    (scale === 0 || text.charCodeAt(len - 1) !== 48) &&
+    (text.charCodeAt(start) !== 48 || (dot < 0 ? len - start === 1 : dot === start + 1)) &&
+    !(negative && v === 0);
+  return new Exact(negative ? -v : v, scale, canonical ? text : undefined);
+}
+
+/** parseExact's other spellings: more than 15 digits, or anything decimal.js reads. */
+function parseOther(text: string): Exact | null {
   const m = PLAIN.exec(text);
   if (!m) {
     if (text.trim() === "") return null;
@@ -299,28 +325,43 @@ export function neg(a: Exact): Exact {
 export function div(a: Exact, b: Exact): Exact | null {
   if (b.i === 0) return null;
   if (a.i === 0) return ZERO;
-  // a ÷ b = (A ÷ B) × 10^(b.s − a.s) with A, B the scaled integers.
-  const A = a.n < 0n ? -a.n : a.n;
-  const B = b.n < 0n ? -b.n : b.n;
-  const negative = a.n < 0n !== b.n < 0n;
+  // a ÷ b = (A ÷ B) × 10^(b.s − a.s) with A, B the scaled integers (|·|), dA, dB their digit counts.
+  const [A, dA, aNegative] = magnitude(a);
+  const [B, dB, bNegative] = magnitude(b);
   // Enough digits: 41 significant (one guard digit) plus one for the estimate of the quotient's length.
-  const k = Math.max(0, PRECISION + 2 - (digitCount(A) - digitCount(B)));
-  const scaled = A * pow10(k);
-  let q = scaled / B;
+  const k = Math.max(0, PRECISION + 2 - (dA - dB));
+  let q = (A * pow10(k)) / B;
   let s = k + a.s - b.s;
-  const extra = digitCount(q) - PRECISION;
-  // q has at least 41 digits: round half up on the dropped ones. The remainder of the division (the digits
-  // beyond) cannot change the decision: below half, dropped + 1 ≤ half; at exactly half, half-up rounds up.
+  // 10^(dA−1+k−dB) < A·10^k ÷ B < 10^(dA+k−dB+1): q has dA + k − dB digits, or one more (≥ 42 either way).
+  const estimate = dA + k - dB;
+  const extra = (q >= pow10(estimate) ? estimate + 1 : estimate) - PRECISION;
+  // Round half up on the dropped digits. The remainder of the division (the digits beyond) cannot change the
+  // decision: below half, dropped + 1 ≤ half; at exactly half, half-up rounds up.
   const d = pow10(extra);
   const dropped = q % d;
   q = q / d;
   if (dropped * 2n >= d) q += 1n;
   s -= extra;
-  let n = negative ? -q : q;
+  // q + 1 can carry into a 41st digit (999… → 1000…): one digit fewer, same value.
+  if (q === pow10(PRECISION)) {
+    q = pow10(PRECISION - 1);
+    s -= 1;
+  }
   if (s < 0) {
-    n *= pow10(-s);
+    q *= pow10(-s);
     s = 0;
   }
-  // q + 1 can carry into a 41st digit (999… → 1000…): normalise.
-  return rounded(n, s);
+  return new Exact(aNegative !== bNegative ? -q : q, s);
+}
+
+/** |x|'s scaled integer as a BigInt, its number of digits (x ≠ 0), and whether x is negative. */
+function magnitude(x: Exact): [bigint, number, boolean] {
+  if (safe(x.i)) {
+    const abs = x.i < 0 ? -x.i : x.i;
+    let digits = 1;
+    while (digits < POW10_NUMBER.length && abs >= POW10_NUMBER[digits]!) digits++;
+    return [BigInt(abs), digits, x.i < 0];
+  }
+  const n = x.n;
+  return n < 0n ? [-n, digitCount(-n), true] : [n, digitCount(n), false];
 }
