@@ -3,8 +3,8 @@ import { migrate, readMigrations } from "@/app/_server/db/migrate";
 import { createTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 
 /**
- * The move to columnar storage (20261123040000 sheet values; 20261123050000, 060000 and 070000 metrics) carries
- * every stored value over, in order, nulls included — and the views show them as before.
+ * The move to columnar storage (20261123040000 and 080000 sheet values; 20261123050000, 060000 and 070000
+ * metrics) carries every stored value over, in order, nulls included — and the views show them as before.
  */
 describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => {
   it("keeps every sheet value and every metric value, in stored order", async () => {
@@ -33,13 +33,48 @@ describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => 
                   ('r', '2025-01', 'IN02', 'TOTAL', 'i2', NULL, NULL, NULL, NULL, NULL),
                   ('r', '2025-01', 'IN02', 'TOTAL', 'i1', 7, 7, NULL, NULL, NULL)`,
         );
+        // Between 040000 and 080000 uploads stored arrays: a version without values had four empty arrays, one
+        // whose only value is the region's missing one, one-element arrays of nulls.
+        await migrate(c, all.filter((m) => m.name < "20261123080000"));
+        await c.query(
+          `INSERT INTO "SheetVersion" ("id", "sheetId", "version", "status", "source", "catalogueVersionId", "fileName", "fileSha256", "fileBytes", "report", "valueCount", "uploadedById")
+           VALUES ('v2', 's', 2, 'REJECTED', 'CSV', 'c', 'a.csv', 'x', '\\x00', '{}', 0, 'u'), ('v3', 's', 3, 'REJECTED', 'CSV', 'c', 'a.csv', 'x', '\\x00', '{}', 1, 'u')`,
+        );
+        await c.query(
+          `INSERT INTO "SheetValueSet" ("versionId", "indicatorCodes", "schemes", "institutionIds", "values")
+           VALUES ('v2', '{}', '{}', '{}', '{}'), ('v3', '{FI03}', '{TOTAL}', '{NULL}', '{NULL}')`,
+        );
         await migrate(c, all);
-        const sheet = await c.query(`SELECT "position"::int, "indicatorCode", "scheme"::text, "institutionId", "value"::text FROM "SheetValue" ORDER BY "position"`);
+        const sheet = await c.query(
+          `SELECT "versionId", "position"::int, "indicatorCode", "scheme"::text, "institutionId", "value"::text FROM "SheetValue" ORDER BY "versionId", "position"`,
+        );
         expect(sheet).toEqual([
-          { position: 1, indicatorCode: "FI03", scheme: "EMPLOYEE", institutionId: null, value: "12.500000" },
-          { position: 2, indicatorCode: "IN02", scheme: "TOTAL", institutionId: "i2", value: null },
-          { position: 3, indicatorCode: "IN02", scheme: "TOTAL", institutionId: "i1", value: "7.000000" },
+          { versionId: "v", position: 1, indicatorCode: "FI03", scheme: "EMPLOYEE", institutionId: null, value: "12.500000" },
+          { versionId: "v", position: 2, indicatorCode: "IN02", scheme: "TOTAL", institutionId: "i2", value: null },
+          { versionId: "v", position: 3, indicatorCode: "IN02", scheme: "TOTAL", institutionId: "i1", value: "7.000000" },
+          { versionId: "v3", position: 1, indicatorCode: "FI03", scheme: "TOTAL", institutionId: null, value: null },
         ]);
+        // 20261123080000: each column one text, the elements joined by tabs, an empty element for null.
+        expect(await c.query(`SELECT "versionId", "indicatorCodes", "schemes", "institutionIds", "values" FROM "SheetValueSet" ORDER BY "versionId"`)).toEqual([
+          { versionId: "v", indicatorCodes: "FI03\tIN02\tIN02", schemes: "EMPLOYEE\tTOTAL\tTOTAL", institutionIds: "\ti2\ti1", values: "12.500000\t\t7.000000" },
+          { versionId: "v2", indicatorCodes: "", schemes: "", institutionIds: "", values: "" },
+          { versionId: "v3", indicatorCodes: "FI03", schemes: "TOTAL", institutionIds: "", values: "" },
+        ]);
+        // The view's columns keep their types; the values stay immutable.
+        expect(
+          await c.query(
+            `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = '"SheetValue"'::regclass AND attnum > 0 ORDER BY attnum`,
+          ),
+        ).toEqual([
+          { name: "versionId", type: "text" },
+          { name: "position", type: "bigint" },
+          { name: "indicatorCode", type: "text" },
+          { name: "scheme", type: '"Scheme"' },
+          { name: "institutionId", type: "text" },
+          { name: "value", type: "numeric(24,6)" },
+        ]);
+        await expect(c.query(`UPDATE "SheetValueSet" SET "values" = '' WHERE "versionId" = 'v'`)).rejects.toThrow(/immutable/);
+        await expect(c.query(`DELETE FROM "SheetValueSet" WHERE "versionId" = 'v2'`)).rejects.toThrow(/immutable/);
         const metrics = await c.query(
           `SELECT "indicatorCode", "institutionId", "ytd"::float8 AS ytd, "prevYearYtd"::float8 AS py, "yoy"::float8 AS yoy, "mom"::float8 AS mom FROM "MetricValue" ORDER BY "id"`,
         );

@@ -90,7 +90,7 @@ describe("monthly base sheet: upload, versions, review", () => {
   it("never lets a stored version's values change or disappear (database trigger)", async () => {
     const { sheets } = await listSheets(entry);
     const id = sheets[0].versions[0].id;
-    await expect(prisma().$executeRaw`UPDATE "SheetValueSet" SET "values" = '{}' WHERE "versionId" = ${id}`).rejects.toThrow(/immutable/);
+    await expect(prisma().$executeRaw`UPDATE "SheetValueSet" SET "values" = '' WHERE "versionId" = ${id}`).rejects.toThrow(/immutable/);
     await expect(prisma().$executeRaw`DELETE FROM "SheetValueSet" WHERE "versionId" = ${id}`).rejects.toThrow(/immutable/);
     const [{ n }] = await prisma().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "SheetValue" WHERE "versionId" = ${id}`;
     expect(n).toBe(january().length);

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SheetValueRow } from "@/app/_domain/sheets/types";
+import { insertSheetValues, readSheetRows, readSheetValues } from "@/app/_server/sheets/sheet-values-store";
+import { createWorld, type World } from "../helpers/fixtures";
+import { useTestDatabase } from "../helpers/test-database";
+
+/** The storage of a version's values as four tab-separated texts (migration 20261123080000). */
+describe("sheet value storage", () => {
+  const prisma = useTestDatabase();
+  let w: World;
+  let idOf: Map<string, string>;
+  let n = 0;
+  /** A fresh version (each version stores its values once). */
+  async function version(): Promise<string> {
+    n++;
+    const sheet = await prisma().sheet.create({ data: { regionId: w.regionA.id, period: `2025-${String(n).padStart(2, "0")}` } });
+    const [{ id }] = await prisma().$queryRawUnsafe<{ id: string }[]>(
+      `INSERT INTO "SheetVersion" ("id", "sheetId", "version", "status", "source", "catalogueVersionId", "fileName", "fileSha256", "fileBytes", "report", "valueCount", "uploadedById")
+       VALUES (gen_random_uuid()::text, $1, 1, 'REJECTED', 'CSV', 'c', 'a.csv', 'x', '\\x00', '{}', 0, 'u') RETURNING "id"`,
+      sheet.id,
+    );
+    return id;
+  }
+  const raw = (id: string) =>
+    prisma().$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
+      `SELECT "indicatorCodes" AS c, "schemes" AS s, "institutionIds" AS i, "values" AS v FROM "SheetValueSet" WHERE "versionId" = $1`,
+      id,
+    );
+
+  beforeAll(async () => {
+    w = await createWorld(prisma());
+    idOf = new Map([[w.hospitalA1.code, w.hospitalA1.id], [w.hospitalA2.code, w.hospitalA2.id]]);
+    await prisma().$executeRawUnsafe(`INSERT INTO "CatalogueVersion" ("id", "code", "name") VALUES ('c', 'X-1', '目录')`);
+    await prisma().$executeRawUnsafe(`INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`);
+  });
+
+  it("stores the texts as given, values rounded by the database to numeric(24,6), and reads them back canonical", async () => {
+    const id = await version();
+    const rows: SheetValueRow[] = [
+      { indicatorCode: "FI03", scheme: "EMPLOYEE", institutionCode: null, value: "12.5" },
+      { indicatorCode: "IN02", scheme: "TOTAL", institutionCode: w.hospitalA2.code, value: null },
+      { indicatorCode: "IN02", scheme: "TOTAL", institutionCode: w.hospitalA1.code, value: "7.00000049" },
+      { indicatorCode: "FI04", scheme: "RESIDENT", institutionCode: null, value: "-0.0000001" },
+    ];
+    await insertSheetValues(prisma(), id, rows, idOf);
+    expect(await raw(id)).toEqual([
+      {
+        c: "FI03\tIN02\tIN02\tFI04",
+        s: "EMPLOYEE\tTOTAL\tTOTAL\tRESIDENT",
+        i: `\t${w.hospitalA2.id}\t${w.hospitalA1.id}\t`,
+        v: "12.500000\t\t7.000000\t0.000000",
+      },
+    ]);
+    const codeOf = new Map([...idOf].map(([code, iid]) => [iid, code]));
+    expect(await readSheetRows(prisma(), id, codeOf)).toEqual([
+      { indicatorCode: "FI03", scheme: "EMPLOYEE", institutionCode: null, value: "12.5" },
+      { indicatorCode: "IN02", scheme: "TOTAL", institutionCode: w.hospitalA2.code, value: null },
+      { indicatorCode: "IN02", scheme: "TOTAL", institutionCode: w.hospitalA1.code, value: "7" },
+      { indicatorCode: "FI04", scheme: "RESIDENT", institutionCode: null, value: "0" },
+    ]);
+    expect(await readSheetValues(prisma(), id, { regionOnly: true })).toEqual([
+      { indicatorCode: "FI03", scheme: "EMPLOYEE", institutionId: null, value: "12.5" },
+      { indicatorCode: "FI04", scheme: "RESIDENT", institutionId: null, value: "0" },
+    ]);
+    const view = await prisma().$queryRawUnsafe<unknown[]>(
+      `SELECT "position"::int, "indicatorCode", "scheme"::text, "institutionId", "value"::text FROM "SheetValue" WHERE "versionId" = $1 ORDER BY "position"`,
+      id,
+    );
+    expect(view).toEqual([
+      { position: 1, indicatorCode: "FI03", scheme: "EMPLOYEE", institutionId: null, value: "12.500000" },
+      { position: 2, indicatorCode: "IN02", scheme: "TOTAL", institutionId: w.hospitalA2.id, value: null },
+      { position: 3, indicatorCode: "IN02", scheme: "TOTAL", institutionId: w.hospitalA1.id, value: "7.000000" },
+      { position: 4, indicatorCode: "FI04", scheme: "RESIDENT", institutionId: null, value: "0.000000" },
+    ]);
+  });
+
+  it("stores a version without values, and one whose only value is the region's missing one", async () => {
+    const empty = await version();
+    await insertSheetValues(prisma(), empty, [], idOf);
+    expect(await raw(empty)).toEqual([{ c: "", s: "", i: "", v: "" }]);
+    expect(await readSheetValues(prisma(), empty)).toEqual([]);
+    expect(await readSheetValues(prisma(), empty, { regionOnly: true })).toEqual([]);
+
+    const one = await version();
+    await insertSheetValues(prisma(), one, [{ indicatorCode: "FI03", scheme: "TOTAL", institutionCode: null, value: null }], idOf);
+    expect(await raw(one)).toEqual([{ c: "FI03", s: "TOTAL", i: "", v: "" }]);
+    const expected = [{ indicatorCode: "FI03", scheme: "TOTAL", institutionId: null, value: null }];
+    expect(await readSheetValues(prisma(), one)).toEqual(expected);
+    expect(await readSheetValues(prisma(), one, { regionOnly: true })).toEqual(expected);
+    const view = await prisma().$queryRawUnsafe<unknown[]>(`SELECT "versionId", "institutionId", "value" FROM "SheetValue" WHERE "versionId" IN ($1, $2)`, empty, one);
+    expect(view).toEqual([{ versionId: one, institutionId: null, value: null }]);
+  });
+
+  it("lets the database refuse a bad scheme or number, and refuses separators inside a field", async () => {
+    const id = await version();
+    const row = (over: Partial<SheetValueRow>): SheetValueRow[] => [{ indicatorCode: "FI03", scheme: "TOTAL", institutionCode: null, value: "1", ...over }];
+    await expect(insertSheetValues(prisma(), id, row({ scheme: "OTHER" as never }), idOf)).rejects.toThrow(/Scheme/);
+    await expect(insertSheetValues(prisma(), id, row({ value: "12,3O4" }), idOf)).rejects.toThrow(/numeric/);
+    await expect(insertSheetValues(prisma(), id, row({ value: "1e30" }), idOf)).rejects.toThrow(/overflow/);
+    await expect(insertSheetValues(prisma(), id, row({ value: "1\t2" }), idOf)).rejects.toThrow(/制表符/);
+    await expect(insertSheetValues(prisma(), id, row({ institutionCode: "H99" }), idOf)).rejects.toThrow(/不在本统筹区/);
+    expect(await raw(id)).toEqual([]);
+  });
+});
