@@ -207,10 +207,7 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
   const fill = (scope: Scope, scopePairs: readonly Pair[], j: number) => {
     for (const pair of scopePairs) {
       const s = scope.series[pair.slot]!;
-      for (let p = 0; p < times.length; p++) {
-        const k = p * pairs.length + at.get(pair)!;
-        engine.fill(sets[k]!, j, s, times[p]!, lineages?.[k]);
-      }
+      for (let p = 0, k = at.get(pair)!; p < times.length; p++, k += pairs.length) engine.fill(sets[k]!, j, s, times[p]!, lineages?.[k]);
     }
   };
   fill(engine.regionScope, regionPairs, 0);
@@ -468,7 +465,7 @@ class Series {
   readonly ytdAt: Slot[] = [];
   readonly monthAt: Slot[] = [];
   /** By month index, when lineage is recorded. */
-  readonly lineage = new Map<number, LineageCell>();
+  lineage: Map<number, LineageCell> | undefined;
   readonly d: Def;
   readonly scheme: Scheme;
   readonly slot: number;
@@ -622,6 +619,7 @@ class RegionEngine {
   }
 
   private lineageCell(s: Series, t: number): LineageCell {
+    s.lineage ??= new Map();
     let c = s.lineage.get(t);
     if (c === undefined) s.lineage.set(t, (c = new LineageCell()));
     return c;

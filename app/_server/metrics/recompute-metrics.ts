@@ -16,8 +16,11 @@ export interface AcceptedWindow {
 }
 
 async function acceptedVersions(db: Db, regionId: string): Promise<Map<Period, string>> {
-  const versions = await db.sheetVersion.findMany({ where: { status: "ACCEPTED", sheet: { regionId } }, select: { id: true, sheet: { select: { period: true } } } });
-  return new Map(versions.map((v) => [v.sheet.period, v.id]));
+  const versions = await db.$queryRawUnsafe<{ period: string; id: string }[]>(
+    `SELECT s."period", v."id" FROM "SheetVersion" v JOIN "Sheet" s ON s."id" = v."sheetId" WHERE s."regionId" = $1 AND v."status" = 'ACCEPTED'`,
+    regionId,
+  );
+  return new Map(versions.map((v) => [v.period, v.id]));
 }
 
 /** The accepted sheets of some months; of the months in `regionOnly`, the region's values alone. */
@@ -145,6 +148,5 @@ async function regionInputs(db: Db, regionId: string): Promise<RegionInputs> {
     institutions: institutions.map((i) => ({ code: i.code, level: i.level })),
     codeOf: new Map(institutions.map((i) => [i.id, i.code])),
     idOf: new Map(institutions.map((i) => [i.code, i.id])),
-    versions: await acceptedVersions(db, regionId),
   };
 }
