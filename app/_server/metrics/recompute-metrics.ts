@@ -148,5 +148,6 @@ async function regionInputs(db: Db, regionId: string): Promise<RegionInputs> {
     institutions: institutions.map((i) => ({ code: i.code, level: i.level })),
     codeOf: new Map(institutions.map((i) => [i.id, i.code])),
     idOf: new Map(institutions.map((i) => [i.code, i.id])),
+    versions: await acceptedVersions(db, regionId),
   };
 }
