@@ -73,4 +73,28 @@ describe("Exact", () => {
     expect(growthText(exact("5"), exact("-10"))).toBe("-1.5");
     expect(growthText(exact("123456789012345678901"), exact("3"))).toBe("41152263004115226299.333333");
   });
+
+  it("growth of quotient-sized values (beyond 2^53): in doubles when safe, exactly at a rounding boundary", () => {
+    // Exact halves at the 7th decimal: the doubles cannot decide them, so the exact path answers.
+    expect(growthText(exact("800010000000000000"), exact("800000000000000000"))).toBe("0.000013");
+    expect(growthText(exact("799990000000000000"), exact("800000000000000000"))).toBe("-0.000013");
+    expect(growthText(exact("0.80001000000000000000000000000000001"), exact("0.8"))).toBe("0.000013");
+    expect(growthText(exact("0.80000999999999999999999999999999999"), exact("0.8"))).toBe("0.000012");
+    // 40-digit quotients against decimal.js.
+    const rand = seeded(11);
+    for (let k = 0; k < 2000; k++) {
+      const a = new Decimal(Math.floor(rand() * 1e9) + 1).div(Math.floor(rand() * 1e6) + 1);
+      const b = rand() < 0.1 ? a.times("1.0000005") : new Decimal(Math.floor(rand() * 1e9) + 1).div(Math.floor(rand() * 1e6) + 1);
+      expect(growthText(exact(a.toFixed()), exact(b.toFixed())), `${a} ÷ ${b}`).toBe(canonical6(a.div(b).minus(1)));
+    }
+  });
+
+  it("rounds 40-digit values to 6 places, carrying through nines", () => {
+    expect(exact("0.99999999999999999999999999999999999").text6()).toBe("1");
+    expect(exact("-0.99999999999999999999999999999999999").text6()).toBe("-1");
+    expect(exact("12.3456784999999999999999999").text6()).toBe("12.345678");
+    expect(exact("12.3456785000000000000000001").text6()).toBe("12.345679");
+    expect(exact("-0.0000004999999999999999999").text6()).toBe("0");
+    expect(exact("0.0000005000000000000000000001").text6()).toBe("0.000001");
+  });
 });

@@ -5,8 +5,8 @@ import { Decimal } from "../formula/decimal";
  * differences of reported YTD values, growth rates, rounding for output) runs on these instead of decimal.js.
  * The results are the same exact decimals — no binary floats stand for a value anywhere — but integer
  * arithmetic is an order of magnitude faster than decimal.js (whose division costs microseconds), which matters
- * at 5,000 institutions × 20 indicators × 36 months. Formula evaluation still uses the formula engine's
- * Decimal; values cross between the two exactly (through decimal text, or decimal.js's digit representation).
+ * at 5,000 institutions × 20 indicators × 36 months. Formulas are evaluated on these too, with decimal.js's
+ * rounding (add, sub, mul, div below); decimal.js itself only reads unusual spellings (parseExact).
  *
  * The scaled integer is kept as a JS number while it is a safe integer (|n| < 2^53, where every integer and
  * every integer sum, difference and product below that bound is exact in IEEE doubles), and as a BigInt
@@ -14,7 +14,6 @@ import { Decimal } from "../formula/decimal";
  * property tests compare both paths with decimal.js.
  */
 export class Exact {
-  private dec: Decimal | undefined;
   private rounded: string | undefined;
   private big: bigint | undefined;
   /** The scaled integer as a number when it is a safe integer; NaN when only the BigInt holds it. */
@@ -25,9 +24,9 @@ export class Exact {
     readonly s: number,
     /** A canonical text of this value already at hand (the reported string), reused to save allocations. */
     private canonical?: string,
-    decimal?: Decimal,
+    /** The decimal digits of |n|, when already at hand (a quotient's): spares printing a big integer. */
+    private digits?: string,
   ) {
-    this.dec = decimal;
     if (typeof n === "number") {
       this.i = n;
     } else {
@@ -41,21 +40,38 @@ export class Exact {
     return (this.big ??= BigInt(this.i));
   }
 
-  /** The value under the formula engine's decimal configuration (made once, on first use). */
-  decimal(): Decimal {
-    return (this.dec ??= new Decimal(this.text()));
-  }
-
   /** The exact canonical decimal text: no exponent, no trailing zeros, "0" never "-0". */
   text(): string {
-    return (this.canonical ??= safe(this.i) ? plainNumber(this.i, this.s) : plain(this.n, this.s));
+    if (this.canonical !== undefined) return this.canonical;
+    if (safe(this.i)) return (this.canonical = plainNumber(this.i, this.s));
+    return (this.canonical = withPoint(this.magnitudeDigits(), this.s, this.big! < 0n)); // |n| > 2^53: not zero
   }
 
   /** The canonical text rounded half away from zero (四舍五入) to 6 decimal places: what MetricRow carries. */
   text6(): string {
     if (this.rounded !== undefined) return this.rounded;
-    return (this.rounded = this.s <= 6 ? this.text() : plain(roundScaled(this.n, this.s, 6), 6));
+    if (this.s <= 6) return (this.rounded = this.text());
+    // Round the digits of |n| half up at the 6th decimal: the same as on the integer, without dividing it.
+    const digits = this.magnitudeDigits();
+    const keep = digits.length - (this.s - 6);
+    let head = keep > 0 ? digits.slice(0, keep) : "";
+    if (keep >= 0 && digits.charCodeAt(keep) >= 53) head = incremented(head); // next digit ≥ "5"
+    const text = head === "" ? "0" : withPoint(head, 6, false); // digits have no leading zero
+    return (this.rounded = text !== "0" && (safe(this.i) ? this.i < 0 : this.big! < 0n) ? `-${text}` : text);
   }
+
+  private magnitudeDigits(): string {
+    if (this.digits !== undefined) return this.digits;
+    if (safe(this.i)) return (this.digits = String(this.i < 0 ? -this.i : this.i));
+    return (this.digits = (this.big! < 0n ? -this.big! : this.big!).toString());
+  }
+}
+
+/** A string of decimal digits plus one ("" + 1 = "1", "1299" → "1300", "999" → "1000"). */
+function incremented(digits: string): string {
+  let k = digits.length - 1;
+  while (k >= 0 && digits.charCodeAt(k) === 57) k--; // trailing "9"s become "0"
+  return (k < 0 ? "1" : digits.slice(0, k) + String.fromCharCode(digits.charCodeAt(k) + 1)) + "0".repeat(digits.length - 1 - k);
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -92,14 +108,6 @@ export function plain(n: bigint, s: number): string {
 function plainNumber(i: number, s: number): string {
   if (i === 0) return "0";
   return withPoint(String(i < 0 ? -i : i), s, i < 0);
-}
-
-/** n × 10^−s rounded half away from zero to `places` decimals, as an integer scaled by 10^places. */
-function roundScaled(n: bigint, s: number, places: number): bigint {
-  if (s <= places) return n * pow10(places - s);
-  const d = pow10(s - places);
-  const half = d / 2n; // d is a power of ten ≥ 10, so this is exact
-  return n < 0n ? -((-n + half) / d) : (n + half) / d;
 }
 
 /** A canonical decimal of at most 6 places: its own text is already the rounded output. */
@@ -162,7 +170,7 @@ function parseOther(text: string): Exact | null {
 }
 
 /**
- * An engine result (finite by the engine's contract) as an exact value; the Decimal is kept for reuse.
+ * A finite decimal.js value as an exact value.
  * Reads decimal.js's documented read-only representation (digits `d` in base 10⁷ limbs, exponent `e` of the
  * leading digit, sign `s`) rather than printing and re-parsing the number.
  */
@@ -170,15 +178,14 @@ export function fromDecimal(d: Decimal): Exact {
   const limbs = d.d;
   let digits = String(limbs[0]);
   for (let k = 1; k < limbs.length; k++) digits += String(limbs[k]).padStart(7, "0");
-  const keep = d.constructor === Decimal ? d : undefined;
   const scale = digits.length - 1 - d.e;
   if (scale >= 0 && digits.length <= 15) {
     const v = Number(digits);
-    return new Exact(d.s < 0 ? -v : v, scale, undefined, keep);
+    return new Exact(d.s < 0 ? -v : v, scale);
   }
   let n = BigInt(digits);
   if (scale < 0) n *= pow10(-scale);
-  return new Exact(d.s < 0 ? -n : n, Math.max(scale, 0), undefined, keep);
+  return new Exact(d.s < 0 ? -n : n, Math.max(scale, 0));
 }
 
 /** a − b, exact. */
@@ -202,7 +209,19 @@ export function subtract(a: Exact, b: Exact): Exact {
 export function growthText(current: Exact | null, previous: Exact | null): string | null {
   if (current === null || previous === null) return null;
   const s = Math.max(current.s, previous.s);
-  if (safe(current.i) && safe(previous.i)) {
+  if (!safe(current.i) || !safe(previous.i)) {
+    // Quotients (40 digits): in doubles, when the result is clearly on one side of a rounding boundary. Each
+    // double carries a relative error below 2^−51 (reading, scaling), ÷ − × add three roundings: `bound` is
+    // several times the worst total error of g, so outside it the rounding is the exact one.
+    const base = toDouble(previous);
+    const ratio = toDouble(current) / base;
+    const g = (ratio - 1) * 1e6;
+    const bound = (Math.abs(ratio) + 1) * 1e6 * 2 ** -46;
+    if (Math.abs(base) > 1e-300 && Number.isFinite(g) && Math.abs(g) < 2 ** 51 && Math.abs(g - Math.floor(g) - 0.5) > bound) {
+      const q = g < 0 ? -Math.floor(0.5 - g) : Math.floor(g + 0.5);
+      return plainNumber(q === 0 ? 0 : q, 6);
+    }
+  } else {
     if (previous.i === 0) return null;
     const a = shiftNumber(current.i, s - current.s);
     const b = shiftNumber(previous.i, s - previous.s);
@@ -227,6 +246,15 @@ export function growthText(current: Exact | null, previous: Exact | null): strin
   const bn = bBig < 0n ? -bBig : bBig;
   const q = (2n * an + bn) / (2n * bn);
   return plain(q !== 0n && num < 0n !== bBig < 0n ? -q : q, 6);
+}
+
+/** 10^k as the nearest double (read from text: correctly rounded), for k up to 400. */
+const POW10_DOUBLE = Array.from({ length: 401 }, (_, k) => Number(`1e${k}`));
+
+/** x as a double, within a relative error of 2^−51 (a correctly rounded read, one scaling). */
+function toDouble(x: Exact): number {
+  const n = safe(x.i) ? x.i : Number(x.n);
+  return x.s < POW10_DOUBLE.length ? n / POW10_DOUBLE[x.s]! : Number(x.text());
 }
 
 // ── Arithmetic with the formula engine's rounding ──────────────────────────────────────────────────────────
