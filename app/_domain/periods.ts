@@ -102,9 +102,11 @@ export function quarterOf(period: Period): 1 | 2 | 3 | 4 {
   return (Math.floor((yearMonth(period).month - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
 
-/** "2025年第2季度", the Chinese statistical label of the quarter containing the month. */
+const QUARTER_NAMES = ["第一季度", "第二季度", "第三季度", "第四季度"] as const;
+
+/** "2025年第二季度", the Chinese statistical label of the quarter containing the month (as 统计公报 write it). */
 export function quarterLabel(period: Period): string {
-  return `${yearMonth(period).year}年第${quarterOf(period)}季度`;
+  return `${yearMonth(period).year}年${QUARTER_NAMES[quarterOf(period) - 1]}`;
 }
 
 /** "2025年3月" (no zero padding, as Chinese statistical releases write it). */

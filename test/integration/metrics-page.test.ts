@@ -76,7 +76,7 @@ describe("metrics page use cases", () => {
   it("quarter view: 本季 sums the months of a FLOW, takes the quarter end of a STOCK, and leaves ratios to 累计", async () => {
     const t = await getMetricsTable(entry, { mode: "quarter" });
     expect(t.quarters).toEqual(["2025-03", "2024-12", "2024-09"]);
-    expect(t).toMatchObject({ mode: "quarter", period: "2025-03", label: "2025年第1季度" });
+    expect(t).toMatchObject({ mode: "quarter", period: "2025-03", label: "2025年第一季度" });
     const rows = t.categories.flatMap((c) => c.rows);
     const fi03 = rows.find((r) => r.code === "FI03")!;
     expect(fi03.quarter).toMatchObject({ kind: "SUM", value: "300", previous: "300", mom: "0" });

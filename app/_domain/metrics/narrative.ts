@@ -2,7 +2,7 @@ import { SCHEMES, type IndicatorDef, type Scheme } from "../catalogue";
 import { Decimal } from "../formula/decimal";
 import { parseFormula, type FormulaNode } from "../formula";
 import { INSTITUTION_LEVELS } from "../institutions";
-import { isPeriod, isQuarterEnd, monthLabel, quarterOf, yearMonth, type Period } from "../periods";
+import { isPeriod, isQuarterEnd, monthLabel, quarterLabel, quarterOf, type Period } from "../periods";
 import type { MetricRow } from "./compute-metrics";
 import { levelNoun, narrativeValue, percentNumber, shortest } from "./format";
 import type { AnomalyFlag, AnomalyKind } from "./peers";
@@ -45,14 +45,13 @@ export interface NarrativeInput {
   flagGroups?: number;
 }
 
-const QUARTER_NAMES = ["第一季度", "第二季度", "第三季度", "第四季度"] as const;
 const SCHEME_SUFFIX: Record<Scheme, string> = { EMPLOYEE: "（职工）", RESIDENT: "（居民）", TOTAL: "（合计）" };
 const KIND_ORDER: AnomalyKind[] = ["PEER_HIGH", "PEER_LOW", "YOY_UP", "YOY_DOWN"];
 
 /** "2025年第二季度" for a quarter-end month, else "2025年5月". */
 export function narrativePeriodLabel(period: Period): string {
   if (!isQuarterEnd(period)) return monthLabel(period);
-  return `${yearMonth(period).year}年${QUARTER_NAMES[quarterOf(period) - 1]}`;
+  return quarterLabel(period);
 }
 
 function usesGrowth(node: FormulaNode): boolean {
