@@ -6,23 +6,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useRouter } from "next/navigation";
 import { AUDIT_RESULT_LABELS, AUDIT_RESULTS, auditFilterQuery, type AuditFilter, type AuditResultValue } from "@/app/_domain/schemas/audit";
 import { ROLE_LABELS, type Role } from "@/app/_domain/roles";
-
-export interface AuditEventRow {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRoles: string | null;
-  scope: string | null;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: AuditResultValue;
-  detail: string | null;
-  hash: string;
-}
+import type { AuditEventDto } from "@/app/_server/audit/audit-query";
 
 const RESULT_COLORS: Record<AuditResultValue, string> = { SUCCESS: "green", FAILURE: "orange", DENIED: "red" };
 /** Beijing time, the same on the server and in any browser (no hydration mismatch). */
@@ -37,7 +21,7 @@ interface FormValues {
 }
 
 /** Filters (time range, actor, action, result), CSV/Excel export of the same filter, and the events. */
-export function AuditLog({ events, filter, total, limit }: { events: AuditEventRow[]; filter: AuditFilter; total: number; limit: number }) {
+export function AuditLog({ events, filter, total, limit }: { events: AuditEventDto[]; filter: AuditFilter; total: number; limit: number }) {
   const router = useRouter();
   const query = auditFilterQuery(filter);
   const exportHref = (format: "csv" | "xlsx") => `/api/audit/export?${query ? query + "&" : ""}format=${format}`;
@@ -100,7 +84,7 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventR
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         符合条件的记录共 {total} 条{total > limit ? `，页面显示最近 ${limit} 条；全部记录请导出` : ""}。页面时间为北京时间，导出文件中为 UTC。
       </Typography.Paragraph>
-      <Table<AuditEventRow>
+      <Table<AuditEventDto>
         rowKey="id"
         size="small"
         dataSource={events}

@@ -4,6 +4,7 @@ import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Typography } from "antd";
 import { useState, useTransition } from "react";
 import { verifyAuditChainAction } from "@/app/(portal)/audit/actions";
+import { beijingTime } from "@/app/_domain/sheets/display";
 
 type Result = Awaited<ReturnType<typeof verifyAuditChainAction>>;
 
@@ -26,7 +27,7 @@ export function AuditVerifyCard() {
           showIcon
           type={!result.ok ? "error" : result.data.ok ? "success" : "error"}
           title={!result.ok ? result.message : result.data.ok ? "哈希链完整" : "发现篡改"}
-          description={result.ok ? `${result.data.summary.replace(/^哈希链(完整|断裂)：/, "")}（校验时间 ${result.data.checkedAt}）` : undefined}
+          description={result.ok ? `${result.data.summary.replace(/^哈希链(完整|断裂)：/, "")}（校验时间 ${beijingTime(result.data.checkedAt)}）` : undefined}
         />
       )}
     </Card>

@@ -92,6 +92,8 @@ describe("security headers", () => {
       if (user === "auditor") {
         await page.getByRole("button", { name: /校验哈希链/ }).click();
         await page.getByText("哈希链完整", { exact: true }).waitFor();
+        // The check time in Beijing time, as the rows beside it (not an ISO instant in UTC).
+        await page.getByText(/（校验时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/).waitFor();
         await snapshot(page, "audit-log");
       }
       expect(violations).toEqual([]);
