@@ -297,8 +297,9 @@ const monthOf = (t: number): Exact => exactFromInteger((t % 12) + 1);
  * The formula language of app/_domain/formula/evaluate.ts — same functions, same order of reading, same
  * results (decimal.js at 40 significant digits, ROUND_HALF_UP) — on the engine's exact integers and month
  * indexes instead of decimal.js and period strings: the metrics engine evaluates hundreds of thousands of
- * formulas per month of a large region. test/unit/metrics-exact-arith.test.ts and the golden metrics tests hold
- * the two to the same numbers.
+ * formulas per month of a large region. test/unit/metrics-evaluate-parity.test.ts and the golden metrics tests
+ * hold the two to the same numbers. This compiles the formula for one evaluation; the engine compiles each
+ * formula once (compileFormula) and reuses it.
  */
 export function evaluateExact(n: FormulaNode, at: number, scheme: Scheme, read: Reader): Exact | null {
   return compileFormula<null>(n, scheme, (code, refScheme) => (_, t) => read(code, refScheme, t))(null, at);

@@ -188,17 +188,31 @@ export function fromDecimal(d: Decimal): Exact {
   return new Exact(d.s < 0 ? -n : n, Math.max(scale, 0));
 }
 
+/**
+ * a + sign × b on safe integers when that is exact (null otherwise: the caller redoes it in BigInt). Below 2^53
+ * (fewer than 16 digits) a sum is also far from 40 digits, so the formula engine's rounding never applies.
+ */
+function safeSum(a: Exact, b: Exact, sign: 1 | -1): Exact | null {
+  if (!safe(a.i) || !safe(b.i)) return null;
+  const s = Math.max(a.s, b.s);
+  const x = shiftNumber(a.i, s - a.s);
+  const y = shiftNumber(b.i, s - b.s);
+  const r = x + sign * y;
+  // A true result beyond 2^53 can only round to a value ≥ 2^53, so these checks catch every inexact case.
+  return safe(x) && safe(y) && safe(r) ? new Exact(r, s) : null;
+}
+
+/** a + sign × b exactly, as a BigInt scaled by 10^max(a.s, b.s). */
+function bigSum(a: Exact, b: Exact, sign: 1 | -1): bigint {
+  const s = Math.max(a.s, b.s);
+  const x = a.n * pow10(s - a.s);
+  const y = b.n * pow10(s - b.s);
+  return sign === 1 ? x + y : x - y;
+}
+
 /** a − b, exact. */
 export function subtract(a: Exact, b: Exact): Exact {
-  const s = Math.max(a.s, b.s);
-  if (safe(a.i) && safe(b.i)) {
-    const x = shiftNumber(a.i, s - a.s);
-    const y = shiftNumber(b.i, s - b.s);
-    const r = x - y;
-    // A true result beyond 2^53 can only round to a value ≥ 2^53, so these checks catch every inexact case.
-    if (safe(x) && safe(y) && safe(r)) return new Exact(r, s);
-  }
-  return new Exact(a.n * pow10(s - a.s) - b.n * pow10(s - b.s), s);
+  return safeSum(a, b, -1) ?? new Exact(bigSum(a, b, -1), Math.max(a.s, b.s));
 }
 
 /**
@@ -315,26 +329,11 @@ export function exactFromInteger(k: number): Exact {
 }
 
 export function add(a: Exact, b: Exact): Exact {
-  const s = Math.max(a.s, b.s);
-  if (safe(a.i) && safe(b.i)) {
-    const x = shiftNumber(a.i, s - a.s);
-    const y = shiftNumber(b.i, s - b.s);
-    const r = x + y;
-    // Below 2^53 (< 10^16 digits) the result is exact and far from 40 digits: no rounding.
-    if (safe(x) && safe(y) && safe(r)) return new Exact(r, s);
-  }
-  return rounded(a.n * pow10(s - a.s) + b.n * pow10(s - b.s), s);
+  return safeSum(a, b, 1) ?? rounded(bigSum(a, b, 1), Math.max(a.s, b.s));
 }
 
 export function sub(a: Exact, b: Exact): Exact {
-  const s = Math.max(a.s, b.s);
-  if (safe(a.i) && safe(b.i)) {
-    const x = shiftNumber(a.i, s - a.s);
-    const y = shiftNumber(b.i, s - b.s);
-    const r = x - y;
-    if (safe(x) && safe(y) && safe(r)) return new Exact(r, s);
-  }
-  return rounded(a.n * pow10(s - a.s) - b.n * pow10(s - b.s), s);
+  return safeSum(a, b, -1) ?? rounded(bigSum(a, b, -1), Math.max(a.s, b.s));
 }
 
 export function mul(a: Exact, b: Exact): Exact {
