@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 
 /** A catalogue version code: upper-case letters, digits and hyphens, e.g. NHSA-2025-03, NHSA-2025-03-OFFICIAL. */
 export const CATALOGUE_CODE_PATTERN = /^[A-Z][A-Z0-9-]{2,39}$/;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { INSTITUTION_CODE_PATTERN, INSTITUTION_LEVELS, INSTITUTION_TYPES } from "../institutions";
 
 export const institutionSchema = z.object({

@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
+import { readEnv } from "../env";
 import { AppError } from "../errors";
 
-/** Reads a request body, giving up as soon as it exceeds `limit` bytes (declared or actual). */
+/** Reads a request body, giving up with 413 as soon as it exceeds `limit` bytes (declared or actual). */
 export async function readBodyCapped(request: Request, limit: number, tooBigMessage: string): Promise<Uint8Array<ArrayBuffer>> {
-  const tooBig = () => new AppError("INVALID", tooBigMessage);
+  const tooBig = () => new AppError("TOO_LARGE", tooBigMessage);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooBig();
   if (!request.body) return new Uint8Array(0);
@@ -63,9 +64,12 @@ export function errorResponse(e: unknown, where: string) {
  * and need no such check. Every cookie-authenticated POST route calls this before reading the session
  * (test/integration/origin-checks.test.ts walks app/api to prove it).
  */
-export function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request, hops = readEnv().trustedProxyHops) {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  // X-Forwarded-Host counts only when a proxy we trust wrote it (issue 16, finding 3): otherwise a client
+  // sending `X-Forwarded-Host: evil.example` with `Origin: https://evil.example` would pass.
+  const forwarded = hops > 0 ? request.headers.get("x-forwarded-host") : null;
+  const host = forwarded ?? request.headers.get("host") ?? new URL(request.url).host;
   let originHost: string | null = null;
   try {
     originHost = origin && origin !== "null" ? new URL(origin).host : null;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import { toSession, type Session } from "../auth/session";
