@@ -13,6 +13,11 @@ export interface OpenDatabase {
   prisma: PrismaClient;
   /** Runs `fn` on one dedicated session (migrations, advisory locks, scripts). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Embedded database only: the whole data directory as a gzipped tar, consistent while the portal runs
+   * (taken with every other transaction held off, after a CHECKPOINT); `npm run db:restore -- FILE` reads it.
+   */
+  dumpDataDir?(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,13 @@ export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenData
     prisma,
     // PGlite is a single session already; its own mutex serialises callers.
     withConnection: (fn) => fn(conn),
+    // The transaction holds PGlite's transaction mutex, so no other transaction is half-way through while
+    // the files are read; dumpDataDir itself holds the query mutex.
+    dumpDataDir: () =>
+      db.transaction(async (tx) => {
+        await tx.exec("CHECKPOINT");
+        return Buffer.from(await (await db.dumpDataDir("gzip")).arrayBuffer());
+      }),
     async close() {
       await prisma.$disconnect();
       await db.close();

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiSession } from "@/app/_server/http/api-session";
+import { TOO_LARGE_MESSAGE, UPLOAD_FORM_OVERHEAD } from "@/app/_server/http/body-limit";
 import { errorResponse, readBodyCapped } from "@/app/_server/http/route-helpers";
 import { AppError } from "@/app/_server/errors";
 import { listSheets } from "@/app/_server/sheets/list-sheets";
@@ -7,7 +8,6 @@ import { SHEET_MAX_FILE_BYTES } from "@/app/_server/sheets/read-sheet-template";
 import { uploadSheet, type UploadSheetInput } from "@/app/_server/sheets/upload-sheet";
 
 const unauthorized = () => NextResponse.json({ error: "未登录或 API 令牌无效。" }, { status: 401, headers: { "www-authenticate": "Bearer" } });
-const TOO_BIG = `上传内容超过 ${SHEET_MAX_FILE_BYTES / 1024 / 1024} MB 的上限。`;
 
 /** GET /api/v1/sheets: the caller's region's sheets and their versions. */
 export async function GET(request: Request) {
@@ -34,7 +34,7 @@ export async function POST(request: Request) {
     // Lower-cased for matching only: a multipart boundary is case-sensitive (Chrome's has capitals).
     const contentType = request.headers.get("content-type") ?? "";
     const type = contentType.toLowerCase();
-    const bytes = Buffer.from(await readBodyCapped(request, SHEET_MAX_FILE_BYTES + 64 * 1024, TOO_BIG));
+    const bytes = Buffer.from(await readBodyCapped(request, SHEET_MAX_FILE_BYTES + UPLOAD_FORM_OVERHEAD, TOO_LARGE_MESSAGE));
     let input: UploadSheetInput;
     let dryRun = /^(1|true)$/i.test(url.searchParams.get("dryRun") ?? "");
     if (type.startsWith("application/json")) {
