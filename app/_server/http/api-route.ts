@@ -19,7 +19,8 @@ import { assertSameOrigin, readBodyCapped, readUploadForm } from "./route-helper
  *
  * The wrapper: resolves the caller (a bearer API token where `auth` allows it, else the session cookie, whose
  * state-changing requests must come from our own origin — ASVS 3.5.1); answers 401 without one; parses
- * params, query and body (a zod failure is 422 with one message per field); runs the handler; maps an AppError
+ * params, query and upload fields (a zod failure is 422 with one message per field) and reads the JSON body;
+ * runs the handler; maps an AppError
  * to its status and `{ error, fieldErrors? }`; logs anything else with the request id and answers the generic
  * 500. Every answer carries `x-request-id` and `cache-control: no-store`. A handler returning a plain value
  * answers it as JSON with 200; it returns a Response for files or other statuses.
@@ -60,7 +61,10 @@ export interface RouteDefinition<P extends Schema | undefined, Q extends Schema 
   unauthenticated?: string;
   params?: P;
   query?: Q;
-  /** A JSON body. */
+  /**
+   * A JSON body's schema. The handler gets the JSON as sent and the use case parses it after its guard, so
+   * that a caller who may not act is refused (403/404) before learning what a valid body looks like.
+   */
   body?: B;
   /** A multipart/form-data upload with a `file` field. */
   upload?: U;
@@ -78,7 +82,8 @@ export interface RouteContext<P, Q, B, U> {
   requestId: string;
   params: Out<P>;
   query: Out<Q>;
-  body: Out<B>;
+  /** The JSON body as sent (see RouteDefinition.body): the use case parses it. */
+  body: B extends Schema ? unknown : undefined;
   upload: U extends UploadSpec<infer F> ? { file: File; bytes: Buffer; fields: Out<F> } : undefined;
   /** The body's bytes and content type, for a `raw` route. */
   raw: { bytes: Buffer; contentType: string } | undefined;
@@ -112,7 +117,7 @@ export function apiRoute<
         requestId: id,
         params: definition.params?.parse((await context.params) ?? {}),
         query: definition.query?.parse(Object.fromEntries(new URL(request.url).searchParams)),
-        body: definition.body ? definition.body.parse(await readJson(request)) : undefined,
+        body: definition.body ? await readJson(request) : undefined,
         upload: definition.upload ? await readUpload(request, definition.upload) : undefined,
         raw: definition.raw ? await readRaw(request, definition.raw) : undefined,
       } as RouteContext<P, Q, B, U>;

@@ -11,5 +11,5 @@ export const POST = apiRoute(
     params: versionParamsSchema,
     body: reviewDecisionSchema,
   },
-  ({ session, params, body }) => reviewSheet(session, { ...body, versionId: params.versionId }),
+  ({ session, params, body }) => reviewSheet(session, { ...(typeof body === "object" ? body : {}), versionId: params.versionId }),
 );
