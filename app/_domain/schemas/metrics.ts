@@ -18,7 +18,7 @@ export const regionCodeSchema = z.string().max(20).nullish();
 /** The path of /api/v1/regions/{regionCode}/…. */
 export const regionParamsSchema = z.object({ regionCode: z.string().max(20) });
 
-/** GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM. */
+/** GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or YYYYQn (the use case reads the period). */
 export const regionMetricsQuerySchema = z.object({ period: z.string().max(20).default("") });
 
 /** One number of the metrics table: the lineage card and the trend chart ask about it. */
