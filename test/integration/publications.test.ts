@@ -155,7 +155,7 @@ describe("publications", () => {
     for (const [who, id] of [[hospitalB1, quarterly.id], [hospitalA1, monthly.id], [hospitalA1, "no-such-id"]] as const) {
       const res = await api(who, id, "?institution=H34010000002");
       expect(res.status).toBe(404);
-      expect(JSON.parse(res.body)).toEqual({ error: "发布不存在或您无权查看。", code: "NOT_FOUND" });
+      expect(JSON.parse(res.body)).toEqual({ error: "发布不存在或您无权查看。" });
     }
     getSession.mockResolvedValue(null);
     expect((await getList(new Request("http://localhost/api/v1/publications"))).status).toBe(401);
