@@ -1,18 +1,10 @@
-import { z } from "zod";
+import { reviewSheetSchema } from "@/app/_domain/schemas/sheet";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
 import { recomputeAfterAccept } from "../metrics/recompute-metrics";
-
-export const reviewSheetSchema = z
-  .object({
-    versionId: z.string().min(1),
-    decision: z.enum(["ACCEPT", "REJECT"]),
-    comment: z.string().trim().max(1000, "意见最多 1000 字").optional().default(""),
-  })
-  .refine((v) => v.decision === "ACCEPT" || v.comment.length >= 2, { path: ["comment"], message: "退回时请写明原因" });
 
 /**
  * A DATA_REVIEWER of the sheet's region accepts or rejects a validated version uploaded by someone else

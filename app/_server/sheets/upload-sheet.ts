@@ -74,9 +74,8 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
       cells: read.cells as RawCell[],
       previous,
       now: new Date(),
+      readIssues,
     });
-    report.errors.unshift(...readIssues.filter((i) => i.severity === "ERROR"));
-    report.warnings.unshift(...readIssues.filter((i) => i.severity === "WARNING"));
 
     if (report.errors.length || !period) {
       await refuse(session, input, period, report);
