@@ -6,7 +6,7 @@ import { readEnv } from "./app/_server/env";
 import { dynamicSecurityHeaders, newNonce } from "./app/_server/http/security-headers";
 
 /**
- * Runs before every request except static build files. It does two things:
+ * Runs before every request except static files (build output and public/brand). It does two things:
  * 1. sets the per-request CSP nonce (Next.js reads it from the request's CSP header and puts it on its own
  *    scripts; the root layout passes it to Ant Design's styles), HSTS when configured, and no-store;
  * 2. gives the request an id (x-request-id, kept when the client sent a well-formed one);
@@ -44,6 +44,7 @@ function withHeaders<R extends Response>(response: R, headers: Record<string, st
   return response;
 }
 
+// Static files need neither a nonce nor a session (the login page shows the mark from public/brand/).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|brand/).*)"],
 };

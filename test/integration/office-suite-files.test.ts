@@ -64,8 +64,10 @@ describe("[DATA_ENTRY][sheets]: the template filled and saved by LibreOffice Cal
     // 2026-11-30 typed into 职工医保参保人数 (E3, format #,##0) is 46,356 people instead of 1,000.
     expect(brief(warnings)).toEqual([["cross.mom-change", "区域表!E3"]]);
     expect(warnings[0].message).toContain("月末数 46,356 比上月 1,000 增加");
+    expect(warnings[0].message).toContain("若误把日期 2026-11-30 填进了数值单元格，请改为数值");
     // …and into 医保结算清单质控通过率 (G23), 46356 %: out of range.
     expect(brief(errors)).toEqual([["value.out-of-range", "区域表!G23"]]);
+    expect(errors[0].message).toContain("超出合理范围（0 至 100 %）；若误把日期 2026-11-30 填进了数值单元格，请改为数值。");
   });
 
   it("refuses a date in a cell that carries a date format, once, naming the cell", async () => {

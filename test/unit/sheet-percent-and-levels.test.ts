@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scheme } from "@/app/_domain/catalogue";
-import { percentAsFraction } from "@/app/_domain/sheets/percent-unit";
+import { dateSerialText, percentAsFraction } from "@/app/_domain/sheets/typing-slips";
 import { toMicro } from "@/app/_domain/sheets/sheet-decimal";
 import type { RawCell, SheetIssue } from "@/app/_domain/sheets/types";
 import { type ValidateSheetInput, cellKey, validateSheet } from "@/app/_domain/sheets/validate-sheet";
@@ -46,6 +46,16 @@ describe("percentAsFraction: a percentage typed with its sign", () => {
   });
 });
 
+describe("dateSerialText: the day number a date typed into a number cell becomes", () => {
+  it("reads whole numbers of 2000–2099 as dates, nothing else", () => {
+    expect(dateSerialText(toMicro("46356"))).toBe("2026-11-30");
+    expect(dateSerialText(toMicro("36526"))).toBe("2000-01-01");
+    expect(dateSerialText(toMicro("46356.5"))).toBeNull();
+    expect(dateSerialText(toMicro("1000"))).toBeNull();
+    expect(dateSerialText(toMicro("2500000"))).toBeNull();
+  });
+});
+
 describe("validateSheet: rates and stocks month on month, percentages typed as fractions", () => {
   it("warns 疑似按小数填写 with last month's accepted value, instead of a −99 % change", () => {
     const previous = { sameYearPrevMonth: lastMonth({ "PM06|TOTAL": "97.5", "FI01|EMPLOYEE": "2500000" }) };
@@ -75,7 +85,11 @@ describe("validateSheet: rates and stocks month on month, percentages typed as f
     const r = run([cell("PM06", "TOTAL", "40", "G22"), cell("FI01", "EMPLOYEE", "46356", "E3")], { previous });
     expect(brief(r.warnings)).toEqual(["cross.mom-change G22", "cross.mom-change E3"]);
     expect(r.warnings[0].message).toBe("PM06 医保结算清单上传率（合计）：本期数 40 比上月 25 增加 60.0%，超过 ±50.0% 的提示阈值，请核实。");
-    expect(r.warnings[1].message).toContain("月末数 46,356 比上月 2,500,000 减少 98.1%");
+    expect(r.warnings[1].message).toContain("月末数 46,356 比上月 2,500,000 减少 98.1%，超过 ±50.0% 的提示阈值，请核实；若误把日期 2026-11-30 填进了数值单元格，请改为数值。");
+    // Where last month's figure is of that size too, a change is no date slip.
+    const small = { sameYearPrevMonth: lastMonth({ "FI01|EMPLOYEE": "40000" }) };
+    expect(run([cell("FI01", "EMPLOYEE", "46356", "E3")], { previous: small }).warnings).toEqual([]);
+    expect(run([cell("FI01", "EMPLOYEE", "70000", "E3")], { previous: small }).warnings[0].message).not.toContain("日期");
     expect(run([cell("PM06", "TOTAL", "30", "G22"), cell("FI01", "EMPLOYEE", "2600000", "E3")], { previous }).warnings).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from "../catalogue";
-import { percentAsFraction } from "./percent-unit";
+import { dateSerialHint, dateSerialText, percentAsFraction } from "./typing-slips";
 import { type CheckContext, type Entry, abs, entryOf, issueOf, key, pct, prevValue, show } from "./sheet-checks";
 import { MICRO } from "./sheet-decimal";
 
@@ -46,6 +46,12 @@ function checkLevel(ctx: CheckContext, ind: IndicatorDef, entry: Entry, v: bigin
     ...issueOf(entry),
     message:
       `${name}：${what} ${show(v)} 比上月 ${show(prev)} ${change < 0n ? "减少" : "增加"} ${pct(abs(change), abs(prev))}%，` +
-      `超过 ±${pct(ctx.momThreshold, MICRO)}% 的提示阈值，请核实。`,
+      `超过 ±${pct(ctx.momThreshold, MICRO)}% 的提示阈值，请核实${dateSlip(v, prev)}。`,
   });
 }
+
+/** The date hint, unless last month's value reads as a date as well (then the figure is simply of that size). */
+const dateSlip = (v: bigint, prev: bigint) => {
+  const hint = dateSerialText(prev) ? null : dateSerialHint(v);
+  return hint ? `；${hint}` : "";
+};

@@ -59,7 +59,7 @@ export function institutionColumns(indicators: readonly IndicatorDef[]): Institu
   return cols;
 }
 
-/** 机构表 row 3: the name with its unit; a percentage says how to type it (「（%，填 98.28）」, see percent-unit.ts). */
+/** 机构表 row 3: the name with its unit; a percentage says how to type it (「（%，填 98.28）」, see typing-slips.ts). */
 export const institutionColumnTitle = (i: Pick<IndicatorDef, "nameZh" | "unit">) =>
   i.unit === "%" ? `${i.nameZh}（%，填 98.28）` : i.unit ? `${i.nameZh}（${i.unit}）` : i.nameZh;
 

@@ -2,7 +2,7 @@ import { type IndicatorDef, type Scheme, SCHEME_LABELS } from "../catalogue";
 import { DEFAULT_MAX_ISSUES_PER_RULE, IssueList, WRONG_FILE_RULES } from "./issues";
 import { checkLevels } from "./level-checks";
 import { parseSheetValue } from "./parse-value";
-import { percentAsFraction } from "./percent-unit";
+import { dateSerialHint, percentAsFraction } from "./typing-slips";
 import { CellIndex, checkCrossPeriod, checkIdentities, checkMissingRequired, type CheckContext } from "./sheet-checks";
 import { fromMicro, toMicro, toMicroOrNull } from "./sheet-decimal";
 import { periodLabel, periodParts, shanghaiMonth } from "./sheet-period";
@@ -248,7 +248,7 @@ function outOfBounds(ind: IndicatorDef, b: Bounds, v: bigint, text: string): [st
   if (v < 0n && b.min !== null && b.min >= 0n) return ["value.negative", `数值 ${text} 为负数，该指标不能为负数。`];
   if ((b.min !== null && v < b.min) || (b.max !== null && v > b.max)) {
     const range = `${b.min === null ? "−∞" : fromMicro(b.min)} 至 ${b.max === null ? "+∞" : fromMicro(b.max)}`;
-    const hint = percentAsFraction(ind.unit, v, null, b.min);
+    const hint = percentAsFraction(ind.unit, v, null, b.min) ?? dateSerialHint(v);
     return ["value.out-of-range", `数值 ${text} 超出合理范围（${range}${ind.unit ? ` ${ind.unit}` : ""}）${hint ? `；${hint}` : ""}。`];
   }
   return null;

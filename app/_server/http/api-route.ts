@@ -34,7 +34,7 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 /**
  * "session": a person signed in through the browser (a bearer token is refused). "session-or-token": the
- * public API, also open to systems holding an API token (PRODUCT.md §4).
+ * public API, also open to systems holding an API token (docs/product.md §4).
  */
 export type RouteAuth = "session" | "session-or-token";
 

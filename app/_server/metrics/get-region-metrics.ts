@@ -40,7 +40,7 @@ export interface QuarterMetricValueDto {
 }
 
 /**
- * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or ?period=2025Q2 (PRODUCT.md §4, docs/metrics.md):
+ * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or ?period=2025Q2 (docs/product.md §4, docs/metrics.md):
  * the stored metrics of one month, or the quarter fields of one quarter (stored with its last month: a quarter
  * is computable when its last month has an accepted sheet). Region staff read their own region, supervisors
  * the regions of their province; anyone else — hospital users included — gets "not found", whether or not the

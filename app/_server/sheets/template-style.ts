@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { IndicatorDef } from "@/app/_domain/catalogue";
-import { PERCENT_UNIT } from "@/app/_domain/sheets/percent-unit";
+import { PERCENT_UNIT } from "@/app/_domain/sheets/typing-slips";
 
 /**
  * How the base-sheet template looks on screen and on paper: fills, number formats, the input message and
