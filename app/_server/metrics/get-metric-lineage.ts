@@ -4,7 +4,7 @@ import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
-import { readableRegion } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 import { loadAcceptedWindow } from "./recompute-metrics";
 
 /**

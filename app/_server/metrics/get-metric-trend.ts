@@ -4,7 +4,8 @@ import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
 import { fromZod, notFound } from "../errors";
-import { readableRegion, readStoredRows } from "./metric-region";
+import { readStoredRows } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 
 /**
  * The trend chart of the 指标分析 page: the twelve months of one region-level indicator × scheme in the year of

@@ -5,7 +5,8 @@ import { addMonths, isPeriod, isQuarterEnd, monthLabel, quarterLabel, quarterMon
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
-import { metricPeriods, readableRegion, readStoredRows } from "./metric-region";
+import { metricPeriods, readStoredRows } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 
 export type MetricsMode = "month" | "quarter";
 
