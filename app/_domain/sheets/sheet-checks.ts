@@ -65,6 +65,8 @@ export interface CheckContext {
   tolerance: bigint;
   /** Micro-units of the fraction (0.5 → 500,000). */
   momThreshold: bigint;
+  /** Micro-units: below this, both months are too small for a jump to mean anything. */
+  momMinBase: bigint;
   previous: PreviousValues;
   balanceRules: readonly BalanceRule[];
   describe: (ind: IndicatorDef, scheme: Scheme, institutionCode?: string | null, institutionName?: string) => string;
@@ -155,7 +157,8 @@ function checkBalances(ctx: CheckContext): void {
       ...issueOf(balance),
       message:
         `${ctx.describe(balance.ind, rule.scheme)}：累计结余 ${show(balance.value)} 不等于 上年末累计结余 ${show(prevBalance)} + 本年累计（${flows}）= ${show(expected)}，` +
-        `相差 ${show(diff)}（允许误差 ±${show(ctx.tolerance)}）。`,
+        `相差 ${show(diff)}（允许误差 ±${show(ctx.tolerance)}，由部署配置 LIANGDI_BALANCE_TOLERANCE 设定）。` +
+        `若差额来自上解、下拨等调剂资金转移，请将其计入对应的收入或支出后重新上传。`,
     });
   }
 }
@@ -199,6 +202,7 @@ function checkFlow(ctx: CheckContext, entry: Entry, v: bigint): void {
     lastMonth = prev !== null && before !== null ? prev - before : null;
   }
   if (thisMonth === null || lastMonth === null || lastMonth === 0n) return;
+  if (abs(thisMonth) < ctx.momMinBase && abs(lastMonth) < ctx.momMinBase) return; // 3 → 1 cases is not news
   // |this − last| ÷ |last| > threshold, without dividing: exact integers throughout.
   const change = thisMonth - lastMonth;
   if (abs(change) * MICRO <= ctx.momThreshold * abs(lastMonth)) return;

@@ -44,6 +44,8 @@ export const BALANCE_RULES: readonly BalanceRule[] = [
 
 export const DEFAULT_TOLERANCE = "0.01";
 export const DEFAULT_MOM_THRESHOLD = 0.5;
+/** A month-on-month jump between two month values both below this (in the indicator's unit) is not news. */
+export const DEFAULT_MOM_MIN_BASE = "10";
 
 export interface ValidateSheetInput {
   /** The region's catalogue: national and local indicators, inputs and derived. */
@@ -62,6 +64,8 @@ export interface ValidateSheetInput {
   tolerance?: string;
   /** Month-on-month change that draws a warning, as a fraction. Default 0.5 (±50 %). */
   momThreshold?: number;
+  /** No month-on-month warning when both month values are below this in absolute value (3 → 1 cases). Default "10". */
+  momMinBase?: string;
   /** Defaults to BALANCE_RULES. */
   balanceRules?: readonly BalanceRule[];
   maxIssuesPerRule?: number;
@@ -175,6 +179,7 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
     period,
     tolerance: toMicro(input.tolerance ?? DEFAULT_TOLERANCE),
     momThreshold: toMicro(String(input.momThreshold ?? DEFAULT_MOM_THRESHOLD)),
+    momMinBase: toMicro(input.momMinBase ?? DEFAULT_MOM_MIN_BASE),
     previous: input.previous ?? {},
     balanceRules: input.balanceRules ?? BALANCE_RULES,
     describe,
