@@ -236,9 +236,9 @@ export interface KpiCard {
 
 export interface TrendLine {
   indicator: IndicatorInfo;
-  /** The 12 months of the data month's year window ending at the data month… */
+  /** The 24 months ending at the data month, oldest first… */
   current: SeriesPoint[];
-  /** …and the same months a year earlier (index-aligned with `current`). */
+  /** …and each of those months a year earlier (index-aligned with `current`). */
   lastYear: SeriesPoint[];
 }
 

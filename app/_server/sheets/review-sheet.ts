@@ -5,6 +5,7 @@ import type { Session } from "../auth/session";
 import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
 import { recomputeAfterAccept } from "../metrics/recompute-metrics";
+import { ensurePublicationDrafts } from "../publications/ensure-publication-drafts";
 
 export const reviewSheetSchema = z
   .object({
@@ -53,11 +54,13 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
       });
       // Only accepted versions feed the metrics: accepting recomputes this month and the months that read it.
       const recomputed = decision === "ACCEPT" ? await recomputeAfterAccept(tx, version.sheet.regionId, version.sheet.period) : null;
+      // The month's 月推送 (and at a quarter's end the 季发布) draft appears or is refreshed with the new numbers.
+      const drafts = decision === "ACCEPT" ? await ensurePublicationDrafts(tx, version.sheet.regionId, version.sheet.period) : null;
       await recordAudit(tx, actorOf(session), {
         action: decision === "ACCEPT" ? "sheet.accept" : "sheet.reject",
         objectType: "SheetVersion",
         objectId: current.id,
-        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined, recomputed: recomputed?.periods },
+        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined, recomputed: recomputed?.periods, drafts: drafts ?? undefined },
       });
       return { status, superseded };
       },
