@@ -1,5 +1,5 @@
 /**
- * Period algebra on calendar months "YYYY-MM" — the grain of every sheet (PRODUCT.md §3).
+ * Period algebra on calendar months "YYYY-MM" — the grain of every sheet (docs/product.md §3).
  * Pure functions on canonical strings: canonical periods sort and compare as plain strings,
  * so they can be used directly as map keys and database values.
  */
@@ -86,13 +86,13 @@ export function shiftPeriod(period: Period, offset: PeriodOffset): Period {
   return addMonths(period, offset.years * 12 + offset.months);
 }
 
-/** January's previous month is December of the year before (what MoM compares with, PRODUCT.md §4). */
+/** January's previous month is December of the year before (what MoM compares with, docs/product.md §4). */
 export const previousMonth = (period: Period): Period => addMonths(period, -1);
 
 /** Same month one year earlier (what YoY compares with). */
 export const sameMonthLastYear = (period: Period): Period => addMonths(period, -12);
 
-/** December of the previous year: where cumulative balances roll forward from (PRODUCT.md §5). */
+/** December of the previous year: where cumulative balances roll forward from (docs/product.md §5). */
 export function previousDecember(period: Period): Period {
   return makePeriod(yearMonth(period).year - 1, 12);
 }

@@ -1,5 +1,5 @@
 /**
- * 本院 · 比质效 charts (PUBLICATIONS.md, 季发布 §5): the institution comparison (ranked bars with the level's
+ * 本院 · 比质效 charts (docs/publications.md, 季发布 §5): the institution comparison (ranked bars with the level's
  * quartiles), level quartiles with the own value marked, and the DRG quadrant 费用消耗指数 × 时间消耗指数. The
  * caller passes peers already labelled for the publication's peer mode (names, 「同级机构 A」 letters, or nothing
  * in own-only mode): these builders never see a name the recipient may not see. Pure (browser and PDF alike).

@@ -5,7 +5,7 @@ import type { SheetValueRow } from "../sheets/types";
 import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, growthText, mul, neg, parseExact, sub, subtract } from "./exact";
 
 /**
- * The derived-metrics engine of one region (PRODUCT.md §4 "What the fields mean, so that anyone can recompute
+ * The derived-metrics engine of one region (docs/product.md §4 "What the fields mean, so that anyone can recompute
  * them"). Pure: the caller loads the accepted sheet version of each month and the catalogue; this computes, for
  * every indicator of the catalogue (inputs and derived) × every scheme it has × (institution scope) every
  * institution, the fields the metrics API publishes, with the lineage of each number.
@@ -20,7 +20,7 @@ import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, growthText,
  *   their month values ("month" view; a STOCK or RATE input gives its value to both views); then prevYearYtd =
  *   the derived ytd at t−12, yoy = ytd ÷ prevYearYtd − 1, mom = month ÷ the derived month at t−1 − 1, whatever
  *   the derived indicator's basis. Functions are the formula engine's (PREV_YEAR, YOY, …) reading through
- *   ctx.value in the view being evaluated — except AVG_MONTHLY, whose meaning PRODUCT.md §4 fixes as
+ *   ctx.value in the view being evaluated — except AVG_MONTHLY, whose meaning docs/product.md §4 fixes as
  *   "x's ytd ÷ months elapsed": references inside it read the ytd view in both views (so FB05's month value is
  *   the period-end balance ÷ the year's average monthly spending, not ÷ one month's spending × months).
  * - Not computable → null, never 0, NaN or Infinity: a missing input, a missing earlier period, a zero divisor.

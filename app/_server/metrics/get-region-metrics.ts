@@ -20,7 +20,7 @@ export interface MetricValueDto {
 }
 
 /**
- * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM (PRODUCT.md §4): the stored metrics of one month.
+ * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM (docs/product.md §4): the stored metrics of one month.
  * Region staff read their own region, supervisors the regions of their province; anyone else — hospital users
  * included — gets "not found", whether or not the region exists (hospitals read published snapshots only).
  */
