@@ -51,6 +51,23 @@ import { beginMfaEnrolment, confirmMfaEnrolment, getMfaStatus } from "@/app/_ser
 import { signOutEverywhere } from "@/app/_server/account/sign-out-everywhere";
 import { totpCode } from "@/app/_server/auth/totp";
 import { resetMfa, terminateSessions, unlockAccount } from "@/app/_server/security/account-controls";
+import { acknowledgePublication } from "@/app/_server/publications/acknowledge-publication";
+import { correctPublication } from "@/app/_server/publications/correct-publication";
+import { createTopicalPublication } from "@/app/_server/publications/create-topical-publication";
+import { exportPublication } from "@/app/_server/publications/export-publication";
+import { getPublication } from "@/app/_server/publications/get-publication";
+import { getPublicationEditor } from "@/app/_server/publications/get-publication-editor";
+import { getPublicationReceipts } from "@/app/_server/publications/get-publication-receipts";
+import { getPublicationsDue } from "@/app/_server/publications/get-publications-due";
+import { listNotifications } from "@/app/_server/publications/list-notifications";
+import { listPublications } from "@/app/_server/publications/list-publications";
+import { markNotificationsRead } from "@/app/_server/publications/mark-notifications-read";
+import { publishPublication } from "@/app/_server/publications/publish-publication";
+import { remindUnread } from "@/app/_server/publications/remind-unread";
+import { reviewPublication } from "@/app/_server/publications/review-publication";
+import { submitPublication } from "@/app/_server/publications/submit-publication";
+import { updatePublicationDraft } from "@/app/_server/publications/update-publication-draft";
+import { withdrawPublication } from "@/app/_server/publications/withdraw-publication";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -67,6 +84,8 @@ const REGION_STAFF: Role[] = ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"];
 const CATALOGUE_READERS: Role[] = ["SYSTEM_ADMIN", "DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER", "SUPERVISOR"];
 /** 地方增选: the region's data-entry staff and publisher, not the reviewer. */
 const LOCAL_INDICATOR_EDITORS: Role[] = ["DATA_ENTRY", "PUBLISHER"];
+/** Published publications: the region's staff, the addressed hospitals and the province's supervisors. */
+const PUBLICATION_READERS: Role[] = [...REGION_STAFF, "SUPERVISOR", "HOSPITAL_VIEWER"];
 
 let seq = 0;
 const next = () => String(++seq).padStart(2, "0");
@@ -172,7 +191,40 @@ const MATRIX: Record<string, Case> = {
     },
   },
   revokeApiToken: { allowed: ["DATA_ENTRY"], run: async (s) => revokeApiToken(s, { id: (await createApiToken(uploader, { name: "待撤销" })).id }) },
+  // Publications: staff of the region, the addressed hospital (hospital A1) and the province's supervisor read the
+  // published January push; the workflow steps belong to one role each (maker-checker).
+  listPublications: { allowed: PUBLICATION_READERS, run: (s) => listPublications(s) },
+  getPublication: { allowed: PUBLICATION_READERS, run: (s) => getPublication(s, { id: published.id }) },
+  exportPublication: { allowed: PUBLICATION_READERS, run: (s) => exportPublication(s, { id: published.id }) },
+  getPublicationEditor: { allowed: REGION_STAFF, run: (s) => getPublicationEditor(s, { versionId: published.versionId }) },
+  getPublicationReceipts: { allowed: REGION_STAFF, run: (s) => getPublicationReceipts(s, { versionId: published.versionId }) },
+  getPublicationsDue: { allowed: REGION_STAFF, run: (s) => getPublicationsDue(s) },
+  createTopicalPublication: { allowed: ["DATA_ENTRY"], run: (s) => createTopicalPublication(s, { title: `矩阵专题${next()}`, start: "2025-01", end: "2025-01" }) },
+  updatePublicationDraft: { allowed: ["DATA_ENTRY"], run: async (s) => updatePublicationDraft(s, { versionId: await topical("DRAFT"), peerMode: "NAMED" }) },
+  submitPublication: { allowed: ["DATA_ENTRY"], run: async (s) => submitPublication(s, { versionId: await topical("DRAFT") }) },
+  reviewPublication: { allowed: ["DATA_REVIEWER"], run: async (s) => reviewPublication(s, { versionId: await topical("IN_REVIEW"), decision: "APPROVE" }) },
+  publishPublication: { allowed: ["PUBLISHER"], run: async (s) => publishPublication(s, { versionId: await topical("APPROVED") }) },
+  correctPublication: { allowed: ["DATA_ENTRY"], run: async (s) => correctPublication(s, { versionId: await topical("PUBLISHED"), reason: "矩阵更正" }) },
+  withdrawPublication: { allowed: ["PUBLISHER"], run: async (s) => withdrawPublication(s, { versionId: await topical("PUBLISHED"), reason: "矩阵撤回" }) },
+  remindUnread: { allowed: ["DATA_ENTRY", "PUBLISHER"], run: (s) => remindUnread(s, { versionId: published.versionId }) },
+  acknowledgePublication: { allowed: ["HOSPITAL_VIEWER"], run: (s) => acknowledgePublication(s, { id: published.id }) },
+  // Everyone reads and clears their own notifications only.
+  listNotifications: { allowed: ALL, run: (s) => listNotifications(s) },
+  markNotificationsRead: { allowed: ALL, run: (s) => markNotificationsRead(s, {}) },
 };
+/** Region A's January push, published in beforeAll; topical drafts advanced to a stage by fixed staff. */
+const published = { id: "", versionId: "" };
+const staff: Record<"entry" | "reviewer" | "publisher", Session> = {} as never;
+async function topical(stage: "DRAFT" | "IN_REVIEW" | "APPROVED" | "PUBLISHED"): Promise<string> {
+  const { versionId } = await createTopicalPublication(staff.entry, { title: `矩阵专题${next()}`, start: "2025-01", end: "2025-01" });
+  if (stage === "DRAFT") return versionId;
+  await submitPublication(staff.entry, { versionId });
+  if (stage === "IN_REVIEW") return versionId;
+  await reviewPublication(staff.reviewer, { versionId, decision: "APPROVE" });
+  if (stage === "APPROVED") return versionId;
+  await publishPublication(staff.publisher, { versionId });
+  return versionId;
+}
 
 /** Region A's sheets, uploaded in beforeAll by `uploader`: a complete month and a variant of it. */
 let uploader: Session;
@@ -215,6 +267,14 @@ describe("permission matrix: every role × every use case", () => {
     // An accepted January, so that the metrics use cases have something to read.
     const acceptor = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
     await reviewSheet(acceptor, { versionId: versions[1], decision: "ACCEPT" });
+    staff.entry = uploader;
+    staff.reviewer = acceptor;
+    staff.publisher = await createUserSession(prisma(), ["PUBLISHER"], { regionId: w.regionA.id });
+    const push = await prisma().publicationVersion.findFirstOrThrow({ where: { publication: { kind: "MONTHLY_PUSH", periodEnd: "2025-01" } } });
+    Object.assign(published, { id: push.publicationId, versionId: push.id });
+    await submitPublication(staff.entry, { versionId: push.id });
+    await reviewPublication(staff.reviewer, { versionId: push.id, decision: "APPROVE" });
+    await publishPublication(staff.publisher, { versionId: push.id });
   });
 
   for (const [name, c] of Object.entries(MATRIX))
@@ -250,7 +310,7 @@ describe("permission matrix: every role × every use case", () => {
   });
 
   it("covers every use case in app/_server (completeness)", () => {
-    const helpers = new Set(["requirePermission", "refuseSelfChange"]);
+    const helpers = new Set(["requirePermission", "refuseSelfChange", "requireReader", "findVisibleVersion", "denied"]);
     const found: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

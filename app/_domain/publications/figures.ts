@@ -15,7 +15,7 @@ import type { Figure, IndicatorInfo, IndicatorRef, Num, SeriesPoint } from "./ty
  * quarter, prevYearQuarter, quarterYoy, qoq, yoyDiff, momDiff, qoqDiff), `figure` should read those instead.
  */
 
-/** Desirable directions where the catalogue implies one (PUBLICATIONS.md: colour only there). (norm) */
+/** Desirable directions where the catalogue implies one (docs/publications.md: colour only there). (norm) */
 const BETTER: Record<string, "UP" | "DOWN"> = {
   FB05: "UP", FB06: "UP", PM03: "UP", PM05: "UP", PM06: "UP", PM07: "UP", SV09: "UP",
   IN09: "DOWN", IN10: "UP", IN12: "DOWN", IN13: "DOWN", IN14: "UP", IN15: "UP", IN17: "DOWN", IN19: "DOWN", IN20: "UP",

@@ -2,7 +2,7 @@ import { Decimal } from "../formula/decimal";
 import { formatGrowth, formatMetric, MISSING } from "../metrics/display";
 import { isSuppressed, type Figure, type IndicatorInfo, type Num } from "./types";
 
-/** How a publication's numbers read on screen, in PDFs and in exports (PUBLICATIONS.md conventions). Pure. */
+/** How a publication's numbers read on screen, in PDFs and in exports (docs/publications.md conventions). Pure. */
 
 /** A value in its unit's display form: "1,234.56", the suppression marker ("<5"), or "—". */
 export function formatNum(value: Num | undefined, unit: string): string {

@@ -2,7 +2,7 @@ import { addMonths, isQuarterEnd, monthLabel, quarterLabel, quarterMonths, type 
 import type { IndicatorRef, Layout, PanelSpec, PublicationKind, PublicationPeriod } from "./types";
 
 /**
- * Default layouts of the three kinds (shared/PUBLICATIONS.md), mapped to NHSA-2025-03 codes. Data, not code: the
+ * Default layouts of the three kinds (docs/publications.md), mapped to NHSA-2025-03 codes. Data, not code: the
  * data group edits a copy in each draft. Panels referring to indicators the region's catalogue lacks show "—".
  */
 

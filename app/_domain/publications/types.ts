@@ -3,7 +3,7 @@ import type { InstitutionLevel } from "../institutions";
 import type { Period } from "../periods";
 
 /**
- * Publications (issue 11; shared/PUBLICATIONS.md): 月推送 / 季发布 / 专题分析. The contract between the server
+ * Publications (issue 11; docs/publications.md): 月推送 / 季发布 / 专题分析. The contract between the server
  * (app/_server/publications, which builds and freezes snapshots) and the screens and PDFs (components/charts,
  * which draw them). Pure types and vocabularies; no I/O.
  *
@@ -35,7 +35,7 @@ export const STATUS_LABELS: Record<PublicationStatus, string> = {
   WITHDRAWN: "已撤回",
 };
 
-/** How other institutions appear to a recipient (PUBLICATIONS.md "Peer modes"). */
+/** How other institutions appear to a recipient (docs/publications.md, peer modes). */
 export const PEER_MODES = ["NAMED", "ANONYMISED", "OWN_ONLY"] as const;
 export type PeerMode = (typeof PEER_MODES)[number];
 export const PEER_MODE_LABELS: Record<PeerMode, string> = { NAMED: "实名比较", ANONYMISED: "匿名比较", OWN_ONLY: "仅本院" };

@@ -1,8 +1,14 @@
+import "server-only";
 import type { Session } from "../auth/session";
+import { db } from "../db";
 
-
-/** Marks the caller's notifications read (all when no ids). */
+/** Marks the caller's own notifications read (all when no ids). Touches nobody else's rows. */
 export async function markNotificationsRead(session: Session, input: { ids?: string[] }): Promise<{ updated: number }> {
-  void session;
-  throw new Error("未实现");
+  const prisma = await db();
+  const ids = Array.isArray(input.ids) ? input.ids.map(String).slice(0, 500) : undefined;
+  const { count } = await prisma.notification.updateMany({
+    where: { userId: session.userId, readAt: null, createdAt: { lte: new Date() }, ...(ids ? { id: { in: ids } } : {}) },
+    data: { readAt: new Date() },
+  });
+  return { updated: count };
 }

@@ -77,7 +77,6 @@ CREATE TABLE "PublicationReceipt" (
     "userId" TEXT NOT NULL,
     "openedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "acknowledgedAt" TIMESTAMP(3),
-    "remindedAt" TIMESTAMP(3),
 
     CONSTRAINT "PublicationReceipt_pkey" PRIMARY KEY ("id")
 );
