@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { addMonths, currentPeriod } from "@/app/_domain/periods";
 import { can } from "@/app/_domain/permissions";
 import { requireSession } from "@/app/_server/auth/current-session";
@@ -12,6 +13,8 @@ export const metadata: Metadata = { title: "数据发布" };
 
 export default async function PublicationsPage() {
   const session = await requireSession();
+  // The data group's page; hospitals read theirs in 本院数据 (/inbox), with the same use case.
+  if (!can(session.roles, "region.read")) notFound();
   const items = await orNotFound(() => listPublications(session));
   return (
     <>
