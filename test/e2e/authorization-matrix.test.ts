@@ -213,13 +213,13 @@ describe("authorization matrix: every route × every role, with and without prox
     expect((await fetch(portals.proxy.ctx!.base + "/login")).headers.get("content-security-policy")).toContain("nonce-");
     expect((await fetch(portals["no-proxy"].ctx!.base + "/login")).headers.get("content-security-policy")).toBeNull();
     for (const p of Object.values(portals)) {
-      for (const id of [p.ctx!.hfVersion, ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId])]) expect(id).toMatch(ID);
+      for (const id of [p.ctx!.hfVersion, p.ctx!.pub.id, p.ctx!.pub.versionId, ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId])]) expect(id).toMatch(ID);
     }
   });
 
   for (const which of ["proxy", "no-proxy"] as const)
     for (const row of ROWS)
-      it(`[${which}] ${row.method ?? "GET"} ${row.route} (${row.url({ base: "", hfVersion: "{v}", ids: { "340100": { regionId: "", institutionId: "" }, "340200": { regionId: "", institutionId: "" } } })})`, async () => {
+      it(`[${which}] ${row.method ?? "GET"} ${row.route} (${row.url({ base: "", hfVersion: "{v}", pub: { id: "{id}", versionId: "{v}" }, ids: { "340100": { regionId: "", institutionId: "" }, "340200": { regionId: "", institutionId: "" } } })})`, async () => {
         const p = portals[which];
         const c = p.ctx!;
         const isPage = !row.route.startsWith("/api/");
