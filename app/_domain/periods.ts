@@ -121,6 +121,16 @@ export const monthsElapsed = (period: Period): number => yearMonth(period).month
 /** March, June, September and December: the months a quarterly release covers. */
 export const isQuarterEnd = (period: Period): boolean => yearMonth(period).month % 3 === 0;
 
+/** "2025Q2" (also 2025q2, 2025-Q2): the quarter and its last month, or null when the text is not a quarter. */
+export function parseQuarter(text: string): { year: number; quarter: 1 | 2 | 3 | 4; end: Period } | null {
+  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(halfWidth(String(text ?? "")).trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
+  const quarter = Number(m[2]) as 1 | 2 | 3 | 4;
+  return { year, quarter, end: makePeriod(year, quarter * 3) };
+}
+
 /** The three months of the quarter containing the month, in order. */
 export function quarterMonths(period: Period): [Period, Period, Period] {
   const { year } = yearMonth(period);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { PendingStep } from "@/app/_domain/auth-policy";
 import { ROLES, type Role } from "@/app/_domain/roles";
 import { changePassword } from "@/app/_server/account/change-password";
 import { createUser } from "@/app/_server/admin/create-user";
@@ -32,7 +33,9 @@ import { getProvinceOverview } from "@/app/_server/home/get-province-overview";
 import { getRegionWorkbench } from "@/app/_server/home/get-region-workbench";
 import { listAccounts } from "@/app/_server/security/list-accounts";
 import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/app/_server/sheets/api-tokens";
+import { createApiToken } from "@/app/_server/sheets/create-api-token";
+import { listApiTokens } from "@/app/_server/sheets/list-api-tokens";
+import { revokeApiToken } from "@/app/_server/sheets/revoke-api-token";
 import { diffSheetVersions } from "@/app/_server/sheets/diff-sheet-versions";
 import { downloadSheetOriginal, downloadSheetReport } from "@/app/_server/sheets/download-sheet-file";
 import { downloadSheetTemplate } from "@/app/_server/sheets/download-sheet-template";
@@ -41,7 +44,7 @@ import { listSheets } from "@/app/_server/sheets/list-sheets";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 import { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
-import { getRegionMetrics } from "@/app/_server/metrics/get-region-metrics";
+import { getRegionMetrics, getRegionMetricsForPeriod, getRegionQuarterMetrics } from "@/app/_server/metrics/get-region-metrics";
 import { getInstitutionComparison } from "@/app/_server/metrics/get-institution-comparison";
 import { getMetricTrend } from "@/app/_server/metrics/get-metric-trend";
 import { getMetricsTable } from "@/app/_server/metrics/get-metrics-table";
@@ -77,6 +80,28 @@ import { useTestDatabase } from "../helpers/test-database";
  * from the product table, not derived from ROLE_PERMISSIONS, so a wrong table entry or a use case that forgets
  * its guard both fail. A use case added to app/_server without a row here fails the completeness test.
  */
+// Who reached the guard: the completeness check proves that every use case calls requirePermission.
+const guarded = vi.hoisted(() => new Set<string>());
+vi.mock("@/app/_server/auth/guard", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/app/_server/auth/guard")>();
+  return {
+    ...real,
+    requirePermission: (...args: Parameters<typeof real.requirePermission>) => {
+      guarded.add(args[0].userId);
+      return real.requirePermission(...args);
+    },
+  };
+});
+
+/**
+ * What a user manages about their own sign-in needs no permission and works while a step is pending (it is how
+ * the step gets done); every other use case must reach requirePermission.
+ */
+const SELF_SERVICE = new Set(["signOutEverywhere", "getMfaStatus", "beginMfaEnrolment", "confirmMfaEnrolment", "changePassword", "describeScope"]);
+const PENDING_STEPS: PendingStep[] = ["change-password", "password-expired", "enrol-mfa"];
+/** The use cases whose allowed runs reached the guard. */
+const reached = new Set<string>();
+
 const ALL = ROLES;
 const SYS: Role[] = ["SYSTEM_ADMIN"];
 const REGION_STAFF: Role[] = ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"];
@@ -86,6 +111,12 @@ const CATALOGUE_READERS: Role[] = ["SYSTEM_ADMIN", "DATA_ENTRY", "DATA_REVIEWER"
 const LOCAL_INDICATOR_EDITORS: Role[] = ["DATA_ENTRY", "PUBLISHER"];
 /** Published publications: the region's staff, the addressed hospitals and the province's supervisors. */
 const PUBLICATION_READERS: Role[] = [...REGION_STAFF, "SUPERVISOR", "HOSPITAL_VIEWER"];
+
+/** An allowed reader asking for a period without accepted data is answered "no data yet", not refused. */
+const noDataYet = (e: { code?: string; message?: string }) => {
+  if (e.code === "NOT_FOUND" && e.message?.includes("尚无审核通过的数据")) return null;
+  throw e;
+};
 
 let seq = 0;
 const next = () => String(++seq).padStart(2, "0");
@@ -167,6 +198,17 @@ const MATRIX: Record<string, Case> = {
     allowed: [...REGION_STAFF, "SUPERVISOR"],
     deniedCode: "NOT_FOUND",
     run: (s) => getRegionMetrics(s, { regionCode: "340100", period: "2025-01" }),
+  },
+  getRegionMetricsForPeriod: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getRegionMetricsForPeriod(s, { regionCode: "340100", period: "2025-01" }),
+  },
+  // Only January is accepted: the quarter has no data yet, which an allowed reader is told as such.
+  getRegionQuarterMetrics: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getRegionQuarterMetrics(s, { regionCode: "340100", period: "2025Q1" }).catch(noDataYet),
   },
   getMetricLineage: {
     allowed: [...REGION_STAFF, "SUPERVISOR"],
@@ -281,13 +323,31 @@ describe("permission matrix: every role × every use case", () => {
     for (const role of ROLES)
       it(`${role} ${c.allowed.includes(role) ? "may" : "may not"} ${name}`, async () => {
         const session = await createUserSession(prisma(), [role], scopeFor(role, w));
-        if (c.allowed.includes(role)) await c.run(session, w); // throws, and so fails, if refused
-        else {
+        if (c.allowed.includes(role)) {
+          await c.run(session, w); // throws, and so fails, if refused
+          if (guarded.has(session.userId)) reached.add(name);
+        } else {
           await expect(c.run(session, w)).rejects.toMatchObject({ code: c.deniedCode ?? "FORBIDDEN" });
           const denied = await prisma().auditEvent.count({ where: { actorId: session.userId, result: "DENIED" } });
           expect(denied).toBeGreaterThan(0);
         }
       });
+
+  for (const [name, c] of Object.entries(MATRIX))
+    if (!SELF_SERVICE.has(name))
+      it(`a session with a pending step may not ${name} (${c.allowed[0]})`, async () => {
+        for (const pending of PENDING_STEPS) {
+          const session = { ...(await createUserSession(prisma(), [c.allowed[0]!], scopeFor(c.allowed[0]!, w))), pending };
+          await expect(c.run(session, w), pending).rejects.toMatchObject({ code: "FORBIDDEN" });
+          const denied = await prisma().auditEvent.findFirst({ where: { actorId: session.userId, result: "DENIED" }, select: { detail: true } });
+          expect(denied?.detail, pending).toMatchObject({ pending });
+        }
+      });
+
+  it("every use case but the self-service ones reaches requirePermission", () => {
+    const expected = Object.keys(MATRIX).filter((n) => !SELF_SERVICE.has(n));
+    expect([...reached].sort()).toEqual(expected.sort());
+  });
 
   it("a user with a role but no scope sees nothing", async () => {
     for (const [role, run] of [
@@ -310,7 +370,7 @@ describe("permission matrix: every role × every use case", () => {
   });
 
   it("covers every use case in app/_server (completeness)", () => {
-    const helpers = new Set(["requirePermission", "refuseSelfChange", "requireReader", "findVisibleVersion", "denied"]);
+    const helpers = new Set(["requirePermission", "recordDenial", "refuseSelfChange", "requireReader", "findVisibleVersion", "denied"]);
     const found: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { IndicatorDef } from "@/app/_domain/catalogue";
 import { warningKey } from "@/app/_domain/sheets/warning-key";
 import type { Session } from "@/app/_server/auth/session";
@@ -23,6 +23,20 @@ import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
+
+// The API routes read the session from next-auth's cookie; here the session is injected instead.
+const getSession = vi.hoisted(() => vi.fn<() => Promise<Session | null>>());
+vi.mock("@/app/_server/auth/current-session", () => ({ getSession }));
+const { GET: getOne } = await import("@/app/api/v1/publications/[id]/route");
+const { GET: getList } = await import("@/app/api/v1/publications/route");
+
+/** The API body as bytes, for a caller. */
+async function api(session: Session, id?: string, query = "") {
+  getSession.mockResolvedValue(session);
+  const url = `http://localhost/api/v1/publications${id ? `/${id}` : ""}${query}`;
+  const res = id ? await getOne(new Request(url), { params: Promise.resolve({ id }) }) : await getList(new Request(url));
+  return { status: res.status, body: await res.text() };
+}
 
 const HEADER = "region_code,period,indicator_code,scheme,institution_code,value";
 const INSTITUTIONS = ["H34010000001", "H34010000002", "H34010000003", "H34010000004", "H34010000005"];
@@ -136,6 +150,15 @@ describe("publications", () => {
     const monthly = await draftOf("MONTHLY_PUSH", "2025-03");
     await expect(getPublication(hospitalA1, { id: monthly.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listPublications(hospitalB1)).resolves.toEqual([]);
+    // The API: the same rules, and a refusal carries no data.
+    expect(JSON.parse((await api(hospitalA1)).body).publications.map((p: { id: string }) => p.id)).toEqual([quarterly.id]);
+    for (const [who, id] of [[hospitalB1, quarterly.id], [hospitalA1, monthly.id], [hospitalA1, "no-such-id"]] as const) {
+      const res = await api(who, id, "?institution=H34010000002");
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.body)).toEqual({ error: "发布不存在或您无权查看。" });
+    }
+    getSession.mockResolvedValue(null);
+    expect((await getList(new Request("http://localhost/api/v1/publications"))).status).toBe(401);
     // A supervisor of the province reads the published release (the region part).
     expect((await getPublication(supervisor, { id: quarterly.id })).institution).toBeNull();
     // Anonymised letters differ between recipients.
@@ -165,11 +188,14 @@ describe("publications", () => {
 
   it("a published snapshot never changes: a new version of the month accepted and recomputed leaves the body byte-identical", async () => {
     const before = JSON.stringify(await getPublication(hospitalA1, { id: quarterly.id }));
+    const apiBefore = await api(hospitalA1, quarterly.id);
+    expect(apiBefore.status).toBe(200);
     const staffBefore = JSON.stringify(await getPublication(entry, { id: quarterly.id, institutionCode: "H34010000003" }));
     await acceptMonth("2025-03", { ...small(3), "FI03|EMPLOYEE|": "999", "IN03|TOTAL|H34010000001": "5000" });
     const stored = await prisma().metricSet.findFirstOrThrow({ where: { period: "2025-03", indicatorCode: "FI03", scheme: "EMPLOYEE" } });
     expect(stored.ytd).toBe("999");
     expect(JSON.stringify(await getPublication(hospitalA1, { id: quarterly.id }))).toBe(before);
+    expect(await api(hospitalA1, quarterly.id)).toEqual(apiBefore);
     expect(JSON.stringify(await getPublication(entry, { id: quarterly.id, institutionCode: "H34010000003" }))).toBe(staffBefore);
   }, 120_000);
 

@@ -24,7 +24,7 @@ export interface SnapshotInput {
   layout: Layout;
   narrative: string;
   explanations: Record<string, string>;
-  /** Region rows of trendMonths(end, 36); institution rows of institutionMonths(end). */
+  /** Region rows of trendMonths(end, 36); institution rows of the data month. */
   rows: Iterable<MetricValues>;
   /** Every institution of the region (ranks and quartiles cover them all). */
   institutions: readonly Institution[];

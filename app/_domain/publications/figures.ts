@@ -1,18 +1,12 @@
 import type { IndicatorDef, Scheme } from "../catalogue";
-import { Decimal } from "../formula/decimal";
 import type { MetricValues } from "../metrics/compute-metrics";
-import { quarterCell } from "../metrics/quarter";
-import { addMonths, type Period } from "../periods";
+import type { Period } from "../periods";
 import { isPersonCountUnit, isSmallCount, suppressionMarker, type SuppressionOptions } from "../suppression";
 import type { Figure, IndicatorInfo, IndicatorRef, Num, SeriesPoint } from "./types";
 
 /**
  * Numbers of a snapshot from the stored metric rows: Figures (本期, 累计, 同比/环比, 百分点, 本季), series, and
  * the one place small counts are suppressed (every Num a snapshot holds goes through `num`).
- *
- * Seam: the quarter fields (quarter, prevYearQuarter, quarterYoy, qoq) and the percentage-point diffs are derived
- * here from monthly rows with metrics/quarter.ts; when the metrics engine stores them (issue of the numbers:
- * quarter, prevYearQuarter, quarterYoy, qoq, yoyDiff, momDiff, qoqDiff), `figure` should read those instead.
  */
 
 /** Desirable directions where the catalogue implies one (docs/publications.md: colour only there). (norm) */
@@ -55,52 +49,36 @@ export function num(value: string | null | undefined, unit: string, options: Num
   return isPersonCountUnit(unit) && isSmallCount(value, options) ? { suppressed: suppressionMarker(options) } : value;
 }
 
-const text6 = (d: Decimal) => {
-  const r = d.toDecimalPlaces(6);
-  return r.isZero() ? "0" : r.toFixed();
-};
-const minus = (a: string | null | undefined, b: string | null | undefined) => (a == null || b == null ? null : text6(new Decimal(a).minus(b)));
-const growth = (a: string | null, b: string | null) => (a === null || b === null || new Decimal(b).isZero() ? null : text6(new Decimal(a).div(b).minus(1)));
-
 /** The chart value of a month: the month's own amount for a FLOW, the value for STOCK and RATE. */
 export const monthValue = (def: Pick<IndicatorDef, "basis" | "formula">, row: MetricValues | undefined): string | null =>
   row === undefined ? null : def.basis === "FLOW" ? row.month : row.ytd;
 
-/** The figure of one indicator × scheme of the region (institution null) or an institution at `end`. */
+/**
+ * The figure of one indicator × scheme of the region (institution null) or an institution at `end`, from the
+ * engine's stored fields (docs/metrics.md): growth rates as fractions, and for %-unit indicators the changes in
+ * percentage points (*Diff) instead of growth rates. Quarter fields only for a quarterly release.
+ */
 export function figure(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, end: Period, institution: string | null, quarterly: boolean, o: NumOptions): Figure {
-  const at = (p: Period) => rows.get(p, def.code, ref.scheme, institution);
-  const row = at(end);
-  const prev = at(addMonths(end, -1));
+  const row = rows.get(end, def.code, ref.scheme, institution);
   const n = (v: string | null | undefined) => num(v, def.unit, o);
   const pct = ref.percent;
-  let quarter: Figure["quarter"] = null;
-  let prevYearQuarter: Figure["quarter"] = null;
-  let quarterYoy: string | null = null;
-  let qoq: string | null = null;
-  let qoqDiff: string | null = null;
-  if (quarterly) {
-    const cell = (p: Period) => quarterCell(def, p, (m) => at(m)?.month ?? null, (m) => at(m)?.ytd ?? null);
-    const q = cell(end);
-    const ly = cell(addMonths(end, -12));
-    quarter = n(q.value);
-    prevYearQuarter = n(ly.value);
-    quarterYoy = pct ? null : growth(q.value, ly.value);
-    qoq = pct ? null : q.mom;
-    qoqDiff = pct ? minus(q.value, q.previous) : null;
-  }
+  const growth = (v: string | null | undefined) => (pct ? null : (v ?? null));
+  const points = (v: string | null | undefined) => (pct ? (v ?? null) : null);
+  const q = quarterly ? row : undefined;
   return {
     month: n(row?.month),
     ytd: n(row?.ytd),
     prevYearYtd: n(row?.prevYearYtd),
-    yoy: pct ? null : (row?.yoy ?? null),
-    mom: pct ? null : (row?.mom ?? null),
-    yoyDiff: pct ? minus(row?.ytd, row?.prevYearYtd) : null,
-    momDiff: pct ? minus(row?.month, prev?.month) : null,
-    quarter,
-    prevYearQuarter,
-    quarterYoy,
-    qoq,
-    qoqDiff,
+    yoy: growth(row?.yoy),
+    mom: growth(row?.mom),
+    yoyDiff: points(row?.yoyDiff),
+    momDiff: points(row?.momDiff),
+    quarter: n(q?.quarter),
+    prevYearQuarter: n(q?.prevYearQuarter),
+    quarterYoy: growth(q?.quarterYoy),
+    qoq: growth(q?.qoq),
+    quarterYoyDiff: points(q?.quarterYoyDiff),
+    qoqDiff: points(q?.qoqDiff),
   };
 }
 

@@ -21,7 +21,7 @@ export function formatPoints(points: Num | undefined): string {
 
 /** 同比 of a figure: ±百分点 for %-unit indicators, a growth rate otherwise; quarter fields for 本季. */
 export function formatYoy(info: IndicatorInfo, f: Figure, quarter = false): string {
-  if (info.percent) return formatPoints(quarter ? null : f.yoyDiff);
+  if (info.percent) return formatPoints(quarter ? f.quarterYoyDiff : f.yoyDiff);
   const v = quarter ? f.quarterYoy : f.yoy;
   return typeof v === "string" ? formatGrowth(v) : formatNum(v, "");
 }

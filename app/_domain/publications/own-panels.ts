@@ -1,9 +1,8 @@
 import type { IndicatorDef } from "../catalogue";
 import { LEVEL_LABELS, type InstitutionLevel } from "../institutions";
-import type { MetricRow } from "../metrics/compute-metrics";
+import { METRIC_FIELDS, type MetricField, type MetricRow } from "../metrics/compute-metrics";
 import { periodFlags } from "../metrics/period-flags";
 import { peerStats, type AnomalyFlag, type GroupStats, type PeerStats, type Position } from "../metrics/peers";
-import { quarterCell } from "../metrics/quarter";
 import type { Period } from "../periods";
 import { isPersonCountUnit } from "../suppression";
 import { figure, num, resolve, type NumOptions, type RowIndex } from "./figures";
@@ -35,12 +34,14 @@ export interface Comparison {
 }
 
 export function compare(def: IndicatorDef, info: IndicatorInfo, rows: RowIndex, end: Period, kind: PublicationKind, institutions: readonly Institution[]): Comparison {
-  const quarterValue = kind === "QUARTERLY_RELEASE" && quarterCell(def, end, () => null, () => null).kind !== "NONE";
+  const at = (code: string) => rows.get(end, def.code, info.scheme, code);
+  const quarterValue = kind === "QUARTERLY_RELEASE" && institutions.some((i) => at(i.code)?.quarter != null);
   const view: OwnIndicatorRow["view"] = quarterValue ? "quarter" : kind === "MONTHLY_PUSH" ? "month" : "ytd";
   const compared: MetricRow[] = institutions.map((i) => {
-    const at = (p: Period) => rows.get(p, def.code, info.scheme, i.code);
-    const value = quarterValue ? quarterCell(def, end, (m) => at(m)?.month ?? null, (m) => at(m)?.ytd ?? null).value : view === "month" ? (at(end)?.month ?? null) : (at(end)?.ytd ?? null);
-    return { period: end, indicatorCode: def.code, scheme: info.scheme, institutionCode: i.code, ytd: value, month: value, prevYearYtd: null, yoy: null, mom: null, lineage: { formula: null, inputs: [] } };
+    const row = at(i.code);
+    const value = (view === "quarter" ? row?.quarter : view === "month" ? row?.month : row?.ytd) ?? null;
+    const empty = Object.fromEntries(METRIC_FIELDS.map((f) => [f, null])) as Record<MetricField, null>;
+    return { ...empty, period: end, indicatorCode: def.code, scheme: info.scheme, institutionCode: i.code, ytd: value, month: value, lineage: { formula: null, inputs: [] } };
   });
   const stats = peerStats(compared, institutions, "ytd");
   return { def, info, view, stats, byCode: new Map(stats.institutions.map((s) => [s.institutionCode, s])) };

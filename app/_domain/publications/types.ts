@@ -176,9 +176,10 @@ export interface IndicatorInfo {
 }
 
 /**
- * The figures of one indicator × scheme at the publication's data month. Fractions for growth (0.053 = 5.3 %),
- * percentage points for *Diff (1.25 = +1.25 个百分点). Quarter fields (from the metrics engine's quarter values)
- * are set for QUARTERLY_RELEASE and null elsewhere.
+ * The figures of one indicator × scheme at the publication's data month, as the metrics engine stores them.
+ * Growth rates (yoy, mom, quarterYoy, qoq) are fractions (0.053 = 5.3 %) and only for non-% indicators; for
+ * %-unit indicators the *Diff fields carry the change in percentage points (1.25 = +1.25 个百分点) and the
+ * growth rates are null. Quarter fields are set for QUARTERLY_RELEASE only.
  */
 export interface Figure {
   /** The month's own value (本月). */
@@ -195,6 +196,8 @@ export interface Figure {
   prevYearQuarter: Num;
   quarterYoy: Num;
   qoq: Num;
+  /** Percentage points for %-unit indicators: quarter − prevYearQuarter. */
+  quarterYoyDiff: Num;
   qoqDiff: Num;
 }
 

@@ -81,3 +81,13 @@ export const withdrawPublicationSchema = z.object({ versionId: id, reason: reaso
 export type CreateTopicalInput = z.input<typeof createTopicalSchema>;
 export type UpdateDraftInput = z.input<typeof updateDraftSchema>;
 export type ReviewPublicationInput = z.input<typeof reviewPublicationSchema>;
+
+/** GET /api/v1/publications?kind=&status= (status: staff only; unknown values are ignored by the use case). */
+export const publicationListQuerySchema = z.object({ kind: z.string().max(40).optional(), status: z.string().max(40).optional() });
+/** The path of /api/v1/publications/{id}. */
+export const publicationParamsSchema = z.object({ id: z.string().min(1).max(64) });
+/** GET /api/v1/publications/{id}?version=n&institution=CODE (institution: staff and supervisors only). */
+export const publicationQuerySchema = z.object({
+  version: z.coerce.number({ message: "版本号应为正整数。" }).int("版本号应为正整数。").min(1, "版本号应为正整数。").max(999_999).optional(),
+  institution: z.string().trim().max(20).optional(),
+});

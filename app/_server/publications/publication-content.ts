@@ -49,11 +49,6 @@ export function audienceOf(v: Pick<VersionRow, "audienceKind" | "audienceLevels"
 export const inAudience = (audience: Audience, inst: { code: string; level: InstitutionLevel }) =>
   audience.kind === "ALL" || (audience.kind === "LEVELS" ? audience.levels.includes(inst.level) : audience.institutionCodes.includes(inst.code));
 
-/** The months whose institution rows a snapshot reads: the data month, the one before, and the quarters compared. */
-function institutionMonths(end: Period): Period[] {
-  return [0, -1, -2, -3, -4, -5, -12, -13, -14].map((k) => addMonths(end, k));
-}
-
 export interface LoadedContent {
   built: BuiltSnapshot;
   institutions: { id: string; code: string; name: string; level: InstitutionLevel }[];
@@ -80,7 +75,7 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
   const instCodes = catalogue.indicators.filter((d) => d.scope === "INSTITUTION").map((d) => d.code);
   const [regionRows, instRows] = await Promise.all([
     readMetricValues(client, region.id, trendMonths(end, 36), codeOf, { scope: "REGION" }),
-    readMetricValues(client, region.id, institutionMonths(end), codeOf, { scope: "INSTITUTION", indicators: instCodes }),
+    readMetricValues(client, region.id, [end], codeOf, { scope: "INSTITUTION", indicators: instCodes }),
   ]);
   const audience = audienceOf(v);
   const members = institutions.filter((i) => inAudience(audience, i) && (!options.only || options.only.includes(i.code)));

@@ -5,9 +5,7 @@ import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { fromZod } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
-import { notifyAudience } from "./notify";
-import { buildContent, contentHash, VERSION_CONTENT_SELECT } from "./publication-content";
+import { freezeVersion } from "./freeze-version";
 import { lockVersion } from "./version-lock";
 
 /**
@@ -26,48 +24,14 @@ export async function publishPublication(session: Session, input: unknown): Prom
     return prisma.$transaction(
       async (tx) => {
         const locked = await lockVersion(tx, session, parsed.data.versionId, ["APPROVED"]);
-        const v = await tx.publicationVersion.findUniqueOrThrow({ where: { id: locked.id }, select: { ...VERSION_CONTENT_SELECT, correctionReason: true, embargoUntil: true } });
-        const now = new Date();
-        const content = await buildContent(tx, v, { frozenAt: now });
-        const hash = contentHash(content.built);
-        await tx.publicationVersion.update({
-          where: { id: v.id },
-          data: {
-            status: "PUBLISHED",
-            publisherId: session.userId,
-            publishedAt: now,
-            snapshot: content.built.region as unknown as Prisma.InputJsonObject,
-            contentHash: hash,
-            catalogueVersionId: content.catalogueVersionId,
-            sheetVersionIds: content.sheetVersionIds,
-          },
-          select: { id: true },
-        });
-        const idOf = new Map(content.audience.map((a) => [a.code, a.id]));
-        for (let i = 0; i < content.built.parts.length; i += 500)
-          await tx.publicationPart.createMany({
-            data: content.built.parts.slice(i, i + 500).map((p) => ({ versionId: v.id, institutionId: idOf.get(p.institution.code)!, data: p as unknown as Prisma.InputJsonObject })),
-          });
-        const corrected = await tx.publicationVersion.updateMany({
-          where: { publicationId: locked.publicationId, status: "PUBLISHED", version: { lt: locked.version } },
-          data: { status: "CORRECTED" },
-        });
-        await notifyAudience(tx, {
-          institutionIds: content.audience.map((a) => a.id),
-          kind: corrected.count ? "CORRECTED" : "PUBLISHED",
-          title: corrected.count ? `更正：${v.title}` : `新发布：${v.title}`,
-          body: corrected.count ? `更正原因：${v.correctionReason ?? ""}` : `${v.publication.region.name}医保数据工作组发布了${v.title}。`,
-          href: `/inbox/${locked.publicationId}`,
-          // Embargoed: recipients are told when it lifts (the inbox shows it from then on).
-          createdAt: v.embargoUntil && v.embargoUntil > now ? v.embargoUntil : now,
-        });
+        const frozen = await freezeVersion(tx, locked.id, session.userId, new Date());
         await recordAudit(tx, actorOf(session), {
           action: "publication.publish",
           objectType: "PublicationVersion",
-          objectId: v.id,
-          detail: { title: v.title, version: locked.version, contentHash: hash, institutions: content.built.parts.length, corrected: corrected.count > 0 },
+          objectId: locked.id,
+          detail: frozen,
         });
-        return { status: "PUBLISHED" as const, contentHash: hash };
+        return { status: "PUBLISHED" as const, contentHash: frozen.contentHash };
       },
       { maxWait: 30_000, timeout: 120_000 },
     );

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { reviewSheetSchema } from "@/app/_domain/schemas/sheet";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
@@ -6,14 +6,6 @@ import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
 import { recomputeAfterAccept } from "../metrics/recompute-metrics";
 import { ensurePublicationDrafts } from "../publications/ensure-publication-drafts";
-
-export const reviewSheetSchema = z
-  .object({
-    versionId: z.string().min(1),
-    decision: z.enum(["ACCEPT", "REJECT"]),
-    comment: z.string().trim().max(1000, "意见最多 1000 字").optional().default(""),
-  })
-  .refine((v) => v.decision === "ACCEPT" || v.comment.length >= 2, { path: ["comment"], message: "退回时请写明原因" });
 
 /**
  * A DATA_REVIEWER of the sheet's region accepts or rejects a validated version uploaded by someone else
