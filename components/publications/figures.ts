@@ -28,7 +28,7 @@ export const indicatorName = (i: IndicatorInfo) => (i.scheme === "TOTAL" ? i.nam
 
 /** 同比 of a figure: a growth rate, or ± 百分点 for %-unit indicators; coloured only with a declared direction. */
 export function yoyOf(f: Figure, i: IndicatorInfo, quarter = false): ChangeText {
-  const v = i.percent ? f.yoyDiff : quarter ? f.quarterYoy : f.yoy;
+  const v = i.percent ? (quarter ? f.quarterYoyDiff : f.yoyDiff) : quarter ? f.quarterYoy : f.yoy;
   return changeText(typeof v === "string" ? v : null, i.percent ? "points" : "growth", i.better, "同比");
 }
 

@@ -4,7 +4,7 @@ import { buildOption } from "@/components/charts/chart-spec";
 import { momOf, numText, panelCharts, rankingChart, yoyOf } from "@/components/publications/figures";
 
 const info = (code: string, unit: string, better: IndicatorInfo["better"] = null): IndicatorInfo => ({ code, scheme: "TOTAL", nameZh: code, unit, percent: unit === "%", better, definition: null });
-const figure = (over: Partial<Figure>): Figure => ({ month: null, ytd: null, prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, qoqDiff: null, ...over });
+const figure = (over: Partial<Figure>): Figure => ({ month: null, ytd: null, prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, qoqDiff: null, quarterYoyDiff: null, ...over });
 const points = (values: (string | null)[]): SeriesPoint[] => values.map((value, k) => ({ period: `2025-${String(k + 1).padStart(2, "0")}`, value }));
 
 describe("publication figures", () => {
