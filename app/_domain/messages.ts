@@ -14,6 +14,7 @@ export const NAV_LABELS = {
   catalogue: "指标目录",
   sheets: "月度底稿",
   metrics: "指标分析",
+  publications: "数据发布",
   security: "账号安全",
   audit: "审计日志",
   workbench: "工作台",

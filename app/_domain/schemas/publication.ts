@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportQuerySchema } from "./common";
 import { INSTITUTION_LEVELS } from "../institutions";
 import { isPeriod } from "../periods";
 import { PANEL_KINDS, PEER_MODES } from "../publications/types";
@@ -91,3 +92,6 @@ export const publicationQuerySchema = z.object({
   version: z.coerce.number({ message: "版本号应为正整数。" }).int("版本号应为正整数。").min(1, "版本号应为正整数。").max(999_999).optional(),
   institution: z.string().trim().max(20).optional(),
 });
+
+/** GET /api/publications/{id}/export?format=csv|xlsx&version=n&institution=CODE. */
+export const publicationExportQuerySchema = publicationQuerySchema.extend(exportQuerySchema.shape);
