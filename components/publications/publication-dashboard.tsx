@@ -21,7 +21,7 @@ export function PublicationDashboard({ view, versionHref, exportHref, actions }:
       )}
       {view.corrects && (
         <div className={`${s.banner} ${s.info}`} data-testid="correction-note">
-          本版为更正版，更正了第 {view.corrects.version} 版：{view.corrects.reason}。{" "}
+          本版为更正版，更正了第 {view.corrects.version} 版：{view.corrects.reason.replace(/[。.]$/, "")}。{" "}
           <a href={versionHref(view.corrects.versionId, view.corrects.version)}>查看原第 {view.corrects.version} 版</a>
         </div>
       )}

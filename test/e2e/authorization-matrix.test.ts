@@ -107,6 +107,8 @@ const ROWS: Row[] = [
   { route: "/api/v1/regions/[regionCode]/metrics", url: () => "/api/v1/regions/340100/metrics?period=2025-06", allowed: [...HF_STAFF, "ah_supervisor"] },
   { route: "/api/v1/regions/[regionCode]/metrics", url: () => "/api/v1/regions/340200/metrics?period=2025-06", allowed: ["wh_entry", "ah_supervisor"] },
   { route: "/api/v1/sheets", url: () => "/api/v1/sheets", allowed: REGION_STAFF },
+  { route: "/api/v1/publications", url: () => "/api/v1/publications", allowed: [...REGION_STAFF, "ah_supervisor", "hf_hospital"] },
+  { route: "/api/v1/publications/[id]", url: (c) => `/api/v1/publications/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
   {
     route: "/api/v1/sheets",
     method: "POST",

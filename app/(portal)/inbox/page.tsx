@@ -22,7 +22,7 @@ export default async function Inbox() {
         <span>{LEVEL_LABELS[i.level]}</span>
         <span>{TYPE_LABELS[i.type]}</span>
         <span>
-          {i.regionName}
+          {i.regionName}（{i.regionCode}）
           {i.district ? ` · ${i.district}` : ""}
         </span>
       </p>
