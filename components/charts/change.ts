@@ -1,5 +1,5 @@
 /**
- * How a change is written beside a number (PUBLICATIONS.md): ▲/▼ with the number; for %-unit indicators the
+ * How a change is written beside a number (docs/publications.md): ▲/▼ with the number; for %-unit indicators the
  * change is in 百分点, otherwise a growth rate in %; both with 2 decimals. Colour only where the catalogue
  * declares a desirable direction (e.g. 自费率 down is good) — otherwise neutral, because red-up/green-down
  * stock colours mislead for expenditure. Pure, shared by cards, tables, the PDF and the exports.

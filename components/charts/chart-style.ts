@@ -1,5 +1,5 @@
 /**
- * What every publication chart shares (PUBLICATIONS.md conventions): a title stating subject and unit, a Chinese
+ * What every publication chart shares (docs/publications.md, conventions): a title stating subject and unit, a Chinese
  * legend, number labels in the unit's habit (万元/元 2 decimals with thousands separators, counts whole, % 2
  * decimals), a missing value drawn as a gap and read "—". Pure: no DOM, so the PDF renderer (ECharts SSR to SVG)
  * builds the same options as the browser.

@@ -1,5 +1,5 @@
 /**
- * 亮家底 · 基金运行 charts (PUBLICATIONS.md, 季发布 §1): income against expenditure by scheme, balance with months
+ * 亮家底 · 基金运行 charts (docs/publications.md, 季发布 §1): income against expenditure by scheme, balance with months
  * of payment capacity and its reasonable 6–9 month band, and budget execution against time progress. Pure
  * functions of snapshot data (browser canvas and PDF SVG alike).
  */

@@ -1,5 +1,5 @@
 /**
- * Trend charts of a publication (PUBLICATIONS.md): the KPI card's sparkline, and an indicator month by month
+ * Trend charts of a publication (docs/publications.md): the KPI card's sparkline, and an indicator month by month
  * over 24 months against the same months a year earlier. Pure functions of snapshot data: the browser draws them
  * on a canvas, the PDF renderer through ECharts SSR.
  */

@@ -21,6 +21,7 @@ import { Alert, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { BRAND_MARK } from "@/app/_domain/messages";
 import type { NavIcon, NavItem } from "@/app/_domain/navigation";
 
 const ICONS: Record<NavIcon, React.ReactNode> = {
@@ -56,9 +57,12 @@ export function PortalShell({ nav, user, demo, children }: { nav: NavItem[]; use
   return (
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Sider width={220} breakpoint="lg" collapsedWidth={64}>
-        <Link href="/" style={{ display: "block", padding: "18px 20px", color: "#fff", textDecoration: "none" }}>
-          <div style={{ fontSize: 22, fontWeight: 700, letterSpacing: 4 }}>亮底</div>
-          <div style={{ fontSize: 12, opacity: 0.7, marginTop: 2 }}>医保数据发布平台</div>
+        <Link href="/" style={{ display: "flex", alignItems: "center", gap: 10, padding: "16px 16px", color: "#fff", textDecoration: "none" }}>
+          <img src={BRAND_MARK} alt="" width={36} height={36} />
+          <div>
+            <div style={{ fontSize: 22, fontWeight: 700, letterSpacing: 4 }}>亮底</div>
+            <div style={{ fontSize: 12, opacity: 0.7, marginTop: 2 }}>医保数据发布平台</div>
+          </div>
         </Link>
         <Menu
           theme="dark"

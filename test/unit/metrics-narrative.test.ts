@@ -26,7 +26,7 @@ const catalogue: IndicatorDef[] = [
 ];
 
 const row = (indicatorCode: string, scheme: Scheme, ytd: string | null, prevYearYtd: string | null, yoy: string | null, period = "2025-06"): MetricRow => ({
-  period, indicatorCode, scheme, institutionCode: null, ytd, month: null, prevYearYtd, yoy, mom: null, lineage: { formula: null, inputs: [] },
+  period, indicatorCode, scheme, institutionCode: null, ytd, month: null, prevYearYtd, yoy, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, quarterYoyDiff: null, qoqDiff: null, lineage: { formula: null, inputs: [] },
 });
 
 const rows: MetricRow[] = [
@@ -69,7 +69,7 @@ describe("draftNarrative", () => {
       "基金结余方面，居民医保基金当期结余-3,200.00万元，上年同期为-2,800.00万元（居民医保个人缴费多在第四季度到账，前三季度为负属正常）。",
       // S1 and S3 have a TOTAL: described by it alone; 45678 人次 → 4.57万人次; S2 in percentage points: 12.34 − 12.04 = 0.3;
       // S3 yoy 0.004 % rounds to 0.0 % → 持平
-      "医疗机构服务情况方面，住院人次4.57万人次，同比增长20.0%；住院率为12.3%，比上年同期提高0.3个百分点；次均住院费用为9,876.54元，与上年同期持平。",
+      "医疗机构服务情况方面，住院人次4.57万人次，同比增长20.0%；住院率为12.3%，比上年同期提高0.30个百分点；次均住院费用为9,876.54元，与上年同期持平。",
       // national, not %, not negative: S1 0.2 > I1 0.052194 > I2 0.031 > S3 0.00004
       "同比变动较大的指标：住院人次增长20.0%，职工医保统筹基金收入增长5.2%，居民医保基金收入下降3.1%。",
       // 5 flags this period; groups by count, then catalogue order (L1 before N5), then kind; 3 shown, so 「等」
@@ -101,7 +101,7 @@ describe("draftNarrative", () => {
     expect(draftNarrative({ regionName: "乙县", quarterEnd: "2025-03", rows: r, catalogue: c, flags: [] })).toEqual([
       // 9999.995 万元 < 10,000 → stays in 万元, rounded half up to 10,000.00
       "2025年第一季度，乙县医疗机构服务情况方面，住院总费用（职工）10,000.00万元，同比增长11.1%；住院总费用（居民）200.00万元，与上年同期持平。",
-      "支付方式方面，上传率为97.7%，比上年同期降低0.5个百分点。",
+      "支付方式方面，上传率为97.7%，比上年同期降低0.51个百分点。",
       "同比变动较大的指标：住院总费用（职工）增长11.1%，住院总费用（居民）与上年同期持平。",
       "本期未发现需提示的指标异常。",
     ]);

@@ -5,7 +5,7 @@ import { anomalyFlags, peerStats, type MetricRow } from "@/app/_domain/metrics";
 /** Institution comparisons and anomaly flags, checked against numbers worked out by hand. */
 
 const row = (institutionCode: string | null, ytd: string | null, o: Partial<MetricRow> = {}): MetricRow => ({
-  period: "2025-06", indicatorCode: "IN05", scheme: "TOTAL", institutionCode, ytd, month: ytd, prevYearYtd: null, yoy: null, mom: null,
+  period: "2025-06", indicatorCode: "IN05", scheme: "TOTAL", institutionCode, ytd, month: ytd, prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, quarterYoyDiff: null, qoqDiff: null,
   lineage: { formula: null, inputs: [] }, ...o,
 });
 
@@ -143,5 +143,14 @@ describe("anomalyFlags", () => {
     expect(anomalyFlags({ rows: r, institutions: insts, indicator: in01, view: "month" }).map((f) => f.reason)).toEqual([
       "门急诊人次（当月） 400.00 人次，高于同级机构上四分位 130.00 人次加 1.5 倍四分位距（上限 160.00 人次）",
     ]);
+  });
+});
+
+describe("the year-on-year flag of a % indicator", () => {
+  it("names the change in percentage points, with the relative change the rule compares", () => {
+    const IN09: Pick<IndicatorDef, "code" | "nameZh" | "unit" | "basis" | "formula"> = { code: "IN09", nameZh: "住院费用自费率", unit: "%", basis: "RATE", formula: "PCT(IN08, IN03)" };
+    // 14 % against 10 %: +4 个百分点, a relative change of +40 % (over the 30 % threshold)
+    const flags = anomalyFlags({ rows: [row(null, "14", { indicatorCode: "IN09", prevYearYtd: "10", yoy: "0.4", yoyDiff: "4" })], institutions: [], indicator: IN09 });
+    expect(flags.map((f) => f.reason)).toEqual(["住院费用自费率同比提高 4.00 个百分点（相对增长 40.0%），超过 ±30% 的提示阈值"]);
   });
 });

@@ -1,10 +1,10 @@
-import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Row, Statistic, Typography } from "antd";
+import { Card, Col, Row, Statistic, Typography } from "antd";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getAdminOverview } from "@/app/_server/home/get-admin-overview";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
+import { BackupDownloadButton } from "@/components/admin/backup-download-button";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "系统概览" };
@@ -38,9 +38,7 @@ export default async function AdminHome() {
           <Typography.Text code>npm run db:restore -- 备份文件.tar.gz</Typography.Text>，恢复到空的数据目录。备份含全部账号和数据，请加密保存；
           使用 PostgreSQL 部署时请用 pg_dump / pg_restore 备份和恢复。
         </Typography.Paragraph>
-        <Button icon={<DownloadOutlined />} href="/api/admin/backup" data-testid="download-backup">
-          下载数据库备份
-        </Button>
+        <BackupDownloadButton />
       </Card>
     </>
   );

@@ -2,10 +2,10 @@ import type { IndicatorDef, Scheme } from "../catalogue";
 import { Decimal } from "../formula/decimal";
 import type { Period } from "../periods";
 import type { MetricRow } from "./compute-metrics";
-import { percentNumber, shortest, valueWithUnit } from "./format";
+import { grouped, percentNumber, shortest, valueWithUnit } from "./format";
 
 /**
- * Institution comparisons (PRODUCT.md §5): rank within the region and within the same hospital level, and
+ * Institution comparisons (docs/product.md §5): rank within the region and within the same hospital level, and
  * simple anomaly flags. Pure; the results carry institution codes for the caller's use (a hospital may see its
  * own position), but no text here ever names an institution.
  *
@@ -15,7 +15,7 @@ import { percentNumber, shortest, valueWithUnit } from "./format";
  * - "month" (the monthly view): MetricRow.month — the month's own amount of a FLOW, the ratio over the month's
  *   flows of a derived indicator.
  * For STOCK and RATE inputs both are the value itself (ytd = month), so the view does not matter for them.
- * The year-on-year flag always uses MetricRow.yoy (year to date for a FLOW, PRODUCT.md §4): rows carry no
+ * The year-on-year flag always uses MetricRow.yoy (year to date for a FLOW, docs/product.md §4): rows carry no
  * monthly yoy.
  */
 export type PeerView = "ytd" | "month";
@@ -265,7 +265,11 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
       limit: null,
       yoy: row.yoy,
       threshold: shortest(threshold),
-      reason: `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`,
+      // A % indicator's change is read in percentage points (docs/metrics.md); the rule itself stays relative.
+      reason:
+        indicator.unit === "%" && row.yoyDiff != null
+          ? `${indicator.nameZh}同比${up ? "提高" : "降低"} ${grouped(new Decimal(row.yoyDiff).abs(), 2)} 个百分点（相对${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%），超过 ±${shortest(threshold.mul(100))}% 的提示阈值`
+          : `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`,
     };
   };
 

@@ -2,7 +2,7 @@ import { canonicalJson } from "../canonical-json";
 import { type IndicatorDef, type Scheme, SCHEMES, SCHEME_LABELS, isInput } from "../catalogue";
 
 /**
- * The layout of the xlsx base-sheet template (PRODUCT.md §4), shared by its writer and its reader:
+ * The layout of the xlsx base-sheet template (docs/product.md §4), shared by its writer and its reader:
  * sheet names, header rows, which indicators go where, and the canonical layout text whose SHA-256 is
  * the template hash. The reader rebuilds the layout from the file's own rows and compares hashes, so a
  * template whose rows or columns were added, removed or retitled is recognised.
@@ -59,7 +59,9 @@ export function institutionColumns(indicators: readonly IndicatorDef[]): Institu
   return cols;
 }
 
-export const institutionColumnTitle = (i: Pick<IndicatorDef, "nameZh" | "unit">) => (i.unit ? `${i.nameZh}（${i.unit}）` : i.nameZh);
+/** 机构表 row 3: the name with its unit; a percentage says how to type it (「（%，填 98.28）」, see typing-slips.ts). */
+export const institutionColumnTitle = (i: Pick<IndicatorDef, "nameZh" | "unit">) =>
+  i.unit === "%" ? `${i.nameZh}（%，填 98.28）` : i.unit ? `${i.nameZh}（${i.unit}）` : i.nameZh;
 
 /** What the hash covers, as found in (or written to) the file. Order does not matter: every list is sorted. */
 export interface TemplateLayout {

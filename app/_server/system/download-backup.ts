@@ -11,6 +11,8 @@ import { invalid } from "../errors";
  * `npm run db:restore -- FILE` restores it into an empty data directory. On PostgreSQL the database server's
  * own tools do this (pg_dump / pg_restore, README). Audited with the file's size and SHA-256.
  */
+export const BACKUP_CONTENT_TYPE = "application/gzip";
+
 export async function downloadBackup(session: Session, now = new Date()) {
   await requirePermission(session, "system.backup");
   const open = await database();
@@ -19,5 +21,5 @@ export async function downloadBackup(session: Session, now = new Date()) {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   await open.prisma.$transaction((tx) => recordAudit(tx, actorOf(session), { action: "system.backup", objectType: "Database", detail: { bytes: bytes.length, sha256 } }));
   const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return { fileName: `liangdi-backup-${stamp}.tar.gz`, contentType: "application/gzip", bytes };
+  return { fileName: `liangdi-backup-${stamp}.tar.gz`, contentType: BACKUP_CONTENT_TYPE, bytes };
 }
