@@ -48,7 +48,9 @@ export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenData
       await db.exec(sql);
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // One session: a transaction waits its turn behind the others, and behind a backup (dumpDataDir below holds
+  // the transaction lock while the files are read, a few seconds): wait up to 30 s instead of Prisma's 2 s.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), transactionOptions: { maxWait: 30_000 } });
   return {
     kind: "pglite",
     prisma,
