@@ -1,10 +1,10 @@
-import { Card, Col, Row, Statistic, Typography } from "antd";
+import { Card, Col, Row, Statistic } from "antd";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getAdminOverview } from "@/app/_server/home/get-admin-overview";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
-import { BackupDownloadButton } from "@/components/admin/backup-download-button";
+import { BackupCard } from "@/components/admin/backup-card";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "系统概览" };
@@ -32,14 +32,7 @@ export default async function AdminHome() {
           </Col>
         ))}
       </Row>
-      <Card title="数据库备份" style={{ marginTop: 16 }}>
-        <Typography.Paragraph>
-          下载内嵌数据库的完整备份（门户运行中即可下载，内容一致；下载会记入审计日志）。恢复时在停止运行的服务器上执行{" "}
-          <Typography.Text code>npm run db:restore -- 备份文件.tar.gz</Typography.Text>，恢复到空的数据目录。备份含全部账号和数据，请加密保存；
-          使用 PostgreSQL 部署时请用 pg_dump / pg_restore 备份和恢复。
-        </Typography.Paragraph>
-        <BackupDownloadButton />
-      </Card>
+      <BackupCard />
     </>
   );
 }
