@@ -92,6 +92,20 @@ describe("validateSheet: rates and stocks month on month, percentages typed as f
     expect(run([cell("FI01", "EMPLOYEE", "70000", "E3")], { previous: small }).warnings[0].message).not.toContain("日期");
     expect(run([cell("PM06", "TOTAL", "30", "G22"), cell("FI01", "EMPLOYEE", "2600000", "E3")], { previous }).warnings).toEqual([]);
   });
+
+  it("does not compare two small rates or stocks: the minimum base (LIANGDI_MOM_MIN_BASE) applies as for flows", () => {
+    // 8 % → 2 % and 3 → 1 person with both figures below the default base of 10: no warning
+    const previous = { sameYearPrevMonth: lastMonth({ "PM06|TOTAL": "8", "FI01|EMPLOYEE": "3" }) };
+    const cells = [cell("PM06", "TOTAL", "2", "G22"), cell("FI01", "EMPLOYEE", "1", "E3")];
+    expect(run(cells, { previous }).warnings).toEqual([]);
+    // With a base of 1 (configuration) both warn again; and 3 → 12 (one figure at or above the base) always does
+    expect(brief(run(cells, { previous, momMinBase: "1" }).warnings)).toEqual(["cross.mom-change G22", "cross.mom-change E3"]);
+    expect(brief(run([cell("FI01", "EMPLOYEE", "12", "E3")], { previous }).warnings)).toEqual(["cross.mom-change E3"]);
+    // A decimal base is read exactly: 9.5 → 4 warns with a base of 9.5, not with 9.6
+    const rate = (base: string) => run([cell("PM06", "TOTAL", "4", "G22")], { previous: { sameYearPrevMonth: lastMonth({ "PM06|TOTAL": "9.5" }) }, momMinBase: base });
+    expect(brief(rate("9.5").warnings)).toEqual(["cross.mom-change G22"]);
+    expect(rate("9.6").warnings).toEqual([]);
+  });
 });
 
 describe("validateSheet: one problem, one message", () => {

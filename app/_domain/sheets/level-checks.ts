@@ -8,7 +8,8 @@ import { MICRO } from "./sheet-decimal";
  * month-end figure) are compared as they stand with last month's accepted value (January: December's). A
  * percentage typed with its sign (0.9828 for 98.28) gets its own warning instead of a −99 % change: one
  * problem, one message. A date typed into a number cell whose format stayed numeric (46,356 people instead
- * of 2,500,000) lands here too.
+ * of 2,500,000) lands here too. Two small figures (both below the minimum base, LIANGDI_MOM_MIN_BASE) are
+ * not compared, as for flows.
  */
 export function checkLevels(ctx: CheckContext): void {
   const last = ctx.period!.month === 1 ? ctx.previous.prevDecember : ctx.previous.sameYearPrevMonth;
@@ -37,6 +38,7 @@ function checkLevel(ctx: CheckContext, ind: IndicatorDef, entry: Entry, v: bigin
     return;
   }
   if (prev === 0n) return;
+  if (abs(v) < ctx.momMinBase && abs(prev) < ctx.momMinBase) return; // LIANGDI_MOM_MIN_BASE, as for flows
   const change = v - prev;
   if (abs(change) * MICRO <= ctx.momThreshold * abs(prev)) return;
   const what = ind.basis === "STOCK" ? "月末数" : "本期数";
