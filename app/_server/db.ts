@@ -26,11 +26,6 @@ export async function db(): Promise<PrismaClient> {
   return (await database()).prisma;
 }
 
-/** The open database itself (its kind, the embedded backup), for the few use cases that need more than Prisma. */
-export async function database(): Promise<OpenDatabase> {
-  return (await startDatabase()).db;
-}
-
 /** Tests and scripts install a database they opened themselves (already migrated). */
 export function installDatabase(opened: OpenDatabase) {
   g[KEY] = { ready: Promise.resolve(opened) };
