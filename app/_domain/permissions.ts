@@ -8,14 +8,18 @@ export const ROLE_PERMISSIONS = {
   SYSTEM_ADMIN: ["notification.read", "region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read", "system.backup"],
   SECURITY_ADMIN: ["notification.read", "security.manage"],
   AUDIT_ADMIN: ["notification.read", "audit.read"],
-  DATA_ENTRY: ["notification.read", "region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage", "narrative.edit"],
-  DATA_REVIEWER: ["notification.read", "region.read", "sheet.review", "publication.review", "catalogue.read", "narrative.edit"],
-  PUBLISHER: ["notification.read", "region.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage", "narrative.edit"],
+  DATA_ENTRY: ["notification.read", "region.read", "metrics.institution.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage", "narrative.edit"],
+  DATA_REVIEWER: ["notification.read", "region.read", "metrics.institution.read", "sheet.review", "publication.review", "catalogue.read", "narrative.edit"],
+  PUBLISHER: ["notification.read", "region.read", "metrics.institution.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage", "narrative.edit"],
   SUPERVISOR: ["notification.read", "province.read", "published.read", "calendar.read", "catalogue.read"],
   HOSPITAL_VIEWER: ["notification.read", "inbox.read", "publication.acknowledge", "feedback.create"],
 } as const satisfies Record<Role, readonly string[]>;
 
-/** `notification.read`: every role reads and marks its own in-app notifications (not with a pending step). */
+/**
+ * `metrics.institution.read`: an institution's unpublished, named values (own region only). Supervisors read
+ * region-level metrics of accepted months (`province.read`) and institutions only as published, with the
+ * publication's suppression (`published.read`) — least privilege, issue 16 finding 4.
+ * `notification.read`: every role reads and marks its own in-app notifications (not with a pending step). */
 export type Permission = (typeof ROLE_PERMISSIONS)[Role][number];
 
 export function can(roles: readonly Role[], permission: Permission): boolean {

@@ -220,7 +220,8 @@ const MATRIX: Record<string, Case> = {
   },
   // 指标分析 (/metrics): the region's staff and the province's supervisor read; anyone else is told "not found".
   getMetricsTable: { allowed: [...REGION_STAFF, "SUPERVISOR"], deniedCode: "NOT_FOUND", run: (s) => getMetricsTable(s, { regionCode: "340100", mode: "quarter" }) },
-  getInstitutionComparison: { allowed: [...REGION_STAFF, "SUPERVISOR"], deniedCode: "NOT_FOUND", run: (s) => getInstitutionComparison(s, { regionCode: "340100" }) },
+  // Institutions compared by name, unpublished: the region's staff only; supervisors read them as published (issue 16, finding 4).
+  getInstitutionComparison: { allowed: REGION_STAFF, deniedCode: "NOT_FOUND", run: (s) => getInstitutionComparison(s, { regionCode: "340100" }) },
   getMetricTrend: {
     allowed: [...REGION_STAFF, "SUPERVISOR"],
     deniedCode: "NOT_FOUND",
@@ -361,6 +362,26 @@ describe("permission matrix: every role × every use case", () => {
       const session = await createUserSession(prisma(), [role]);
       await expect(run(session)).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
+  });
+
+  it("[SUPERVISOR] reads region-level metrics of accepted months, institutions only as published (issue 16, finding 4)", async () => {
+    const supervisor = await createUserSession(prisma(), ["SUPERVISOR"], scopeFor("SUPERVISOR", w));
+    const entry = await createUserSession(prisma(), ["DATA_ENTRY"], scopeFor("DATA_ENTRY", w));
+    const staffView = await getRegionMetrics(entry, { regionCode: "340100", period: "2025-01" });
+    expect(staffView.values.some((v) => v.institution !== null)).toBe(true);
+    const supervisorView = await getRegionMetrics(supervisor, { regionCode: "340100", period: "2025-01" });
+    expect(supervisorView.values.length).toBeGreaterThan(0);
+    expect(supervisorView.values.filter((v) => v.institution !== null)).toEqual([]);
+    expect(supervisorView.values).toEqual(staffView.values.filter((v) => v.institution === null));
+    const institution = staffView.values.find((v) => v.institution !== null)!;
+    const lineage = { period: "2025-01", indicator: institution.indicator, scheme: institution.scheme, institution: institution.institution, regionCode: "340100" };
+    await expect(getMetricLineage(entry, lineage)).resolves.toBeTruthy();
+    await expect(getMetricLineage(supervisor, lineage)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getInstitutionComparison(supervisor, { regionCode: "340100" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getMetricsTable(supervisor, { regionCode: "340100" })).canReadInstitutions).toBe(false);
+    expect((await getMetricsTable(entry, { regionCode: "340100" })).canReadInstitutions).toBe(true);
+    const denied = await prisma().auditEvent.count({ where: { actorId: supervisor.userId, result: "DENIED", objectType: { in: ["metrics.lineage", "metrics.institutions"] } } });
+    expect(denied).toBe(2);
   });
 
   it("a region's staff see their own region only, a hospital user its own institution only", async () => {

@@ -26,9 +26,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   const session = await requireSession();
   const raw = await searchParams;
   const q: Search = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)]));
-  const tab: MetricsTab = q.tab === "institutions" || q.tab === "narrative" ? q.tab : "region";
-  const mode = q.mode === "quarter" || tab === "narrative" ? "quarter" : "month";
+  const asked: MetricsTab = q.tab === "institutions" || q.tab === "narrative" ? q.tab : "region";
+  const mode = q.mode === "quarter" || asked === "narrative" ? "quarter" : "month";
   const table = await orNotFound(() => getMetricsTable(session, { regionCode: q.region, period: q.period, mode }));
+  // Supervisors read institutions only as published (issue 16, finding 4): no 医疗机构比较 tab.
+  const tab: MetricsTab = asked === "institutions" && !table.canReadInstitutions ? "region" : asked;
   const region = table.region.code;
   const period = table.period;
 
@@ -72,9 +74,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         quarters={table.quarters}
       />
       {period === null ? (
-        <MetricsTabs tab={tab} empty={`${table.region.name}尚无审核通过的月度底稿，没有可分析的指标。`} />
+        <MetricsTabs tab={tab} institutions={table.canReadInstitutions} empty={`${table.region.name}尚无审核通过的月度底稿，没有可分析的指标。`} />
       ) : (
-        <MetricsTabs tab={tab}>{content}</MetricsTabs>
+        <MetricsTabs tab={tab} institutions={table.canReadInstitutions}>
+          {content}
+        </MetricsTabs>
       )}
     </>
   );

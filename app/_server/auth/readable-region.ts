@@ -10,6 +10,8 @@ export interface ReadableRegion {
   name: string;
   /** The regions the caller may switch between (a supervisor's province; region staff: their own). */
   choices: { code: string; name: string }[];
+  /** Whether the caller reads this region's institution-level values (region staff; supervisors only as published). */
+  institutions: boolean;
 }
 
 /**
@@ -19,14 +21,20 @@ export interface ReadableRegion {
  * pending step is refused like everywhere else; anyone without a region-reading role — hospital users
  * included — and any region outside the caller's scope is "not found", audited, whether or not it exists.
  */
-export async function readableRegion(caller: Session, regionCode: string | null | undefined, objectType: string): Promise<ReadableRegion> {
+export async function readableRegion(
+  caller: Session,
+  regionCode: string | null | undefined,
+  objectType: string,
+  need: "region" | "institutions" = "region",
+): Promise<ReadableRegion> {
   const code = regionCode ? String(regionCode).slice(0, 20) : null;
   const refuse = async () => {
     await recordDenial(caller, objectType, code ?? undefined);
     return notFound("统筹区");
   };
   const permission = can(caller.roles, "region.read") ? "region.read" : can(caller.roles, "province.read") ? "province.read" : null;
-  if (!permission) throw await refuse();
+  // Institution-level values unpublished: region staff only (issue 16, finding 4); others "not found", audited.
+  if (!permission || (need === "institutions" && !can(caller.roles, "metrics.institution.read"))) throw await refuse();
   await requirePermission(caller, permission, code ?? undefined);
 
   const prisma = await db();
@@ -43,5 +51,5 @@ export async function readableRegion(caller: Session, regionCode: string | null 
     choices = regions;
   }
   if (!region) throw await refuse();
-  return { ...region, choices };
+  return { ...region, choices, institutions: permission === "region.read" && can(caller.roles, "metrics.institution.read") };
 }

@@ -31,14 +31,14 @@ const levelRank = (level: string) => {
  * The 医疗机构比较 tab: for one institution-level indicator of one month, every institution of the region with its
  * value, rank and percentile within the region and within its hospital level, the groups' quartiles, and the
  * anomaly flags with their reasons; plus every flag of the month across the institution indicators. Computed
- * on reading from the stored metrics (peers.ts), so it always matches the numbers shown. Readers as for
- * getRegionMetrics; institution names are shown to bureau staff only (this is not a hospital's screen).
+ * on reading from the stored metrics (peers.ts), so it always matches the numbers shown. Readers: the region's staff
+ * (supervisors read institutions only in publications, issue 16 finding 4); institution names are shown to bureau staff only (this is not a hospital's screen).
  */
 export async function getInstitutionComparison(
   session: Session,
   input: { regionCode?: string | null; period?: string | null; indicator?: string | null; view?: PeerView },
 ) {
-  const region = await readableRegion(session, input.regionCode, "metrics.institutions");
+  const region = await readableRegion(session, input.regionCode, "metrics.institutions", "institutions");
   const prisma = await db();
   const [catalogue, periods, institutions] = await Promise.all([
     loadRegionCatalogue(prisma, region.id),

@@ -29,7 +29,7 @@ export async function getMetricLineage(
   /** The accepted sheet versions the inputs came from: id → month and version number. */
   versions: Record<string, { period: string; version: number }>;
 }> {
-  const region = await readableRegion(session, input.regionCode, "metrics.lineage");
+  const region = await readableRegion(session, input.regionCode, "metrics.lineage", input.institution ? "institutions" : "region");
   const parsed = metricQuerySchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const p = parsed.data;

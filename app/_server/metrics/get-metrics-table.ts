@@ -54,6 +54,8 @@ export async function getMetricsTable(session: Session, input: { regionCode?: st
     periods,
     quarters,
     canOpenSheets: can(session.roles, "region.read"),
+    /** The 医疗机构比较 tab: region staff only (supervisors read institutions in publications). */
+    canReadInstitutions: region.institutions,
   };
   if (period === null) return { ...base, period: null, label: null, categories: [] as { name: string; rows: MetricTableRow[] }[] };
 

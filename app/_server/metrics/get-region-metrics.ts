@@ -42,7 +42,7 @@ export interface QuarterMetricValueDto {
  * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or ?period=2025Q2 (docs/product.md §4, docs/metrics.md):
  * the stored metrics of one month, or the quarter fields of one quarter (stored with its last month: a quarter
  * is computable when its last month has an accepted sheet). Region staff read their own region, supervisors
- * the regions of their province; anyone else — hospital users included — gets "not found", whether or not the
+ * the region-level values of their province's regions (institution rows only in publications); anyone else — hospital users included — gets "not found", whether or not the
  * region exists (hospitals read published snapshots only).
  */
 export async function getRegionMetrics(session: Session, input: { regionCode: string; period: string }) {
@@ -74,7 +74,10 @@ async function readRegionMetrics(session: Session, input: { regionCode: string; 
     loadRegionCatalogue(prisma, region.id),
     prisma.institution.findMany({ where: { regionId: region.id }, select: { id: true, code: true } }),
   ]);
-  const rows = await readMetricValues(prisma, region.id, [p.period], new Map(institutions.map((i) => [i.id, i.code])));
+  // Supervisors: region-level values only (institutions they read as published, with suppression).
+  const rows = (await readMetricValues(prisma, region.id, [p.period], new Map(institutions.map((i) => [i.id, i.code])))).filter(
+    (r) => region.institutions || r.institutionCode === null,
+  );
   if (!rows.length) {
     const what = quarter ? `${quarter.year}年第${quarter.quarter}季度（季末 ${p.period}）` : p.period;
     throw new AppError("NOT_FOUND", `${region.name}${what} 尚无审核通过的数据，没有可读的指标值。`);
