@@ -5,7 +5,7 @@ import type { Role } from "./roles";
  * `requirePermission` inside every server use case, plus the scope check each use case makes.
  */
 export const ROLE_PERMISSIONS = {
-  SYSTEM_ADMIN: ["notification.read", "region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read"],
+  SYSTEM_ADMIN: ["notification.read", "region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read", "system.backup"],
   SECURITY_ADMIN: ["notification.read", "security.manage"],
   AUDIT_ADMIN: ["notification.read", "audit.read"],
   DATA_ENTRY: ["notification.read", "region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage", "narrative.edit"],

@@ -1,5 +1,5 @@
 /** Typed errors: a code maps to an HTTP status; the message is plain Chinese for the user. */
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID" | "CONFLICT";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID" | "CONFLICT" | "TOO_LARGE";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -7,6 +7,7 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   INVALID: 422,
   CONFLICT: 409,
+  TOO_LARGE: 413,
 };
 
 export class AppError extends Error {

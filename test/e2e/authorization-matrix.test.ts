@@ -99,6 +99,7 @@ const ROWS: Row[] = [
   { route: "/api/admin/institutions/template", url: () => "/api/admin/institutions/template", allowed: ["sysadmin"] },
   { route: "/api/admin/institutions/import", method: "POST", url: () => "/api/admin/institutions/import", allowed: ["sysadmin"], body: csvForm({ dryRun: "1" }), ok: [200, 422] },
   { route: "/api/audit/export", url: () => "/api/audit/export?format=csv", allowed: ["auditor"] },
+  { route: "/api/admin/backup", url: () => "/api/admin/backup", allowed: ["sysadmin"] },
   { route: "/api/catalogue/[code]/export", url: () => "/api/catalogue/NHSA-2025-03/export?format=csv", allowed: ["sysadmin"] },
   { route: "/api/catalogue/import", method: "POST", url: () => "/api/catalogue/import", allowed: ["sysadmin"], body: csvForm(), ok: [200, 422] },
   { route: "/api/sheets/template", url: () => "/api/sheets/template?period=2025-06", allowed: ["hf_entry", "wh_entry"] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signIn, snapshot, useBrowser } from "./browser";
+import { DEMO_PASSWORD, signIn, snapshot, useBrowser } from "./browser";
 
 const HOMES = [
   { role: "SYSTEM_ADMIN", user: "sysadmin", path: "/admin", heading: "系统概览" },
@@ -37,6 +37,25 @@ describe("sign-in", () => {
       await page.waitForURL((u) => u.pathname === h.path, { timeout: 20_000 });
       await expect(page.getByRole("heading", { level: 3 }).first().textContent()).resolves.toContain(h.heading);
       await snapshot(page, `home-${h.user}`);
+    });
+
+  // Issue 16 finding 2: `/\\evil.example/` and `/\t/evil.example/` passed a "starts with / but not //" check
+  // and the browser, resolving them, went to http://evil.example/ after signing in.
+  for (const callbackUrl of ["/%5Cevil.example/", "/%09/evil.example/", "/.//evil.example/"])
+    it(`[DATA_ENTRY][auth]: a callbackUrl of ${callbackUrl} keeps the browser on the portal after sign-in`, async () => {
+      const page = await b.newPage();
+      const offSite: string[] = [];
+      await page.context().route((u) => !u.href.startsWith(b.baseUrl()), (route) => {
+        offSite.push(route.request().url());
+        return route.abort();
+      });
+      await page.goto(`${b.baseUrl()}/login?callbackUrl=${callbackUrl}`);
+      await page.getByLabel("用户名").fill("hf_entry");
+      await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: /登\s*录/ }).click();
+      await page.waitForURL((u) => u.pathname === "/workbench", { timeout: 20_000 });
+      expect(new URL(page.url()).origin).toBe(b.baseUrl());
+      expect(offSite).toEqual([]);
     });
 
   it("[DATA_ENTRY][auth]: signing out ends the session", async () => {

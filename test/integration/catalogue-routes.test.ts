@@ -82,7 +82,7 @@ describe("catalogue file routes", () => {
     expect(none.status).toBe(422);
     expect((await none.json()).error).toContain("请选择要上传的文件");
     const big = await upload({ name: "big.csv", bytes: Buffer.alloc(6 * 1024 * 1024, 0x41) }, { code: "RT-4", name: "大文件" });
-    expect(big.status).toBe(422);
+    expect(big.status).toBe(413);
     expect((await big.json()).error).toContain("5 MB");
   });
 });

@@ -76,7 +76,7 @@ describe("institution import routes", () => {
   it("refuses an oversized body before parsing it", async () => {
     getSession.mockResolvedValue(admin);
     const big = await upload({ name: "big.csv", bytes: Buffer.alloc(6 * 1024 * 1024, 0x41) });
-    expect(big.status).toBe(422);
+    expect(big.status).toBe(413);
     expect((await big.json()).error).toContain("5 MB");
   });
 

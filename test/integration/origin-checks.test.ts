@@ -62,8 +62,10 @@ describe("origin checks on state-changing route handlers", () => {
       new Request("http://portal.example/api/x", { method: "POST", headers: { host: "portal.example", ...(origin ? { origin } : {}), ...extra } });
     expect(() => assertSameOrigin(req("http://portal.example"))).not.toThrow();
     expect(() => assertSameOrigin(req("https://portal.example"))).not.toThrow();
-    // Behind a reverse proxy that sets X-Forwarded-Host.
-    expect(() => assertSameOrigin(req("https://liangdi.gov.cn", { "x-forwarded-host": "liangdi.gov.cn" }))).not.toThrow();
+    // Behind a configured reverse proxy that sets X-Forwarded-Host.
+    expect(() => assertSameOrigin(req("https://liangdi.gov.cn", { "x-forwarded-host": "liangdi.gov.cn" }), 1)).not.toThrow();
+    // Without one, a client's own X-Forwarded-Host does not make a foreign Origin ours (issue 16, finding 3).
+    expect(() => assertSameOrigin(req("https://evil.example", { "x-forwarded-host": "evil.example" }), 0)).toThrow("跨站请求被拒绝");
     for (const bad of [undefined, "null", "https://evil.example", "http://portal.example.evil.example", "not a url"])
       expect(() => assertSameOrigin(req(bad)), String(bad)).toThrow("跨站请求被拒绝");
   });

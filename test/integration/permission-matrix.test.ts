@@ -18,6 +18,7 @@ import { setUserStatus } from "@/app/_server/admin/set-user-status";
 import { updateUser } from "@/app/_server/admin/update-user";
 import { listAuditEvents } from "@/app/_server/audit/list-audit-events";
 import { exportAuditEvents } from "@/app/_server/audit/export-audit-events";
+import { downloadBackup } from "@/app/_server/system/download-backup";
 import { verifyAuditChain } from "@/app/_server/audit/verify-audit-chain";
 import { describeScope } from "@/app/_server/auth/describe-scope";
 import type { Session } from "@/app/_server/auth/session";
@@ -73,7 +74,7 @@ import { updatePublicationDraft } from "@/app/_server/publications/update-public
 import { withdrawPublication } from "@/app/_server/publications/withdraw-publication";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
-import { useTestDatabase } from "../helpers/test-database";
+import { TEST_DB_KIND, useTestDatabase } from "../helpers/test-database";
 
 /**
  * Every role × every use case: allowed or FORBIDDEN, as docs/product.md §2 says. The expectations are written here
@@ -167,6 +168,8 @@ const MATRIX: Record<string, Case> = {
   listAuditEvents: { allowed: ["AUDIT_ADMIN"], run: (s) => listAuditEvents(s) },
   verifyAuditChain: { allowed: ["AUDIT_ADMIN"], run: (s) => verifyAuditChain(s) },
   exportAuditEvents: { allowed: ["AUDIT_ADMIN"], run: (s) => exportAuditEvents(s, { format: "csv" }) },
+  // On PostgreSQL the allowed admin is told to use pg_dump (INVALID), which is not a refusal.
+  downloadBackup: { allowed: SYS, run: (s) => downloadBackup(s).catch((e) => (TEST_DB_KIND === "postgres" && e?.code === "INVALID" ? null : Promise.reject(e))) },
   getRegionWorkbench: { allowed: REGION_STAFF, run: (s) => getRegionWorkbench(s) },
   getProvinceOverview: { allowed: ["SUPERVISOR"], run: (s) => getProvinceOverview(s) },
   getOwnInstitution: { allowed: ["HOSPITAL_VIEWER"], run: (s) => getOwnInstitution(s) },

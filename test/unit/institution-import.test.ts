@@ -189,4 +189,18 @@ describe("file checks", () => {
     expect(() => checkZip(ok)).not.toThrow();
     expect(() => checkZip(ok.subarray(0, ok.length - 30))).toThrow("结构已损坏");
   });
+
+  // Issue 16, finding 5: an xlsx holding `../../../../evil.txt` was accepted and stored (zip slip).
+  it.each(["../../../../evil.txt", "xl/../../evil.txt", "/etc/evil.txt", "C:/evil.txt", "c:evil.txt", "xl\\..\\evil.txt", "\\\\host\\share\\evil.txt", "xl/evil\u0000.txt"])(
+    "refuses a workbook with the zip entry %j in Chinese",
+    async (name) => {
+      const zip = zipOf([...minimalXlsxParts(), { name, data: Buffer.from("evil") }]);
+      expect(() => checkZip(zip)).toThrow("路径异常");
+      await expect(readTableFile("机构.xlsx", zip)).rejects.toThrow("路径异常");
+    },
+  );
+
+  it("accepts ordinary entry names, dots inside names included", () => {
+    expect(() => checkZip(zipOf([...minimalXlsxParts(), { name: "xl/media/image..1.png", data: Buffer.from("x") }]))).not.toThrow();
+  });
 });

@@ -298,6 +298,8 @@ describe("readSheetTemplate", () => {
     await expect(readSheetFile("底稿.xlsm", await build(), CATALOGUE)).rejects.toThrow("宏");
     const bomb = zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(1024 * 1024), declaredSize: 0xfffffff0 }]);
     await expect(readSheetTemplate(bomb, CATALOGUE)).rejects.toThrow("压缩炸弹");
+    const slip = zipOf([...minimalXlsxParts(), { name: "../../../../evil.txt", data: Buffer.from("evil") }]);
+    await expect(readSheetTemplate(slip, CATALOGUE)).rejects.toThrow("路径异常");
     await expect(readSheetFile("底稿.csv", await build(), CATALOGUE)).rejects.toThrow("扩展名是 .csv");
   });
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { pendingStepPath } from "@/app/_domain/auth-policy";
 import { APP_SLOGAN, BRAND_MARK } from "@/app/_domain/messages";
 import { homePathFor } from "@/app/_domain/permissions";
+import { sameOriginPath } from "@/app/_domain/same-origin-path";
 import { getSession } from "@/app/_server/auth/current-session";
 import { readEnv } from "@/app/_server/env";
 import { isDemoDeployment } from "@/app/_server/system/is-demo-deployment";
@@ -17,8 +18,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (session) redirect(session.pending ? pendingStepPath(session.pending) : homePathFor(session.roles));
   const { callbackUrl } = await searchParams;
   const env = readEnv();
-  // Only same-site paths: an open redirect after sign-in would help phishing.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only same-origin paths, resolved as the browser will: an open redirect after sign-in would help phishing.
+  const next = sameOriginPath(callbackUrl);
   return (
     <main style={{ minHeight: "100vh", display: "flex", background: "linear-gradient(135deg, #0f2f5c 0%, #1458b8 60%, #2d7be0 100%)" }}>
       <section style={{ flex: 1, display: "flex", flexDirection: "column", justifyContent: "center", padding: "0 8vw", color: "#fff" }}>

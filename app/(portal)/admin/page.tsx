@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getAdminOverview } from "@/app/_server/home/get-admin-overview";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
+import { BackupCard } from "@/components/admin/backup-card";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "系统概览" };
@@ -31,6 +32,7 @@ export default async function AdminHome() {
           </Col>
         ))}
       </Row>
+      <BackupCard />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { fileFormatSchema } from "./common";
 
 export const AUDIT_RESULTS = ["SUCCESS", "FAILURE", "DENIED"] as const;

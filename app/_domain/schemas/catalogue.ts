@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { flagSchema } from "./common";
 
 /** A catalogue version code: upper-case letters, digits and hyphens, e.g. NHSA-2025-03, NHSA-2025-03-OFFICIAL. */

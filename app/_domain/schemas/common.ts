@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 
 /**
  * A yes/no switch as query strings and form fields carry it ("1", "true", "on", "yes"; anything else, or

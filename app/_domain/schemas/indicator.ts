@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { FREQUENCIES, INDICATOR_SCOPES, INDICATOR_TAGS, SCHEMES, VALUE_BASES } from "../catalogue";
 import { parseBound, compareBounds } from "../catalogues/bounds";
 import { describeFormulaIssue } from "../catalogues/check-catalogue";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { flagSchema } from "./common";
 import { INSTITUTION_CODE_PATTERN, INSTITUTION_LEVELS, INSTITUTION_TYPES } from "../institutions";
 

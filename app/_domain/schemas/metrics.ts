@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { SCHEMES } from "../catalogue";
 import { parsePeriod, type Period } from "../periods";
 import { optionalText } from "./common";

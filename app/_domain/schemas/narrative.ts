@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { isPeriod, isQuarterEnd } from "../periods";
 
 export const NARRATIVE_MAX_LENGTH = 20_000;

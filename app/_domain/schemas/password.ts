@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 
 export const changePasswordSchema = z
   .object({

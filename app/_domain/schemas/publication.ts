@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { exportQuerySchema } from "./common";
 import { INSTITUTION_LEVELS } from "../institutions";
 import { isPeriod } from "../periods";

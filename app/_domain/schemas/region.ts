@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { REGION_CODE_PATTERN } from "../institutions";
 
 export const REGION_LEVELS = ["CITY", "COUNTY"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { flagSchema, optionalText } from "./common";
 
 /** A reviewer's reason for sending a version back must say something (two characters at least). */

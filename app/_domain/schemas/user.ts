@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { ROLES, roleAssignmentErrors, scopeKindOf, type RoleAssignment } from "../roles";
 
 /** Lower-case letter first, then 2–31 lower-case letters, digits or underscores. */

@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { mfaRequired } from "@/app/_domain/auth-policy";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";

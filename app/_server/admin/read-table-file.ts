@@ -219,6 +219,7 @@ export function checkZip(b: Buffer): void {
     }
     if (flags & 0x1) throw invalid("Excel 文件已加密，请取消密码保护后重新保存为 .xlsx 再上传。");
     if (method !== 0 && method !== 8) throw broken();
+    if (unsafeEntryName(name)) throw invalid(`Excel 文件中含有路径异常的条目（如“../”或绝对路径），不是正常的 Excel 工作簿，已拒绝。请用 Excel 打开后重新保存为 .xlsx 再上传。`);
     if (/(^|\/)vbaProject\.bin$/i.test(name))
       throw invalid("Excel 文件包含宏（VBA），请另存为普通的 .xlsx 工作簿（不含宏）后再上传。");
     total += size;
@@ -230,6 +231,8 @@ export function checkZip(b: Buffer): void {
   // The declared sizes are fine; make sure the data really inflates to no more than declared.
   for (const f of list) {
     if (f.offset + 30 > b.length || b.readUInt32LE(f.offset) !== 0x04034b50) throw broken();
+    // The local header must name the same entry as the directory (a reader may trust either one).
+    if (b.toString("utf8", f.offset + 30, f.offset + 30 + b.readUInt16LE(f.offset + 26)) !== f.name) throw broken();
     const start = f.offset + 30 + b.readUInt16LE(f.offset + 26) + b.readUInt16LE(f.offset + 28);
     if (start + f.compressed > b.length) throw broken();
     const data = b.subarray(start, start + f.compressed);
@@ -246,6 +249,14 @@ export function checkZip(b: Buffer): void {
     }
     if (actual !== f.size) throw broken();
   }
+}
+
+/**
+ * A zip entry name no workbook has and a careless extractor would write outside its folder (zip slip):
+ * absolute (`/x`, `\\x`), a drive letter (`C:`), a backslash, a `..` segment, or a control character.
+ */
+export function unsafeEntryName(name: string): boolean {
+  return name.startsWith("/") || name.includes("\\") || /^[a-z]:/i.test(name) || name.split("/").includes("..") || /[\u0000-\u001f]/.test(name);
 }
 
 // ----------------------------------------------------------------------------------------------- csv

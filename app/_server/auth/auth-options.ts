@@ -26,7 +26,11 @@ declare module "next-auth/jwt" {
   }
 }
 
-export function buildAuthOptions(env: Env = readEnv()): NextAuthOptions {
+/**
+ * `request`: the client address and request id of the sign-in route's request, for the `auth.logout` audit
+ * row (app/api/auth/[...nextauth]/route.ts builds the options per request; getServerSession needs none).
+ */
+export function buildAuthOptions(env: Env = readEnv(), request?: { ip: string | null; requestId: string }): NextAuthOptions {
   return {
     session: { strategy: "jwt", maxAge: env.sessionMaxAge },
     useSecureCookies: env.secureCookies,
@@ -71,7 +75,7 @@ export function buildAuthOptions(env: Env = readEnv()): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        await endSession(token, { ip: null, requestId: crypto.randomUUID() });
+        await endSession(token, request ?? { ip: null, requestId: crypto.randomUUID() });
       },
     },
   };

@@ -21,7 +21,13 @@ type Timeouts = Pick<Env, "sessionMaxAge" | "sessionIdleTimeout" | "passwordMaxA
  * than `sessionMaxAge`, a disabled user or a bumped session version (sign-out everywhere, password, role
  * or MFA change) → null, and the cookie is worth nothing from then on.
  */
-export async function resolveSession(token: SessionToken | null | undefined, meta: { ip: string | null; requestId: string }, now = new Date(), env: Timeouts = readEnv()): Promise<Session | null> {
+export async function resolveSession(
+  token: SessionToken | null | undefined,
+  meta: { ip: string | null; requestId: string },
+  now = new Date(),
+  env: Timeouts = readEnv(),
+  { touch = true } = {},
+): Promise<Session | null> {
   if (!token?.uid || !token.sid) return null;
   const prisma = await db();
   const row = await prisma.userSession.findUnique({ where: { id: token.sid }, include: { user: true } });
@@ -47,7 +53,7 @@ export async function resolveSession(token: SessionToken | null | undefined, met
     });
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+  if (touch && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await prisma.userSession.updateMany({ where: { id: row.id, endedAt: null }, data: { lastSeenAt: now } });
   return toSession(user, { ...meta, sessionId: row.id, now, passwordMaxAgeDays: env.passwordMaxAgeDays });
 }

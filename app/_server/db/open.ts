@@ -13,6 +13,11 @@ export interface OpenDatabase {
   prisma: PrismaClient;
   /** Runs `fn` on one dedicated session (migrations, advisory locks, scripts). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Embedded database only: the whole data directory as a gzipped tar, consistent while the portal runs
+   * (taken with every other transaction held off, after a CHECKPOINT); `npm run db:restore -- FILE` reads it.
+   */
+  dumpDataDir?(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -43,12 +48,21 @@ export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenData
       await db.exec(sql);
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  // One session: a transaction waits its turn behind the others, and behind a backup (dumpDataDir below holds
+  // the transaction lock while the files are read, a few seconds): wait up to 30 s instead of Prisma's 2 s.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), transactionOptions: { maxWait: 30_000 } });
   return {
     kind: "pglite",
     prisma,
     // PGlite is a single session already; its own mutex serialises callers.
     withConnection: (fn) => fn(conn),
+    // The transaction holds PGlite's transaction mutex, so no other transaction is half-way through while
+    // the files are read; dumpDataDir itself holds the query mutex.
+    dumpDataDir: () =>
+      db.transaction(async (tx) => {
+        await tx.exec("CHECKPOINT");
+        return Buffer.from(await (await db.dumpDataDir("gzip")).arrayBuffer());
+      }),
     async close() {
       await prisma.$disconnect();
       await db.close();

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z, ZodError } from "zod";
+import { z } from "@/app/_domain/zod";
 import { getSession } from "../auth/current-session";
 import { clientIp, requestId as readRequestId } from "../auth/request-context";
 import type { Session } from "../auth/session";
@@ -177,7 +177,7 @@ function withStandardHeaders(response: Response, id: string): Response {
 
 /** AppError → its status and message; ZodError → 422 with field messages; anything else → logged, generic 500. */
 function errorAnswer(e: unknown, request: Request, id: string): Response {
-  const known = e instanceof ZodError ? fromZod(e) : e;
+  const known = e instanceof z.ZodError ? fromZod(e) : e;
   if (known instanceof AppError) {
     const fieldErrors = Object.keys(known.fieldErrors).length ? { fieldErrors: known.fieldErrors } : {};
     return withStandardHeaders(NextResponse.json({ error: known.message, ...fieldErrors }, { status: known.status }), id);

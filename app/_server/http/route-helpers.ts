@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
+import { readEnv } from "../env";
 import { AppError } from "../errors";
+import { UPLOAD_FORM_OVERHEAD } from "./body-limit";
 
-/** Reads a request body, giving up as soon as it exceeds `limit` bytes (declared or actual). */
+/** Reads a request body, giving up with 413 as soon as it exceeds `limit` bytes (declared or actual). */
 export async function readBodyCapped(request: Request, limit: number, tooBigMessage: string): Promise<Uint8Array<ArrayBuffer>> {
-  const tooBig = () => new AppError("INVALID", tooBigMessage);
+  const tooBig = () => new AppError("TOO_LARGE", tooBigMessage);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooBig();
   if (!request.body) return new Uint8Array(0);
@@ -30,7 +32,7 @@ export async function readBodyCapped(request: Request, limit: number, tooBigMess
 }
 
 /** Multipart form overhead allowed on top of the file itself (boundaries, part headers, small text fields). */
-export const FORM_OVERHEAD = 64 * 1024;
+export const FORM_OVERHEAD = UPLOAD_FORM_OVERHEAD;
 
 /**
  * Reads a multipart/form-data upload, refusing a body larger than the file limit plus form overhead before
@@ -61,9 +63,12 @@ export async function parseUploadForm(body: Uint8Array<ArrayBuffer>, contentType
  * and need no such check. Every cookie-authenticated POST route calls this before reading the session
  * (test/integration/origin-checks.test.ts walks app/api to prove it).
  */
-export function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request, hops = readEnv().trustedProxyHops) {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  // X-Forwarded-Host counts only when a proxy we trust wrote it (issue 16, finding 3): otherwise a client
+  // sending `X-Forwarded-Host: evil.example` with `Origin: https://evil.example` would pass.
+  const forwarded = hops > 0 ? request.headers.get("x-forwarded-host") : null;
+  const host = forwarded ?? request.headers.get("host") ?? new URL(request.url).host;
   let originHost: string | null = null;
   try {
     originHost = origin && origin !== "null" ? new URL(origin).host : null;

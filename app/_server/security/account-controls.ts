@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/app/_domain/zod";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";

@@ -1,5 +1,6 @@
 import { sheetUploadQuerySchema } from "@/app/_domain/schemas/sheet";
 import { apiRoute } from "@/app/_server/http/api-route";
+import { TOO_LARGE_MESSAGE } from "@/app/_server/http/body-limit";
 import { FORM_OVERHEAD } from "@/app/_server/http/route-helpers";
 import { listSheets } from "@/app/_server/sheets/list-sheets";
 import { SHEET_MAX_FILE_BYTES } from "@/app/_server/sheets/read-sheet-template";
@@ -20,7 +21,7 @@ export const POST = apiRoute(
     summary: "上传一个月的底稿（JSON、CSV 或表单文件）",
     auth: "session-or-token",
     query: sheetUploadQuerySchema,
-    raw: { contentTypes: SHEET_UPLOAD_TYPES, maxBytes: SHEET_MAX_FILE_BYTES + FORM_OVERHEAD, tooBig: `上传内容超过 ${SHEET_MAX_FILE_BYTES / 1024 / 1024} MB 的上限。` },
+    raw: { contentTypes: SHEET_UPLOAD_TYPES, maxBytes: SHEET_MAX_FILE_BYTES + FORM_OVERHEAD, tooBig: TOO_LARGE_MESSAGE },
   },
   async ({ session, query, raw }) => {
     const input = await readSheetUpload(raw!, query);

@@ -1,0 +1,32 @@
+// The portal's HTTP server (started by scripts/start.mjs): Next's own request handler behind one step that
+// decides which forwarded headers to believe (scripts/forwarded-headers.mjs). `next start` would pass a
+// client's X-Forwarded-For and X-Forwarded-Host through untouched.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { trustForwardedHeaders, trustedProxyHops } from "./forwarded-headers.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const port = Number(process.env.PORT ?? 3000);
+const hops = trustedProxyHops();
+
+const app = next({ dev: false, dir: root, hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// UPLOAD_BODY_LIMIT and TOO_LARGE_MESSAGE of app/_server/http/body-limit.ts (test/e2e/upload-size.test.ts checks
+// both answers). Refused here because Next buffers a body for proxy.ts before proxy.ts can look at its length.
+const UPLOAD_BODY_LIMIT = 20 * 1024 * 1024 + 64 * 1024;
+const TOO_LARGE = JSON.stringify({ error: "上传内容超过 20 MB 的上限，请拆分后分批上传。" });
+
+const server = http.createServer((req, res) => {
+  if (Number(req.headers["content-length"] ?? 0) > UPLOAD_BODY_LIMIT) {
+    res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close", "cache-control": "no-store" });
+    res.end(TOO_LARGE, () => req.socket.destroy());
+    return;
+  }
+  trustForwardedHeaders(req.headers, req.socket.remoteAddress, hops);
+  handle(req, res);
+});
+server.listen(port, () => console.log(`[亮底] 正在监听端口 ${port}`));
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)).closeAllConnections());
