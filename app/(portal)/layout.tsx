@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { pendingStepPath } from "@/app/_domain/auth-policy";
 import { navigationFor } from "@/app/_domain/navigation";
@@ -5,6 +6,7 @@ import { describeScope } from "@/app/_server/auth/describe-scope";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { isDemoDeployment } from "@/app/_server/system/is-demo-deployment";
 import { PortalShell } from "@/components/shell/portal-shell";
+import { RequestIdProvider } from "@/components/shell/request-id";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireSession();
@@ -17,7 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
       user={{ displayName: session.displayName, username: session.username, roles, scope }}
       demo={await isDemoDeployment()}
     >
-      {children}
+      <RequestIdProvider id={(await headers()).get("x-request-id")}>{children}</RequestIdProvider>
     </PortalShell>
   );
 }

@@ -2,13 +2,13 @@
 
 import { Alert, Descriptions, Popover, Spin, Table, Tag, Typography } from "antd";
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { metricLineageAction } from "@/app/(portal)/metrics/actions";
+import { useState } from "react";
 import { SCHEME_LABELS, type Scheme } from "@/app/_domain/catalogue";
 import { formatChange, formatMetric, inYi } from "@/app/_domain/metrics/display";
 import { addMonths, monthLabel } from "@/app/_domain/periods";
 import type { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
 import type { getMetricsTable, MetricTableRow } from "@/app/_server/metrics/get-metrics-table";
+import { query, useJson } from "@/components/ui/use-json";
 
 export type LineageField = "current" | "ytd" | "prevYearYtd" | "yoy" | "mom";
 type Data = Awaited<ReturnType<typeof getMetricsTable>>;
@@ -71,16 +71,7 @@ export function LineageDetails(props: {
   explanation?: string;
 }) {
   const { regionCode, period, indicator, scheme, institution } = props;
-  const [state, setState] = useState<{ ok: true; data: Lineage } | { ok: false; message: string } | null>(null);
-  useEffect(() => {
-    let live = true;
-    metricLineageAction({ regionCode, period, indicator, scheme, institution: institution ?? null }).then((r) => {
-      if (live) setState(r.ok ? { ok: true, data: r.data } : { ok: false, message: r.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [regionCode, period, indicator, scheme, institution]);
+  const state = useJson<Lineage>(`/api/metrics/lineage?${query({ regionCode, period, indicator, scheme, institution })}`);
   const derived = state?.ok ? state.data.formula !== null : false;
   return (
     <>

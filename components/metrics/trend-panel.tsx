@@ -2,10 +2,10 @@
 
 import { Alert, Card, Segmented, Select, Space, Spin, Typography } from "antd";
 import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
-import { metricTrendAction } from "@/app/(portal)/metrics/actions";
+import { useState } from "react";
 import { SCHEME_LABELS, type Scheme } from "@/app/_domain/catalogue";
 import type { getMetricTrend } from "@/app/_server/metrics/get-metric-trend";
+import { query, useJson } from "@/components/ui/use-json";
 
 type Trend = Awaited<ReturnType<typeof getMetricTrend>>;
 
@@ -25,20 +25,9 @@ export function TrendPanel({
   const first = indicators.find((i) => i.code === "FE03") ?? indicators[0];
   const [selected, setSelected] = useState(first ? `${first.code}|${first.scheme}` : "");
   const [view, setView] = useState<"month" | "ytd">("month");
-  const [state, setState] = useState<{ ok: true; data: Trend } | { ok: false; message: string } | null>(null);
   const [code, scheme] = selected.split("|") as [string, Scheme];
   const flow = indicators.find((i) => i.code === code)?.basis === "FLOW";
-  useEffect(() => {
-    if (!code) return;
-    let live = true;
-    setState(null);
-    metricTrendAction({ regionCode, period, indicator: code, scheme, view }).then((r) => {
-      if (live) setState(r.ok ? { ok: true, data: r.data } : { ok: false, message: r.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [regionCode, period, code, scheme, view]);
+  const state = useJson<Trend>(code ? `/api/metrics/trend?${query({ regionCode, period, indicator: code, scheme, view })}` : null);
   if (!first) return null;
   return (
     <Card size="small" style={{ marginTop: 16 }} title="月度趋势：本年与上年" data-testid="trend-panel">

@@ -1,12 +1,12 @@
 "use client";
 
 import { Alert, Select, Space, Spin, Table, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
-import { diffSheetVersionsAction } from "@/app/(portal)/sheets/actions";
+import { useState } from "react";
 import { SCHEME_LABELS } from "@/app/_domain/catalogue";
 import { groupDigits, signedDelta, VERSION_STATUS } from "@/app/_domain/sheets/display";
 import type { CellChange } from "@/app/_server/sheets/diff-sheet-versions";
 import type { SheetVersionDto } from "@/app/_server/sheets/get-sheet-version";
+import { useJson } from "@/components/ui/use-json";
 
 const KIND = { CHANGED: { label: "修改", color: "blue" }, ADDED: { label: "新增", color: "green" }, REMOVED: { label: "删除", color: "red" } } as const;
 type Diff = { from: number; to: number; changes: CellChange[] };
@@ -21,31 +21,15 @@ function defaultOther(v: SheetVersionDto): string | undefined {
 /** 版本比较: every cell that differs between this version and another of the same month, older → newer. */
 export function VersionDiff({ v }: { v: SheetVersionDto }) {
   const [other, setOther] = useState<string | undefined>(() => defaultOther(v));
-  const [diff, setDiff] = useState<Diff | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const names = new Map(v.indicators.map((i) => [i.code, i.nameZh]));
   const institutions = new Map(v.institutions.map((i) => [i.code, i.name]));
-
-  useEffect(() => {
-    if (!other) return;
-    const mine = v.otherVersions.find((o) => o.id === v.id)!;
-    const theirs = v.otherVersions.find((o) => o.id === other)!;
-    const [from, to] = theirs.version < mine.version ? [theirs, mine] : [mine, theirs];
-    let live = true;
-    setPending(true);
-    void diffSheetVersionsAction({ fromId: from.id, toId: to.id }).then((r) => {
-      if (!live) return;
-      setPending(false);
-      if (r.ok) {
-        setDiff(r.data);
-        setError(null);
-      } else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [other, v.id, v.otherVersions]);
+  // Always older → newer, whichever of the two is this page's version.
+  const theirs = v.otherVersions.find((o) => o.id === other);
+  const [from, to] = !theirs ? [] : theirs.version < v.version ? [theirs.id, v.id] : [v.id, theirs.id];
+  const state = useJson<Diff>(from && to ? `/api/sheets/versions/${to}/diff?from=${from}` : null);
+  const pending = Boolean(from) && state === null;
+  const diff = state?.ok ? state.data : null;
+  const error = state && !state.ok ? state.message : null;
 
   if (v.otherVersions.length < 2) return <Alert type="info" showIcon title="本月只有这一个版本，暂无可比较的版本。" />;
   return (
@@ -75,7 +59,7 @@ export function VersionDiff({ v }: { v: SheetVersionDto }) {
           data-testid="version-diff"
           rowKey={(c) => `${c.indicatorCode}|${c.scheme}|${c.institutionCode ?? ""}`}
           dataSource={diff?.changes ?? []}
-          locale={{ emptyText: diff ? "两个版本的数值完全相同" : "请选择要比较的版本" }}
+          locale={{ emptyText: diff ? "两个版本的数值完全相同" : pending ? "正在比较…" : "请选择要比较的版本" }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false, showTotal: (t) => `共 ${t} 处` }}
           columns={[
             {

@@ -5,7 +5,6 @@ import { requireSession } from "@/app/_server/auth/current-session";
 import { toActionResult } from "@/app/_server/auth/page-guard";
 import { createApiToken } from "@/app/_server/sheets/create-api-token";
 import { revokeApiToken } from "@/app/_server/sheets/revoke-api-token";
-import { diffSheetVersions } from "@/app/_server/sheets/diff-sheet-versions";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 
 /** 通过 / 退回 of a validated version (the use case enforces maker-checker and the region). */
@@ -14,12 +13,6 @@ export async function reviewSheetAction(input: { versionId: string; decision: "A
   const result = await toActionResult(() => reviewSheet(session, input));
   if (result.ok) revalidatePath("/sheets", "layout");
   return result;
-}
-
-/** The cells that differ between two versions of one month. */
-export async function diffSheetVersionsAction(input: { fromId: string; toId: string }) {
-  const session = await requireSession();
-  return toActionResult(() => diffSheetVersions(session, input));
 }
 
 export async function createApiTokenAction(input: unknown) {

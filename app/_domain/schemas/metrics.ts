@@ -1,6 +1,7 @@
 import { z } from "@/app/_domain/zod";
 import { SCHEMES } from "../catalogue";
 import { parsePeriod, type Period } from "../periods";
+import { optionalText } from "./common";
 
 /** A month as YYYY-MM, with parsePeriod's precise message when it is not one. */
 export const periodSchema = z.string().transform((text, ctx): Period => {
@@ -31,3 +32,16 @@ export const metricQuerySchema = z.object({
   view: z.enum(["month", "ytd"]).optional(),
 });
 export type MetricQueryInput = z.input<typeof metricQuerySchema>;
+
+/**
+ * GET /api/metrics/lineage and /api/metrics/trend: the same fields as query text. The use case parses them
+ * with metricQuerySchema after its guard, so that a caller who may not read the region learns nothing more.
+ */
+export const metricCellQuerySchema = z.object({
+  regionCode: optionalText(20),
+  period: z.string().max(20).default(""),
+  indicator: z.string().max(40).default(""),
+  scheme: z.string().max(20).default(""),
+  institution: optionalText(40),
+  view: optionalText(10),
+});

@@ -45,5 +45,8 @@ export const sheetUploadFormSchema = z.object({
 /** The path of a sheet version's routes. */
 export const versionParamsSchema = z.object({ versionId: z.string().min(1).max(64) });
 
+/** GET /api/sheets/versions/{versionId}/diff?from={id}: the cells that changed from version `from` to this one. */
+export const sheetDiffQuerySchema = z.object({ from: z.string().min(1, "请指定比较的版本").max(64) });
+
 /** GET /api/sheets/template?period=YYYY-MM (the use case checks the month itself). */
 export const templateQuerySchema = z.object({ period: z.string().max(20).default("") });
