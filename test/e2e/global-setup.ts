@@ -7,6 +7,7 @@ import type { TestProject } from "vitest/node";
 /**
  * Starts the real portal for the end-to-end tests exactly as a newcomer would (`npm start`: build when
  * needed, then serve), on its own port and a fresh embedded database with demo data, and stops it after.
+ * Fails when the build or the start prints a warning.
  */
 declare module "vitest" {
   export interface ProvidedContext {
@@ -39,6 +40,12 @@ export default async function setup(project: TestProject) {
     }
     if (Date.now() > deadline) throw new Error(`portal not ready after 240 s:\n${log}`);
     await new Promise((r) => setTimeout(r, 500));
+  }
+  // A newcomer reads any warning of the build or start as something broken: none may appear.
+  const warnings = log.split("\n").filter((line) => /^\s*⚠|with warnings/i.test(line));
+  if (warnings.length) {
+    process.kill(-server.pid!, "SIGTERM");
+    throw new Error(`the portal's build or start printed warnings (fix them):\n${warnings.join("\n")}\n\n${log}`);
   }
   project.provide("e2eBaseUrl", baseUrl);
   return async () => {

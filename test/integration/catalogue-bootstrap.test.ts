@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, startDatabase } from "@/app/_server/db";
+import { closeDatabase } from "@/app/_server/db";
+import { bootstrapDatabase } from "@/app/_server/system/bootstrap-database";
 import { readEnv } from "@/app/_server/env";
 
 /**
@@ -12,7 +13,7 @@ describe("bootstrap creates the built-in catalogue before the demo seed", () => 
 
   it("a demo deployment's regions use NHSA-2025-03; a second start changes nothing", async () => {
     const env = { ...readEnv({ NODE_ENV: "test" }), databaseUrl: undefined, dataDir: "memory://", demo: true };
-    const { db, demo } = await startDatabase(env);
+    const { db, demo } = await bootstrapDatabase(env);
     expect(demo?.created).toBe(true);
     const prisma = db.prisma;
     const version = await prisma.catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03" } });

@@ -3,7 +3,8 @@ import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
 import { addMonths, previousDecember, yearMonth, type Period } from "@/app/_domain/periods";
 import { SheetDecimal } from "@/app/_domain/sheets/sheet-decimal";
 import type { SheetIssue, SheetReport, SheetValueRow } from "@/app/_domain/sheets/types";
-import { cellKey, validateSheet, type PreviousValueMap } from "@/app/_domain/sheets/validate-sheet";
+import type { PreviousValueMap } from "@/app/_domain/sheets/types";
+import { cellKey, validateSheet } from "@/app/_domain/sheets/validate-sheet";
 import { DEMO_REGIONS, demoInstitutionsOf } from "@/prisma/seed/demo-data";
 import {
   demoAnomalyInstitutions,

@@ -1,8 +1,7 @@
 import { type IndicatorDef, type Scheme, SCHEME_LABELS } from "../catalogue";
 import type { IssueList } from "./issues";
 import { MICRO, SheetDecimal, fromMicro, toMicroOrNull } from "./sheet-decimal";
-import type { RawCell } from "./types";
-import type { BalanceRule, PreviousValueMap, PreviousValues } from "./validate-sheet";
+import type { BalanceRule, PreviousValueMap, PreviousValues, RawCell } from "./types";
 
 /**
  * The rules between cells and between periods (docs/product.md §5): totals = sum of parts, YTD never falls,

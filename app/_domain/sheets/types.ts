@@ -44,3 +44,26 @@ export interface SheetReport {
   warnings: SheetIssue[];
   counts: { cells: number; values: number; missing: number };
 }
+
+/** Accepted values of earlier sheets, keyed by cellKey(); null = reported as missing. */
+export type PreviousValueMap = Map<string, string | null>;
+
+export interface PreviousValues {
+  /** The accepted sheet of the month before, same year (absent for January). */
+  sameYearPrevMonth?: PreviousValueMap;
+  /** The accepted December sheet of the previous year (rolling balances; January's month-on-month check). */
+  prevDecember?: PreviousValueMap;
+  /**
+   * The accepted sheet two months back (for March: January; for January: the previous November). Only the
+   * month-on-month check of FLOW values uses it, to compute the previous month's own month value.
+   */
+  monthBeforePrev?: PreviousValueMap;
+}
+
+/** A cumulative balance that rolls forward: balance = previous December's balance + (income − expenditure) YTD. */
+export interface BalanceRule {
+  scheme: Scheme;
+  income: string;
+  expenditure: string;
+  balance: string;
+}

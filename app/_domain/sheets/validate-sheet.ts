@@ -6,35 +6,12 @@ import { dateSerialHint, percentAsFraction } from "./typing-slips";
 import { CellIndex, checkCrossPeriod, checkIdentities, checkMissingRequired, type CheckContext } from "./sheet-checks";
 import { fromMicro, toMicro, toMicroOrNull } from "./sheet-decimal";
 import { periodLabel, periodParts, shanghaiMonth } from "./sheet-period";
-import type { RawCell, SheetIssue, SheetReport, SheetValueRow } from "./types";
+import type { BalanceRule, PreviousValues, RawCell, SheetIssue, SheetReport, SheetValueRow } from "./types";
 
 /**
  * Validates one region × month base sheet, cell by cell (docs/product.md §3–§5). ERRORs reject the whole file;
  * WARNINGs may be accepted with an explanation. Pure and linear in the number of cells: every lookup is a Map.
  */
-
-/** Accepted values of earlier sheets, keyed by cellKey(); null = reported as missing. */
-export type PreviousValueMap = Map<string, string | null>;
-
-export interface PreviousValues {
-  /** The accepted sheet of the month before, same year (absent for January). */
-  sameYearPrevMonth?: PreviousValueMap;
-  /** The accepted December sheet of the previous year (rolling balances; January's month-on-month check). */
-  prevDecember?: PreviousValueMap;
-  /**
-   * The accepted sheet two months back (for March: January; for January: the previous November). Only the
-   * month-on-month check of FLOW values uses it, to compute the previous month's own month value.
-   */
-  monthBeforePrev?: PreviousValueMap;
-}
-
-/** A cumulative balance that rolls forward: balance = previous December's balance + (income − expenditure) YTD. */
-export interface BalanceRule {
-  scheme: Scheme;
-  income: string;
-  expenditure: string;
-  balance: string;
-}
 
 /** The national sheet's pairs (docs/catalogue.md: FB01 = FI03 − FE01, FB03 rolls forward; likewise FB04). */
 export const BALANCE_RULES: readonly BalanceRule[] = [

@@ -10,7 +10,9 @@ import type { SqlConnection } from "./sql";
  * engine needs a download and cannot run offline, hence this runner.
  */
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// Read at run time from the working directory (the repository), not bundled: turbopackIgnore keeps Next from
+// tracing the whole project for this dynamic path.
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 /** The advisory lock key Prisma Migrate itself uses, so our runner and Prisma's exclude each other too. */
 const ADVISORY_LOCK_KEY = 72707369;
 

@@ -1,5 +1,6 @@
 import type { SheetValueRow } from "@/app/_domain/sheets/types";
-import { cellKey, type PreviousValueMap } from "@/app/_domain/sheets/validate-sheet";
+import type { PreviousValueMap } from "@/app/_domain/sheets/types";
+import { cellKey } from "@/app/_domain/sheets/validate-sheet";
 import type { Scheme } from "@/app/_domain/catalogue";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
