@@ -24,6 +24,7 @@ describe("catalogue: one page per indicator", () => {
     await page.goto(`${b.baseUrl()}/catalogue/NHSA-2025-03`);
     await page.getByRole("link", { name: "FE03", exact: true }).click();
     await page.waitForURL(/\/catalogue\/NHSA-2025-03\/FE03$/, WAIT);
+    expect((await page.request.get(`${b.baseUrl()}/catalogue/NHSA-2025-03/FE03`)).status()).toBe(200);
     const card = page.getByTestId("indicator-explanation");
     await card.waitFor(WAIT);
     await page.getByRole("heading", { name: "FE03 基本医保统筹基金支出合计" }).waitFor(WAIT);

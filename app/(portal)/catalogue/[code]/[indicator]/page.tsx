@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Tag, Typography } from "antd";
+import { Card, Descriptions, Space, Tag } from "antd";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -46,12 +46,12 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
                 <span data-testid="readable-formula">
                   {i.nameZh} = {x.formula.map((p, k) => ("text" in p ? <span key={k}>{p.text}</span> : link(p.code, p.label)))}
                 </span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  公式原文：<Typography.Text code>{i.formula}</Typography.Text>
-                </Typography.Text>
+                <span style={{ fontSize: 12, color: "rgba(0, 0, 0, 0.45)" }}>
+                  公式原文：<code>{i.formula}</code>
+                </span>
               </Space>
             ) : i.formula ? (
-              <Typography.Text code>{i.formula}</Typography.Text>
+              <code>{i.formula}</code>
             ) : (
               "填报指标（由统筹区在数据底稿中填报）"
             )}
