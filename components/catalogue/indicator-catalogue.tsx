@@ -2,6 +2,7 @@
 
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Empty, Input, Segmented, Space, Table, Tag, Tooltip, Typography } from "antd";
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BASIS_LABELS, FREQUENCY_LABELS, SCHEME_LABELS, TAG_LABELS, type IndicatorScope } from "@/app/_domain/catalogue";
 import type { RegionIndicator } from "@/app/_server/catalogue/region-catalogue";
@@ -27,9 +28,20 @@ function range(i: RegionIndicator) {
 
 /**
  * The indicators of one catalogue, grouped by level (统筹区 / 医疗机构) and category; each row expands to its
- * definition (口径). Region staff may add and edit their region's local indicators here.
+ * definition (口径); each code links to the indicator's page (口径, readable formula, how its numbers are obtained).
+ * Region staff may add and edit their region's local indicators here.
  */
-export function IndicatorCatalogue({ indicators, canManageLocal, regionName }: { indicators: RegionIndicator[]; canManageLocal: boolean; regionName: string | null }) {
+export function IndicatorCatalogue({
+  catalogueCode,
+  indicators,
+  canManageLocal,
+  regionName,
+}: {
+  catalogueCode: string;
+  indicators: RegionIndicator[];
+  canManageLocal: boolean;
+  regionName: string | null;
+}) {
   const [scope, setScope] = useState<IndicatorScope>("REGION");
   const [q, setQ] = useState("");
   const [editing, setEditing] = useState<RegionIndicator | "new" | null>(null);
@@ -86,7 +98,16 @@ export function IndicatorCatalogue({ indicators, canManageLocal, regionName }: {
               ),
             }}
             columns={[
-              { title: "编码", dataIndex: "code", width: 90, render: (v: string) => <span className="num">{v}</span> },
+              {
+                title: "编码",
+                dataIndex: "code",
+                width: 90,
+                render: (v: string) => (
+                  <Link className="num" href={`/catalogue/${encodeURIComponent(catalogueCode)}/${encodeURIComponent(v)}`}>
+                    {v}
+                  </Link>
+                ),
+              },
               { title: "名称", dataIndex: "nameZh" },
               { title: "单位", dataIndex: "unit", width: 80 },
               { title: "频次", dataIndex: "frequency", width: 60, render: (v: RegionIndicator["frequency"]) => FREQUENCY_LABELS[v] },

@@ -78,6 +78,7 @@ const ROWS: Row[] = [
   { route: "/audit", url: () => "/audit", allowed: ["auditor"] },
   { route: "/catalogue", url: () => "/catalogue", allowed: CATALOGUE_READERS },
   { route: "/catalogue/[code]", url: () => "/catalogue/NHSA-2025-03", allowed: CATALOGUE_READERS },
+  { route: "/catalogue/[code]/[indicator]", url: () => "/catalogue/NHSA-2025-03/SV03", allowed: CATALOGUE_READERS },
   { route: "/inbox", url: () => "/inbox", allowed: ["hf_hospital"] },
   { route: "/inbox/[id]", url: (c) => `/inbox/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
   { route: "/publications", url: () => "/publications", allowed: REGION_STAFF },

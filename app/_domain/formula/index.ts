@@ -14,3 +14,4 @@ export { formatFormula } from "./format";
 export { FORMULA_FUNCTIONS, isFunctionName, type FunctionName, type FunctionSpec } from "./functions";
 export { INDICATOR_CODE, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, parseFormula, type ParseResult } from "./parser";
 export { referencesOf, type FormulaReference } from "./references";
+export { readableFormula, readableText, type ReadablePart } from "./readable";

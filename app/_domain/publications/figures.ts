@@ -1,12 +1,13 @@
 import type { IndicatorDef, Scheme } from "../catalogue";
 import type { MetricValues } from "../metrics/compute-metrics";
 import type { Period } from "../periods";
-import { isPersonCountUnit, isSmallCount, suppressionMarker, type SuppressionOptions } from "../suppression";
+import { isPersonCountUnit, isSmallCount, suppressCells, suppressionMarker, type SuppressionOptions } from "../suppression";
 import type { Figure, IndicatorInfo, IndicatorRef, Num, SeriesPoint } from "./types";
 
 /**
  * Numbers of a snapshot from the stored metric rows: Figures (本期, 累计, 同比/环比, 百分点, 本季), series, and
- * the one place small counts are suppressed (every Num a snapshot holds goes through `num`).
+ * the one place small counts are suppressed (every Num a snapshot holds goes through `num`, and through `frozen`
+ * where 职工 + 居民 = 合计 could give a hidden count back).
  */
 
 /** Desirable directions where the catalogue implies one (docs/publications.md: colour only there). (norm) */
@@ -49,6 +50,26 @@ export function num(value: string | null | undefined, unit: string, options: Num
   return isPersonCountUnit(unit) && isSmallCount(value, options) ? { suppressed: suppressionMarker(options) } : value;
 }
 
+type FieldOf = (row: MetricValues) => string | null;
+
+/**
+ * One field of an indicator × scheme as frozen, with complementary suppression across schemes: where a count is
+ * reported for 职工 and 居民 with 合计 = 职工 + 居民, a hidden 职工 (or 居民) count would be 合计 minus the other.
+ * So when one of the two is small, the other is hidden with it (suppressCells on the pair), and where it has no
+ * partner to hide (zero or missing), 合计 is withheld instead. A small 合计 is hidden by itself.
+ */
+export function frozen(def: IndicatorDef, rows: RowIndex, period: Period, scheme: Scheme, institution: string | null, pick: FieldOf, o: NumOptions): Num {
+  const at = (s: Scheme) => {
+    const row = rows.get(period, def.code, s, institution);
+    return row === undefined ? null : pick(row);
+  };
+  const value = at(scheme);
+  if (value === null || !isPersonCountUnit(def.unit) || !["EMPLOYEE", "RESIDENT", "TOTAL"].every((s) => def.schemes.includes(s as Scheme))) return num(value, def.unit, o);
+  const { hide, totalsToWithhold } = suppressCells([[at("EMPLOYEE"), at("RESIDENT")]], o);
+  const hidden = scheme === "EMPLOYEE" ? hide[0]![0] : scheme === "RESIDENT" ? hide[0]![1] : totalsToWithhold.rows.length > 0 || isSmallCount(value, o);
+  return hidden ? { suppressed: suppressionMarker(o) } : value;
+}
+
 /** The chart value of a month: the month's own amount for a FLOW, the value for STOCK and RATE. */
 export const monthValue = (def: Pick<IndicatorDef, "basis" | "formula">, row: MetricValues | undefined): string | null =>
   row === undefined ? null : def.basis === "FLOW" ? row.month : row.ytd;
@@ -60,21 +81,21 @@ export const monthValue = (def: Pick<IndicatorDef, "basis" | "formula">, row: Me
  */
 export function figure(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, end: Period, institution: string | null, quarterly: boolean, o: NumOptions): Figure {
   const row = rows.get(end, def.code, ref.scheme, institution);
-  const n = (v: string | null | undefined) => num(v, def.unit, o);
+  const n = (pick: FieldOf) => frozen(def, rows, end, ref.scheme, institution, pick, o);
   const pct = ref.percent;
   const growth = (v: string | null | undefined) => (pct ? null : (v ?? null));
   const points = (v: string | null | undefined) => (pct ? (v ?? null) : null);
   const q = quarterly ? row : undefined;
   return {
-    month: n(row?.month),
-    ytd: n(row?.ytd),
-    prevYearYtd: n(row?.prevYearYtd),
+    month: n((r) => r.month),
+    ytd: n((r) => r.ytd),
+    prevYearYtd: n((r) => r.prevYearYtd),
     yoy: growth(row?.yoy),
     mom: growth(row?.mom),
     yoyDiff: points(row?.yoyDiff),
     momDiff: points(row?.momDiff),
-    quarter: n(q?.quarter),
-    prevYearQuarter: n(q?.prevYearQuarter),
+    quarter: q ? n((r) => r.quarter) : null,
+    prevYearQuarter: q ? n((r) => r.prevYearQuarter) : null,
     quarterYoy: growth(q?.quarterYoy),
     qoq: growth(q?.qoq),
     quarterYoyDiff: points(q?.quarterYoyDiff),
@@ -84,7 +105,7 @@ export function figure(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, en
 
 /** Month-by-month chart values of the given months. */
 export function series(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, months: readonly Period[], o: NumOptions): SeriesPoint[] {
-  return months.map((period) => ({ period, value: num(monthValue(def, rows.get(period, def.code, ref.scheme, null)), def.unit, o) }));
+  return months.map((period) => ({ period, value: frozen(def, rows, period, ref.scheme, null, (r) => monthValue(def, r), o) }));
 }
 
 /** Resolves a layout reference against the catalogue; undefined when the catalogue lacks the code. */

@@ -40,7 +40,7 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
       {version.reconstructed && (
         <Alert type="warning" showIcon title={RECONSTRUCTED_NOTICE} description={version.description ?? undefined} style={{ marginBottom: 16 }} data-testid="reconstructed-banner" />
       )}
-      <IndicatorCatalogue indicators={indicators} canManageLocal={detail.canManageLocal} regionName={region?.name ?? null} />
+      <IndicatorCatalogue catalogueCode={version.code} indicators={indicators} canManageLocal={detail.canManageLocal} regionName={region?.name ?? null} />
     </>
   );
 }

@@ -1,0 +1,103 @@
+import type { IndicatorDef, Scheme } from "../catalogue";
+import type { FormulaNode } from "../formula";
+import { makePeriod, type Period } from "../periods";
+import type { Compiled } from "./compile-formula";
+import type { Exact } from "./exact";
+import type { LineageInput } from "./metric-types";
+
+/** The metrics engine's data structures: month indexes, catalogue entries, series and scopes (region-engine.ts). */
+
+/** Months since year 0: y × 12 + (m − 1). January ⇔ index % 12 === 0. */
+export const monthIndex = (p: Period): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+export const isJanuary = (t: number) => t % 12 === 0;
+
+const PERIODS = new Map<number, Period>();
+export function periodAt(t: number): Period {
+  let p = PERIODS.get(t);
+  if (p === undefined) PERIODS.set(t, (p = makePeriod(Math.floor(t / 12), (t % 12) + 1)));
+  return p;
+}
+
+export interface Def {
+  def: IndicatorDef;
+  derived: boolean;
+  flow: boolean;
+  institution: boolean;
+  /** scheme → slot of the (indicator, scheme) pair within its scope. */
+  slots: Map<Scheme, number>;
+  /** null for an input, or a formula that does not parse (then every value is null). */
+  ytdTree: FormulaNode | null;
+  monthTree: FormulaNode | null;
+}
+
+/** One (indicator, scheme): a row of the region, or a row per institution. */
+export interface Pair {
+  d: Def;
+  scheme: Scheme;
+  slot: number;
+  /** A derived pair's formula in each view, compiled for its scheme (null for an input or a bad formula). */
+  ytdFormula: Compiled<Evaluation> | null;
+  monthFormula: Compiled<Evaluation> | null;
+  quarterFormula: Compiled<Evaluation> | null;
+}
+
+/** What a formula being evaluated reads through: its scope, and the lineage list it records into (or null). */
+export interface Evaluation {
+  scope: Scope;
+  read: LineageInput[] | null;
+}
+
+/** A derived value being evaluated: a same-period cycle (which checkFormulas rejects) reads it as null. */
+export const BUSY = Symbol("busy");
+/** A computed value of a series (undefined: not computed yet). */
+export type Slot = Exact | null | typeof BUSY | undefined;
+
+export const EMPTY: readonly LineageInput[] = Object.freeze([]);
+
+/** Appends unless already there: lineage lists are short (a formula's few inputs), so a scan beats a Set. */
+export function addOnce(list: LineageInput[], e: LineageInput): void {
+  if (!list.includes(e)) list.push(e);
+}
+
+/** The lineage of one series at one month (recorded only when lineage is asked for). */
+export class LineageCell {
+  ytdEntry: LineageInput | null = null;
+  monthEntry: LineageInput | null = null;
+  /** Derived cells: what the formula read, transitively (see the lineage rules above). */
+  ytdDeps: readonly LineageInput[] = EMPTY;
+  monthDeps: readonly LineageInput[] = EMPTY;
+}
+
+/** The values of one (indicator, scheme) in one scope. */
+export class Series {
+  /** Values by month index − the first accepted month (months before it are all null and not stored). */
+  readonly ytdAt: Slot[] = [];
+  readonly monthAt: Slot[] = [];
+  readonly quarterAt: Slot[] = [];
+  /** By month index, when lineage is recorded. */
+  lineage: Map<number, LineageCell> | undefined;
+  readonly d: Def;
+  readonly scheme: Scheme;
+  readonly slot: number;
+  constructor(
+    readonly pair: Pair,
+    readonly scope: Scope,
+  ) {
+    this.d = pair.d;
+    this.scheme = pair.scheme;
+    this.slot = pair.slot;
+  }
+}
+
+/** The region, or one institution: its series by slot, and its reported values. */
+export class Scope {
+  readonly series: Series[];
+  constructor(
+    readonly institutionCode: string | null,
+    pairs: readonly Pair[],
+    /** Reported text by slot × months + (t − first month); undefined where the sheet has no such row. */
+    readonly raw: (string | null | undefined)[],
+  ) {
+    this.series = pairs.map((p) => new Series(p, this));
+  }
+}

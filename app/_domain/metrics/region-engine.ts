@@ -1,0 +1,251 @@
+import type { Scheme } from "../catalogue";
+import { parseFormula, type FormulaNode } from "../formula";
+import { isPeriod } from "../periods";
+import { compileFormula, monthViewTree, YTD_MARK, type Compiled } from "./compile-formula";
+import { EngineLineage } from "./engine-lineage";
+import { type Def, type Evaluation, type Pair, BUSY, EMPTY, Scope, Series, addOnce, isJanuary, monthIndex } from "./engine-parts";
+import { type Exact, growthText, parseExact, sub, subtract } from "./exact";
+import type { AcceptedSheet, EvalView, LineageInput, MetricLineage, MetricSetValues, RegionMetricsInput } from "./metric-types";
+
+const text = (x: Exact | null): string | null => (x === null ? null : x.text6());
+/** a − b rounded like every output (exactly: sub keeps a quotient's exact value for the rounding). */
+const difference = (a: Exact | null, b: Exact | null): string | null => (a === null || b === null ? null : sub(a, b).text6());
+
+/**
+ * The engine of one region (the rules are in compute-metrics.ts): each value computed once, on first need, from
+ * the accepted sheets loaded a month at a time; derived values by the compiled formulas.
+ */
+export class RegionEngine {
+  readonly defs = new Map<string, Def>();
+  readonly pairs: Pair[] = [];
+  readonly regionPairs: Pair[] = [];
+  readonly institutionPairs: Pair[] = [];
+  readonly institutionCodes: string[];
+  readonly regionScope: Scope;
+  /** Reported values per institution code, filled a month at a time as months are first needed. */
+  private readonly raws = new Map<string, (string | null | undefined)[]>();
+  private readonly regionRaw: (string | null | undefined)[];
+  private readonly sheets: (AcceptedSheet | undefined)[];
+  private readonly indexed: boolean[];
+  /** The month index of the first accepted sheet; months = how many months up to the last one. */
+  readonly first: number;
+  private readonly months: number;
+  /** Records lineage, when it is asked for. */
+  private readonly trace: EngineLineage | null;
+
+  constructor(
+    input: RegionMetricsInput,
+    /** false: compute the numbers only (no lineage entries are built). */
+    lineage: boolean,
+  ) {
+    this.trace = lineage ? new EngineLineage(this, this.defs) : null;
+    for (const def of input.catalogue) {
+      if (this.defs.has(def.code)) continue;
+      let ytdTree: FormulaNode | null = null;
+      if (def.formula !== null) {
+        const parsed = parseFormula(def.formula);
+        if (parsed.ok) ytdTree = parsed.ast;
+      }
+      const d: Def = {
+        def,
+        derived: def.formula !== null,
+        flow: def.basis === "FLOW",
+        institution: def.scope === "INSTITUTION",
+        slots: new Map(),
+        ytdTree,
+        monthTree: ytdTree && monthViewTree(ytdTree),
+      };
+      this.defs.set(def.code, d);
+      const list = d.institution ? this.institutionPairs : this.regionPairs;
+      for (const scheme of new Set(def.schemes)) {
+        const pair: Pair = { d, scheme, slot: list.length, ytdFormula: null, monthFormula: null, quarterFormula: null };
+        d.slots.set(scheme, pair.slot);
+        list.push(pair);
+        this.pairs.push(pair);
+      }
+    }
+    for (const pair of this.pairs) {
+      if (pair.d.ytdTree) pair.ytdFormula = compileFormula(pair.d.ytdTree, pair.scheme, this.compileReference("ytd"));
+      if (pair.d.monthTree) pair.monthFormula = compileFormula(pair.d.monthTree, pair.scheme, this.compileReference("month"));
+      // The quarter view reads like the month view (AVG_MONTHLY's references read ytd), in quarter values.
+      if (pair.d.monthTree) pair.quarterFormula = compileFormula(pair.d.monthTree, pair.scheme, this.compileReference("quarter"));
+    }
+    this.institutionCodes = [...new Set(input.institutions.map((i) => i.code))];
+
+    let first = input.since === undefined ? Infinity : monthIndex(input.since);
+    let last = -Infinity;
+    for (const period of input.accepted.keys()) {
+      if (!isPeriod(period)) throw new Error(`无效的期间“${period}”，应为 YYYY-MM`);
+      first = Math.min(first, monthIndex(period));
+      last = Math.max(last, monthIndex(period));
+    }
+    this.first = first;
+    this.months = last === -Infinity ? 0 : last - first + 1;
+    this.sheets = new Array(this.months);
+    this.indexed = new Array(this.months).fill(false);
+    for (const [period, sheet] of input.accepted) this.sheets[monthIndex(period) - first] = sheet;
+
+    const size = (pairs: Pair[]) => pairs.length * this.months;
+    this.regionRaw = new Array(size(this.regionPairs));
+    for (const code of this.institutionCodes) this.raws.set(code, new Array(size(this.institutionPairs)));
+    this.regionScope = new Scope(null, this.regionPairs, this.regionRaw);
+  }
+
+  institutionScope(code: string): Scope {
+    return new Scope(code, this.institutionPairs, this.raws.get(code)!);
+  }
+
+  /**
+   * A reference of a formula evaluated in `view`, resolved once: to the region's series, to the evaluating
+   * institution's series, or to nothing (an unknown code or scheme, or an institution indicator read from the
+   * region), which reads null and is listed as missing in the lineage. Inside AVG_MONTHLY it reads the ytd view.
+   */
+  private compileReference(view: EvalView) {
+    return (code: string, scheme: Scheme): Compiled<Evaluation> => {
+      let v = view;
+      if (code.startsWith(YTD_MARK)) {
+        code = code.slice(YTD_MARK.length);
+        v = "ytd";
+      }
+      const missing = (e: Evaluation, t: number) => {
+        if (e.read && v !== "quarter") addOnce(e.read, this.trace!.missing(code, scheme, e.scope.institutionCode, t, v));
+        return null;
+      };
+      const d = this.defs.get(code);
+      const slot = d?.slots.get(scheme);
+      if (d === undefined || slot === undefined) return missing;
+      const read = (e: Evaluation, target: Series, t: number) => {
+        if (v === "quarter") return this.quarter(target, t);
+        const x = v === "ytd" ? this.ytd(target, t) : this.month(target, t);
+        if (e.read) this.trace!.addClosure(e.read, target, t, v);
+        return x;
+      };
+      if (!d.institution) return (e, t) => read(e, this.regionScope.series[slot]!, t);
+      return (e, t) => (e.scope.institutionCode === null ? missing(e, t) : read(e, e.scope.series[slot]!, t));
+    };
+  }
+
+  /** Loads one month's accepted sheet into the reported values, the first time that month is needed. */
+  private index(k: number): void {
+    this.indexed[k] = true;
+    const sheet = this.sheets[k];
+    if (!sheet) return;
+    for (const row of sheet.rows) {
+      const d = this.defs.get(row.indicatorCode);
+      const slot = d?.slots.get(row.scheme);
+      if (d === undefined || slot === undefined || d.derived) continue;
+      const raw = d.institution ? (row.institutionCode === null ? undefined : this.raws.get(row.institutionCode)) : row.institutionCode === null ? this.regionRaw : undefined;
+      if (raw) raw[slot * this.months + k] = row.value;
+    }
+  }
+
+  /** The reported text at k = month index − first (k ≥ 0). */
+  private reported(s: Series, k: number): string | null {
+    if (k >= this.months) return null;
+    if (!this.indexed[k]) this.index(k);
+    return s.scope.raw[s.slot * this.months + k] ?? null;
+  }
+
+  versionAt(t: number): string | null {
+    const k = t - this.first;
+    return k >= 0 && k < this.months ? (this.sheets[k]?.versionId ?? null) : null;
+  }
+
+  // ── values ──
+
+  ytd(s: Series, t: number): Exact | null {
+    const k = t - this.first;
+    if (k < 0) return null; // nothing is computed before the first accepted month
+    const v = s.ytdAt[k];
+    if (v !== undefined) return v === BUSY ? null : v;
+    if (s.d.derived) return this.evaluate(s, t, k, "ytd");
+    return (s.ytdAt[k] = parseExact(this.reported(s, k)));
+  }
+
+  month(s: Series, t: number): Exact | null {
+    const k = t - this.first;
+    if (k < 0) return null;
+    const v = s.monthAt[k];
+    if (v !== undefined) return v === BUSY ? null : v;
+    if (s.d.derived) return this.evaluate(s, t, k, "month");
+    const ytd = this.ytd(s, t);
+    if (!s.d.flow || isJanuary(t) || ytd === null) return (s.monthAt[k] = ytd);
+    const before = this.ytd(s, t - 1);
+    return (s.monthAt[k] = before === null ? null : subtract(ytd, before));
+  }
+
+  /**
+   * The value of the quarter ending at month t (null unless t is March, June, September or December): a FLOW
+   * input's ytd(t) − ytd(t − 3) (Q1: ytd), a STOCK or RATE input's value at t, a derived indicator's formula
+   * over its references' quarter values.
+   */
+  quarter(s: Series, t: number): Exact | null {
+    const k = t - this.first;
+    if (k < 0 || t % 3 !== 2) return null;
+    const v = s.quarterAt[k];
+    if (v !== undefined) return v === BUSY ? null : v;
+    if (s.d.derived) return this.evaluate(s, t, k, "quarter");
+    const ytd = this.ytd(s, t);
+    if (!s.d.flow || t % 12 === 2 || ytd === null) return (s.quarterAt[k] = ytd);
+    const before = this.ytd(s, t - 3);
+    return (s.quarterAt[k] = before === null ? null : subtract(ytd, before));
+  }
+
+  /** Evaluates a derived cell in one view with the formula engine, recording what it read for the lineage. */
+  private evaluate(s: Series, at: number, k: number, view: EvalView): Exact | null {
+    const values = view === "ytd" ? s.ytdAt : view === "month" ? s.monthAt : s.quarterAt;
+    const formula = view === "ytd" ? s.pair.ytdFormula : view === "month" ? s.pair.monthFormula : s.pair.quarterFormula;
+    let value: Exact | null = null;
+    let deps: readonly LineageInput[] = EMPTY;
+    if (formula !== null) {
+      values[k] = BUSY;
+      const read: LineageInput[] | null = this.trace && view !== "quarter" ? [] : null;
+      value = formula({ scope: s.scope, read }, at);
+      deps = read ?? EMPTY;
+    }
+    values[k] = value;
+    if (this.trace && view !== "quarter") {
+      const c = this.trace.cell(s, at);
+      if (view === "ytd") c.ytdDeps = deps;
+      else c.monthDeps = deps;
+    }
+    return value;
+  }
+
+  // ── rows ──
+
+  /**
+   * Writes the fields of series s at month t into element j of the set (and its lineage, if asked). The
+   * indicator's frequency decides which exist (docs/metrics.md): a quarterly indicator has no month fields, a
+   * yearly one neither month nor quarter fields; year-to-date fields exist wherever they are computable (a
+   * quarterly or yearly input is only reported in the months that end its period).
+   */
+  fill(set: MetricSetValues, j: number, s: Series, t: number, lineage: MetricLineage[] | undefined): void {
+    const frequency = s.d.def.frequency;
+    const ytd = this.ytd(s, t);
+    const prevYearYtd = this.ytd(s, t - 12);
+    set.ytd[j] = text(ytd);
+    set.prevYearYtd[j] = text(prevYearYtd);
+    set.yoy[j] = growthText(ytd, prevYearYtd);
+    set.yoyDiff[j] = difference(ytd, prevYearYtd);
+    if (frequency === "MONTHLY") {
+      const month = this.month(s, t);
+      const prevMonth = this.month(s, t - 1);
+      set.month[j] = text(month);
+      set.mom[j] = growthText(month, prevMonth);
+      set.momDiff[j] = difference(month, prevMonth);
+    }
+    if (frequency !== "YEARLY" && t % 3 === 2) {
+      const quarter = this.quarter(s, t);
+      const prevYearQuarter = this.quarter(s, t - 12);
+      const prevQuarter = this.quarter(s, t - 3);
+      set.quarter[j] = text(quarter);
+      set.prevYearQuarter[j] = text(prevYearQuarter);
+      set.quarterYoy[j] = growthText(quarter, prevYearQuarter);
+      set.quarterYoyDiff[j] = difference(quarter, prevYearQuarter);
+      set.qoq[j] = growthText(quarter, prevQuarter);
+      set.qoqDiff[j] = difference(quarter, prevQuarter);
+    }
+    if (lineage) lineage[j] = { formula: s.d.def.formula, inputs: s.d.derived ? this.trace!.ofDerived(s, t) : this.trace!.ofInput(s, t) };
+  }
+}
