@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /**
- * Sign-in rules that do not need the database (security-requirements MLPS-01/02/04). Pure: the server, the
+ * Sign-in rules that do not need the database (docs/security-requirements.md MLPS-01/02/04). Pure: the server, the
  * pages and the tests share them.
  */
 

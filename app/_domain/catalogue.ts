@@ -1,4 +1,4 @@
-/** Indicator catalogue vocabulary (PRODUCT.md §3). Pure: shared by server, forms, PDF and tests. */
+/** Indicator catalogue vocabulary (docs/product.md §3). Pure: shared by server, forms, PDF and tests. */
 
 export const SCHEMES = ["EMPLOYEE", "RESIDENT", "TOTAL"] as const;
 export type Scheme = (typeof SCHEMES)[number];

@@ -1,5 +1,5 @@
 /**
- * Period algebra on calendar months "YYYY-MM" — the grain of every sheet (PRODUCT.md §3).
+ * Period algebra on calendar months "YYYY-MM" — the grain of every sheet (docs/product.md §3).
  * Pure functions on canonical strings: canonical periods sort and compare as plain strings,
  * so they can be used directly as map keys and database values.
  */
@@ -86,13 +86,13 @@ export function shiftPeriod(period: Period, offset: PeriodOffset): Period {
   return addMonths(period, offset.years * 12 + offset.months);
 }
 
-/** January's previous month is December of the year before (what MoM compares with, PRODUCT.md §4). */
+/** January's previous month is December of the year before (what MoM compares with, docs/product.md §4). */
 export const previousMonth = (period: Period): Period => addMonths(period, -1);
 
 /** Same month one year earlier (what YoY compares with). */
 export const sameMonthLastYear = (period: Period): Period => addMonths(period, -12);
 
-/** December of the previous year: where cumulative balances roll forward from (PRODUCT.md §5). */
+/** December of the previous year: where cumulative balances roll forward from (docs/product.md §5). */
 export function previousDecember(period: Period): Period {
   return makePeriod(yearMonth(period).year - 1, 12);
 }
@@ -120,6 +120,16 @@ export const monthsElapsed = (period: Period): number => yearMonth(period).month
 
 /** March, June, September and December: the months a quarterly release covers. */
 export const isQuarterEnd = (period: Period): boolean => yearMonth(period).month % 3 === 0;
+
+/** "2025Q2" (also 2025q2, 2025-Q2): the quarter and its last month, or null when the text is not a quarter. */
+export function parseQuarter(text: string): { year: number; quarter: 1 | 2 | 3 | 4; end: Period } | null {
+  const m = /^(\d{4})-?[Qq]([1-4])$/.exec(halfWidth(String(text ?? "")).trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
+  const quarter = Number(m[2]) as 1 | 2 | 3 | 4;
+  return { year, quarter, end: makePeriod(year, quarter * 3) };
+}
 
 /** The three months of the quarter containing the month, in order. */
 export function quarterMonths(period: Period): [Period, Period, Period] {

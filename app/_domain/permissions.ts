@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /**
- * The one permission table (PRODUCT.md §2). The UI hides what `can()` denies; the guard is
+ * The one permission table (docs/product.md §2). The UI hides what `can()` denies; the guard is
  * `requirePermission` inside every server use case, plus the scope check each use case makes.
  */
 export const ROLE_PERMISSIONS = {

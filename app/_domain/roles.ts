@@ -1,4 +1,4 @@
-/** The eight roles of PRODUCT.md §2 and the rules for combining them. Pure: used by server, forms and tests. */
+/** The eight roles of docs/product.md §2 and the rules for combining them. Pure: used by server, forms and tests. */
 
 export const ROLES = [
   "SYSTEM_ADMIN",

@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression (PRODUCT.md §5; reference LAW-03, PIPL §73, GB/T 37964): a count of persons below the
+ * Small-cell suppression (docs/product.md §5; reference LAW-03, PIPL §73, GB/T 37964): a count of persons below the
  * threshold k could identify them, so it is never shown; it reads "<k" (or "*"). Complementary suppression
  * hides further cells so that a hidden cell cannot be recomputed from its row or column total minus the
  * visible cells. One implementation, pure, for the screen, the PDF and the exports alike.

@@ -1,6 +1,6 @@
 /**
  * The option of the 本年与上年 monthly trend chart, shared by the browser (canvas) and, later, the PDF renderer
- * (ECharts SSR to SVG): one chart pipeline (ARCHITECTURE.md). Numbers are converted for drawing only; a missing
+ * (ECharts SSR to SVG): one chart pipeline. Numbers are converted for drawing only; a missing
  * month stays a gap (null), never 0.
  */
 export interface TrendSeries {

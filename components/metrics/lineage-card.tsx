@@ -20,7 +20,7 @@ function fieldLabel(field: LineageField, quarterly: boolean): string {
   return { current, ytd: "本年累计", prevYearYtd: "上年同期", yoy: "累计同比", mom: `${current}环比` }[field];
 }
 
-/** How the number is defined (PRODUCT.md §4), in the words of a statistical table's notes. */
+/** How the number is defined (docs/product.md §4), in the words of a statistical table's notes. */
 function explanation(row: MetricTableRow, field: LineageField, quarterly: boolean): string {
   const flow = row.basis === "FLOW";
   if (quarterly && (field === "current" || field === "mom")) {

@@ -3,7 +3,7 @@ import { addMonths, isPeriod, yearMonth, type Period } from "@/app/_domain/perio
 import type { SheetValueRow } from "@/app/_domain/sheets/types";
 
 /**
- * Demo values for the monthly base sheets (PRODUCT.md §3–§5): every input indicator of a catalogue, for every
+ * Demo values for the monthly base sheets (docs/product.md §3–§5): every input indicator of a catalogue, for every
  * scheme it has, for one region and its institutions, consistent enough that dashboards look real and that
  * validateSheet passes them without errors. Pure and deterministic: the randomness is a counter-based PRNG
  * (a 53-bit hash of seed + region + institution + series + year + month), never Math.random, so a month's

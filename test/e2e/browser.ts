@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
-/** Debian's Chromium, headless, with no background network (STACK.md). */
+/** Debian's Chromium, headless, with no background network (never `npx playwright install`: it downloads). */
 export const CHROMIUM = process.env.LIANGDI_CHROMIUM ?? "/usr/bin/chromium";
 export const DEMO_PASSWORD = "Liangdi@2026";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { DEMO_PASSWORD } from "./browser";
 
 /**
- * Signing in over plain HTTP, as curl would (STACK.md): GET /api/auth/csrf, then POST the credentials with the
+ * Signing in over plain HTTP, as curl would: GET /api/auth/csrf, then POST the credentials with the
  * CSRF token. Returns the Cookie header of the session. Demo accounts are not forced through MFA.
  */
 export async function httpSignIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {

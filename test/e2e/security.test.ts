@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, signIn, snapshot, useBrowser } from "./browser";
 
 /**
- * The sign-in controls through the real screens (security-requirements T10–T12): binding an authenticator
+ * The sign-in controls through the real screens (docs/security-requirements.md T10–T12): binding an authenticator
  * and signing in with the code step, a recovery code, the security admin resetting MFA (which forces
  * re-binding, not a bypass), and a lockout that the security admin lifts. Uses secondary demo accounts that
  * no other journey signs in with.

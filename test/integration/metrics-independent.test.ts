@@ -5,7 +5,7 @@ import { seedDemoIfEmpty } from "@/prisma/seed/demo";
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
- * PRODUCT.md §4 says the fields are defined "so that anyone can recompute them". This test is that anyone: it
+ * docs/product.md §4 says the fields are defined "so that anyone can recompute them". This test is that anyone: it
  * reads the raw accepted SheetValue rows of the demo region 合肥市 with plain SQL and recomputes a few derived
  * indicators with its own exact integer arithmetic (BigInt, no decimal library, no engine code), then compares
  * the digits with what the engine stored in MetricValue — every digit, rounded half away from zero to 6 places.

@@ -48,7 +48,7 @@ describe("derived metrics: computed on acceptance, read through the API shape", 
     const expected = catalogue.reduce((n, i) => n + i.schemes.length * (i.scope === "REGION" ? 1 : institutions.length), 0);
     expect(m.values).toHaveLength(expected);
     // January: month = ytd, no prior year, mom against a December that has no sheet.
-    expect(value(m, "FI03", "EMPLOYEE")).toEqual({ indicator: "FI03", scheme: "EMPLOYEE", institution: null, ytd: "100", month: "100", prevYearYtd: null, yoy: null, mom: null });
+    expect(value(m, "FI03", "EMPLOYEE")).toEqual({ indicator: "FI03", scheme: "EMPLOYEE", institution: null, ytd: "100", month: "100", prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null });
   });
 
   it("agrees to the last digit with an independent recomputation from the accepted values", async () => {

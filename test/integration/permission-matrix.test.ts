@@ -56,7 +56,7 @@ import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } f
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
- * Every role × every use case: allowed or FORBIDDEN, as PRODUCT.md §2 says. The expectations are written here
+ * Every role × every use case: allowed or FORBIDDEN, as docs/product.md §2 says. The expectations are written here
  * from the product table, not derived from ROLE_PERMISSIONS, so a wrong table entry or a use case that forgets
  * its guard both fail. A use case added to app/_server without a row here fails the completeness test.
  */

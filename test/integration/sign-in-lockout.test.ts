@@ -8,7 +8,7 @@ import { createUserSession, createWorld, TEST_PASSWORD, type World } from "../he
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
- * Login-failure handling (security-requirements MLPS-02 / T10): 5 failures within 15 minutes lock the account
+ * Login-failure handling (docs/security-requirements.md MLPS-02 / T10): 5 failures within 15 minutes lock the account
  * for 15 minutes, the answer never tells a locked account from a wrong password or an unknown user, each
  * client address is limited to 20 failures per 15 minutes, and every step is audited. Time is injected.
  */

@@ -7,7 +7,7 @@ import { BUILT_IN_CATALOGUES, newestBuiltIn } from "@/app/_domain/catalogues";
 import { NHSA_2025_03, NHSA_CATEGORIES } from "@/app/_domain/catalogues/nhsa-2025-03";
 import { INDICATOR_CODE, parseFormula } from "@/app/_domain/formula/parser";
 
-/** The reconstruction this catalogue ships: a copy of /work/shared/reference/indicators_catalogue.csv (no quoted cells). */
+/** The reconstruction this catalogue ships: the research table the catalogue was built from (docs/catalogue.md; no quoted cells). */
 const [header, ...csvRows] = fs
   .readFileSync("test/fixtures/reference/indicators_catalogue.csv", "utf8")
   .split(/\r?\n/)

@@ -17,7 +17,7 @@ import {
 /**
  * The demo sheets (prisma/seed/demo-sheets.ts) must look like a region's real monthly uploads: validateSheet,
  * run month after month with the previous months as the server passes them, finds no error and no warning
- * except the ones the planned anomalies cause; and the numbers keep the identities of PRODUCT.md §5.
+ * except the ones the planned anomalies cause; and the numbers keep the identities of docs/product.md §5.
  */
 
 const catalogue = NHSA_2025_03.indicators;

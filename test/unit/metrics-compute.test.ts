@@ -3,7 +3,7 @@ import type { IndicatorDef, Scheme, ValueBasis } from "@/app/_domain/catalogue";
 import { computeRegionMetrics, type AcceptedSheet, type MetricRow } from "@/app/_domain/metrics";
 
 /**
- * Golden tests of the derived-metrics engine (PRODUCT.md §4) on a tiny hand-made catalogue: every expected
+ * Golden tests of the derived-metrics engine (docs/product.md §4) on a tiny hand-made catalogue: every expected
  * number is worked out by hand in the comment next to it.
  */
 

@@ -26,7 +26,7 @@ const catalogue: IndicatorDef[] = [
 ];
 
 const row = (indicatorCode: string, scheme: Scheme, ytd: string | null, prevYearYtd: string | null, yoy: string | null, period = "2025-06"): MetricRow => ({
-  period, indicatorCode, scheme, institutionCode: null, ytd, month: null, prevYearYtd, yoy, mom: null, lineage: { formula: null, inputs: [] },
+  period, indicatorCode, scheme, institutionCode: null, ytd, month: null, prevYearYtd, yoy, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, quarterYoyDiff: null, qoqDiff: null, lineage: { formula: null, inputs: [] },
 });
 
 const rows: MetricRow[] = [

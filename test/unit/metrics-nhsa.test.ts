@@ -122,9 +122,9 @@ describe("the NHSA-2025-03 derived indicators", () => {
     expect(f(at("MA03", "TOTAL"))).toEqual({ ytd: "30", month: null, prevYearYtd: "20", yoy: "0.5" });
   });
 
-  it("FB05 in March = FB03 ÷ (FE01 ytd ÷ 3), in both views", () => {
-    // Were AVG_MONTHLY to read FE01's month in the month view, the month value would be 6000 / ((900 − 600)/3) = 60.
-    expect([at("FB05", "EMPLOYEE").ytd, at("FB05", "EMPLOYEE").month]).toEqual(["20", "20"]);
+  it("FB05 in March = FB03 ÷ (FE01 ytd ÷ 3), ytd and quarter alike (a quarterly indicator has no month value)", () => {
+    // Were AVG_MONTHLY to read FE01's quarter in the quarter view, the value would be 6000 / ((900 − 600)/3) = 60.
+    expect([at("FB05", "EMPLOYEE").ytd, at("FB05", "EMPLOYEE").quarter, at("FB05", "EMPLOYEE").month]).toEqual(["20", "20", null]);
     expect(at("FB05", "EMPLOYEE").lineage.formula).toBe("FB03 / AVG_MONTHLY(FE01)");
     expect(at("FB05", "EMPLOYEE").lineage.inputs.slice(0, 2).map((e) => `${e.code}.${e.scheme} ${e.period} ${e.view}=${e.value} ${e.versionId}`)).toEqual([
       "FB03.EMPLOYEE 2025-03 ytd=6000 v-2025-03",

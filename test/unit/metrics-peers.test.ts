@@ -5,7 +5,7 @@ import { anomalyFlags, peerStats, type MetricRow } from "@/app/_domain/metrics";
 /** Institution comparisons and anomaly flags, checked against numbers worked out by hand. */
 
 const row = (institutionCode: string | null, ytd: string | null, o: Partial<MetricRow> = {}): MetricRow => ({
-  period: "2025-06", indicatorCode: "IN05", scheme: "TOTAL", institutionCode, ytd, month: ytd, prevYearYtd: null, yoy: null, mom: null,
+  period: "2025-06", indicatorCode: "IN05", scheme: "TOTAL", institutionCode, ytd, month: ytd, prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, quarterYoyDiff: null, qoqDiff: null,
   lineage: { formula: null, inputs: [] }, ...o,
 });
 

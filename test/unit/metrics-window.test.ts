@@ -34,10 +34,17 @@ function windowOf(all: Map<Period, AcceptedSheet>, target: Period, offsets: read
 
 describe("months a computation reads (monthsRead)", () => {
   it("are, for the national catalogue, the month, the two before, and the same three one year back, plus two years back (YOY's previous year)", () => {
-    expect(monthsRead(NHSA_2025_03.indicators)).toEqual([0, -1, -2, -12, -13, -14, -24]);
-    expect(monthsRead(NHSA_2025_03.indicators.filter((i) => i.scope === "INSTITUTION"))).toEqual([0, -1, -2, -12]);
+    expect(monthsRead(NHSA_2025_03.indicators, "ALL", false)).toEqual([0, -1, -2, -12, -13, -14, -24]);
+    expect(monthsRead(NHSA_2025_03.indicators.filter((i) => i.scope === "INSTITUTION"), "ALL", false)).toEqual([0, -1, -2, -12]);
     // Institution values: only the month, the two before and a year back; the rest only for the region's growth rates.
-    expect(monthsRead(NHSA_2025_03.indicators, "INSTITUTION")).toEqual([0, -1, -2, -12]);
+    expect(monthsRead(NHSA_2025_03.indicators, "INSTITUTION", false)).toEqual([0, -1, -2, -12]);
+  });
+
+  it("in a quarter's last month also include the quarters before (t − 3, t − 6) and a year back (t − 15, t − 18, t − 27)", () => {
+    // quarter(t) = ytd(t) − ytd(t − 3); qoq reads quarter(t − 3) = … − ytd(t − 6); quarterYoy reads quarter(t − 12);
+    // a YOY formula's quarter value reads quarter(t − 12), whose prevYearQuarter reads quarter(t − 24) → t − 27.
+    expect(monthsRead(NHSA_2025_03.indicators)).toEqual([0, -1, -2, -3, -6, -12, -13, -14, -15, -18, -24, -27]);
+    expect(monthsRead(NHSA_2025_03.indicators, "INSTITUTION")).toEqual([0, -1, -2, -3, -6, -12, -15]);
   });
 
   it("give every month exactly the rows of a computation over the whole history", () => {
@@ -50,7 +57,11 @@ describe("months a computation reads (monthsRead)", () => {
     const full = computeRegionValues({ catalogue, institutions: levels, accepted: all, periods });
     const perMonth = full.length / periods.length;
     periods.forEach((target, k) => {
-      const windowed = computeRegionValues({ catalogue, institutions: levels, accepted: windowOf(all, target, offsets, institutionOffsets), periods: [target], since: FIRST });
+      // A month that ends no quarter needs fewer months (no quarter fields): what loadAcceptedWindow loads.
+      const quarterEnd = Number(target.slice(5)) % 3 === 0;
+      const own = quarterEnd ? offsets : monthsRead(catalogue, "ALL", false)!;
+      const ownInstitution = quarterEnd ? institutionOffsets : monthsRead(catalogue, "INSTITUTION", false)!;
+      const windowed = computeRegionValues({ catalogue, institutions: levels, accepted: windowOf(all, target, own, ownInstitution), periods: [target], since: FIRST });
       expect(windowed, target).toEqual(full.slice(k * perMonth, (k + 1) * perMonth));
     });
   });

@@ -2,8 +2,8 @@ import type { CatalogueDef, Frequency, IndicatorDef, IndicatorScope, Scheme, Val
 
 /**
  * The default catalogue: the national 数据底稿 (March 2025 version, 8 categories, 49 indicators) as reconstructed
- * from public sources in /work/shared/reference/indicators.md (the official list is not public), plus an
- * institution-level set (IN01–IN20) from seeds-brief §2.6–2.9. Every deployment gets it (ensureBuiltInCatalogues).
+ * from public sources (the official list is not public; docs/catalogue.md says how), plus an
+ * institution-level set (IN01–IN20) of what regional data groups publish to hospitals. Every deployment gets it (ensureBuiltInCatalogues).
  *
  * Conventions, so that the formula engine and the sheet validator can rely on them:
  * - FLOW values are reported year-to-date (本年累计); STOCK values at period end; RATE values for the period.
@@ -337,7 +337,7 @@ const REGION_INDICATORS: IndicatorDef[] = [
   }),
 ];
 
-// ── Institution level (per designated hospital; seeds-brief §2.6–2.9) ─────────────────────────────────
+// ── Institution level (per designated hospital; docs/catalogue.md) ────────────────────────────────────
 const INST = (s: Omit<Spec, "scope" | "schemes">) => def({ ...s, schemes: T, scope: "INSTITUTION" });
 const INST_MONEY = ["0", "5000000"] as const; // 万元: up to 500 亿元 year-to-date for one hospital
 const INDEX = ["0", "10"] as const;

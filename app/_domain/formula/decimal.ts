@@ -1,7 +1,7 @@
 import DecimalJs from "decimal.js";
 
 /**
- * The one configured decimal type of the domain (PRODUCT.md §5: decimal arithmetic, never binary floats).
+ * The one configured decimal type of the domain (docs/product.md §5: decimal arithmetic, never binary floats).
  * A clone, not Decimal.set(): the global constructor is shared with every other library in the process,
  * and a setting made there would depend on import order.
  * - precision 40 significant digits (≥ 34, IEEE decimal128): sums of money and counts stay exact;

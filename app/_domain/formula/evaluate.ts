@@ -31,7 +31,7 @@ export interface TracedValue {
 }
 
 /**
- * Computes a formula. null means "not computable" (shown "—", PRODUCT.md §5): a missing input, a division
+ * Computes a formula. null means "not computable" (shown "—", docs/product.md §5): a missing input, a division
  * by zero or a missing prior period make the whole result null — never 0, NaN or Infinity.
  */
 export function evaluate(ast: FormulaNode, ctx: EvalContext): Decimal | null {

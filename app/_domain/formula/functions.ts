@@ -1,6 +1,6 @@
 /**
  * The fixed function set of the formula language. Meanings are fixed here (not configurable) so that anyone
- * can recompute a published number from its formula (PRODUCT.md §4). The evaluator implements them.
+ * can recompute a published number from its formula (docs/product.md §4). The evaluator implements them.
  */
 export interface FunctionSpec {
   /** Fewest and most arguments (max null = unbounded); checked at parse time. */

@@ -1,5 +1,5 @@
 /**
- * The formula engine for derived indicators (PRODUCT.md §3–§5): a closed language (numbers, + − × ÷,
+ * The formula engine for derived indicators (docs/product.md §3–§5): a closed language (numbers, + − × ÷,
  * indicator codes with an optional scheme, and a fixed set of functions), parsed without eval, evaluated
  * in decimal arithmetic where anything not computable is null.
  *

@@ -5,7 +5,7 @@ import type { SheetValueRow } from "../sheets/types";
 import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, growthText, mul, neg, parseExact, sub, subtract } from "./exact";
 
 /**
- * The derived-metrics engine of one region (PRODUCT.md §4 "What the fields mean, so that anyone can recompute
+ * The derived-metrics engine of one region (docs/product.md §4 "What the fields mean, so that anyone can recompute
  * them"). Pure: the caller loads the accepted sheet version of each month and the catalogue; this computes, for
  * every indicator of the catalogue (inputs and derived) × every scheme it has × (institution scope) every
  * institution, the fields the metrics API publishes, with the lineage of each number.
@@ -20,7 +20,7 @@ import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, growthText,
  *   their month values ("month" view; a STOCK or RATE input gives its value to both views); then prevYearYtd =
  *   the derived ytd at t−12, yoy = ytd ÷ prevYearYtd − 1, mom = month ÷ the derived month at t−1 − 1, whatever
  *   the derived indicator's basis. Functions are the formula engine's (PREV_YEAR, YOY, …) reading through
- *   ctx.value in the view being evaluated — except AVG_MONTHLY, whose meaning PRODUCT.md §4 fixes as
+ *   ctx.value in the view being evaluated — except AVG_MONTHLY, whose meaning docs/product.md §4 fixes as
  *   "x's ytd ÷ months elapsed": references inside it read the ytd view in both views (so FB05's month value is
  *   the period-end balance ÷ the year's average monthly spending, not ÷ one month's spending × months).
  * - Not computable → null, never 0, NaN or Infinity: a missing input, a missing earlier period, a zero divisor.
@@ -53,7 +53,10 @@ import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, growthText,
  * them as read-only.
  */
 
+/** The view a lineage entry was read in. */
 export type MetricView = "ytd" | "month";
+/** The views a formula is evaluated in: the quarter view is not recorded in lineage. */
+type EvalView = MetricView | "quarter";
 
 export interface LineageInput {
   readonly code: string;
@@ -83,7 +86,40 @@ export interface MetricValues {
   /** Fractions: 0.0523 = +5.23 %. */
   yoy: string | null;
   mom: string | null;
+  /** Differences in the indicator's own unit (percentage points for a %-unit indicator): ytd − prevYearYtd. */
+  yoyDiff: string | null;
+  /** month − the previous month's month. */
+  momDiff: string | null;
+  /** Quarter fields: only in a quarter's last month (March, June, September, December), else null. */
+  quarter: string | null;
+  prevYearQuarter: string | null;
+  /** quarter ÷ prevYearQuarter − 1, a fraction. */
+  quarterYoy: string | null;
+  /** quarter ÷ the previous quarter's value − 1, a fraction (Q1 compares with the previous year's Q4). */
+  qoq: string | null;
+  /** quarter − prevYearQuarter, in the indicator's unit. */
+  quarterYoyDiff: string | null;
+  /** quarter − the previous quarter's value, in the indicator's unit. */
+  qoqDiff: string | null;
 }
+
+/** Every value field of a row, in storage order (docs/metrics.md defines each). */
+export const METRIC_FIELDS = [
+  "ytd",
+  "month",
+  "prevYearYtd",
+  "yoy",
+  "mom",
+  "yoyDiff",
+  "momDiff",
+  "quarter",
+  "prevYearQuarter",
+  "quarterYoy",
+  "qoq",
+  "quarterYoyDiff",
+  "qoqDiff",
+] as const satisfies readonly (keyof MetricValues)[];
+export type MetricField = (typeof METRIC_FIELDS)[number];
 
 export interface MetricRow extends MetricValues {
   lineage: MetricLineage;
@@ -113,17 +149,12 @@ export interface RegionMetricsInput {
  * indicator, one per institution (in RegionMetricSets.institutionCodes order) for an institution indicator. What
  * storage writes: no object per value.
  */
-export interface MetricSetValues {
+export type MetricSetValues = {
   period: Period;
   indicatorCode: string;
   scheme: Scheme;
   perInstitution: boolean;
-  ytd: (string | null)[];
-  month: (string | null)[];
-  prevYearYtd: (string | null)[];
-  yoy: (string | null)[];
-  mom: (string | null)[];
-}
+} & Record<MetricField, (string | null)[]>;
 
 export interface RegionMetricSets {
   /** The institutions of every institution set, in order (the input's codes, deduplicated). */
@@ -162,17 +193,8 @@ function rowsOf({ institutionCodes, sets }: RegionMetricSets, lineages?: MetricL
   const out: MetricValues[] = [];
   sets.forEach((set, i) => {
     for (let j = 0; j < set.ytd.length; j++) {
-      const values: MetricValues = {
-        period: set.period,
-        indicatorCode: set.indicatorCode,
-        scheme: set.scheme,
-        institutionCode: set.perInstitution ? institutionCodes[j]! : null,
-        ytd: set.ytd[j]!,
-        month: set.month[j]!,
-        prevYearYtd: set.prevYearYtd[j]!,
-        yoy: set.yoy[j]!,
-        mom: set.mom[j]!,
-      };
+      const values = { period: set.period, indicatorCode: set.indicatorCode, scheme: set.scheme, institutionCode: set.perInstitution ? institutionCodes[j]! : null } as MetricValues;
+      for (const f of METRIC_FIELDS) values[f] = set[f][j]!;
       if (!lineages) out.push(values);
       else {
         const row: MetricRow = { ...values, lineage: lineages[i]![j]! };
@@ -200,7 +222,9 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
   for (const t of times)
     for (const pair of pairs) {
       const n = pair.d.institution ? institutionCodes.length : 1;
-      sets.push({ period: periodAt(t), indicatorCode: pair.d.def.code, scheme: pair.scheme, perInstitution: pair.d.institution, ytd: column(n), month: column(n), prevYearYtd: column(n), yoy: column(n), mom: column(n) });
+      const set = { period: periodAt(t), indicatorCode: pair.d.def.code, scheme: pair.scheme, perInstitution: pair.d.institution } as MetricSetValues;
+      for (const f of METRIC_FIELDS) set[f] = column(n);
+      sets.push(set);
       lineages?.push(new Array<MetricLineage>(n));
     }
   const at = new Map(pairs.map((pair, k) => [pair, k]));
@@ -221,8 +245,9 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
  * earlier values (then every earlier month matters). With scope "INSTITUTION", only the months whose
  * institution values are read (the others need the region's values alone). A loader that fetches exactly these
  * computes the same rows as one that fetches the whole history: the recompute on acceptance relies on it.
+ * `quarterEnd` false: for a month t that ends no quarter (no quarter fields, so fewer months read).
  */
-export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "INSTITUTION" = "ALL"): number[] | null {
+export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "INSTITUTION" = "ALL", quarterEnd = true): number[] | null {
   const defs = new Map<string, IndicatorDef>();
   for (const d of catalogue) if (!defs.has(d.code)) defs.set(d.code, d);
   /** A raw read: "I:−12" = institution values 12 months back, "R:0" = the region's values this month. */
@@ -232,7 +257,7 @@ export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "I
   const memo = new Map<string, Reads | null>();
   const visiting = new Set<string>();
   // The raw reads of one view of one indicator at offset 0.
-  const reads = (code: string, view: MetricView): Reads | null => {
+  const reads = (code: string, view: EvalView): Reads | null => {
     const memoKey = `${code}|${view}`;
     if (memo.has(memoKey)) return memo.get(memoKey)!;
     const d = defs.get(code);
@@ -243,6 +268,7 @@ export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "I
     if (d.formula === null) {
       out.add(key(d.scope === "INSTITUTION", 0));
       if (view === "month" && d.basis === "FLOW") out.add(key(d.scope === "INSTITUTION", -1));
+      if (view === "quarter" && d.basis === "FLOW") out.add(key(d.scope === "INSTITUTION", -3));
     } else {
       const parsed = parseFormula(d.formula);
       if (parsed.ok) {
@@ -265,10 +291,13 @@ export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "I
   for (const [code, d] of defs) {
     const ytd = reads(code, "ytd");
     const month = reads(code, "month");
-    if (ytd === null || month === null) return null;
-    // A row reads ytd(t), month(t), ytd(t−12) and month(t−1); an input's lineage also lists t−1, t−2, t−12.
+    const quarter = reads(code, "quarter");
+    if (ytd === null || month === null || quarter === null) return null;
+    // A row reads ytd(t), month(t), ytd(t−12), month(t−1), quarter(t), quarter(t−3) and quarter(t−12); an
+    // input's lineage also lists t−1, t−2, t−12.
     for (const r of ytd) all.add(r).add(shift(r, -12));
     for (const r of month) all.add(r).add(shift(r, -1));
+    if (quarterEnd) for (const r of quarter) all.add(r).add(shift(r, -3)).add(shift(r, -12));
     if (d.formula === null) for (const m of [-1, -2, -12]) all.add(key(d.scope === "INSTITUTION", m));
   }
   const months = new Set([...all].filter((r) => scope === "ALL" || r[0] === "I").map((r) => Number(r.slice(2))));
@@ -279,6 +308,10 @@ export function monthsRead(catalogue: readonly IndicatorDef[], scope: "ALL" | "I
 
 /** Reads an input at month index t (year × 12 + month − 1); null when missing. */
 export type Reader = (code: string, scheme: Scheme, t: number) => Exact | null;
+
+const text = (x: Exact | null): string | null => (x === null ? null : x.text6());
+/** a − b rounded like every output (exactly: sub keeps a quotient's exact value for the rounding). */
+const difference = (a: Exact | null, b: Exact | null): string | null => (a === null || b === null ? null : sub(a, b).text6());
 
 const HUNDRED = exactFromInteger(100);
 const THOUSAND = exactFromInteger(1000);
@@ -431,6 +464,7 @@ interface Pair {
   /** A derived pair's formula in each view, compiled for its scheme (null for an input or a bad formula). */
   ytdFormula: Compiled<Evaluation> | null;
   monthFormula: Compiled<Evaluation> | null;
+  quarterFormula: Compiled<Evaluation> | null;
 }
 
 /** What a formula being evaluated reads through: its scope, and the lineage list it records into (or null). */
@@ -465,6 +499,7 @@ class Series {
   /** Values by month index − the first accepted month (months before it are all null and not stored). */
   readonly ytdAt: Slot[] = [];
   readonly monthAt: Slot[] = [];
+  readonly quarterAt: Slot[] = [];
   /** By month index, when lineage is recorded. */
   lineage: Map<number, LineageCell> | undefined;
   readonly d: Def;
@@ -534,7 +569,7 @@ class RegionEngine {
       this.defs.set(def.code, d);
       const list = d.institution ? this.institutionPairs : this.regionPairs;
       for (const scheme of new Set(def.schemes)) {
-        const pair: Pair = { d, scheme, slot: list.length, ytdFormula: null, monthFormula: null };
+        const pair: Pair = { d, scheme, slot: list.length, ytdFormula: null, monthFormula: null, quarterFormula: null };
         d.slots.set(scheme, pair.slot);
         list.push(pair);
         this.pairs.push(pair);
@@ -543,6 +578,8 @@ class RegionEngine {
     for (const pair of this.pairs) {
       if (pair.d.ytdTree) pair.ytdFormula = compileFormula(pair.d.ytdTree, pair.scheme, this.compileReference("ytd"));
       if (pair.d.monthTree) pair.monthFormula = compileFormula(pair.d.monthTree, pair.scheme, this.compileReference("month"));
+      // The quarter view reads like the month view (AVG_MONTHLY's references read ytd), in quarter values.
+      if (pair.d.monthTree) pair.quarterFormula = compileFormula(pair.d.monthTree, pair.scheme, this.compileReference("quarter"));
     }
     this.institutionCodes = [...new Set(input.institutions.map((i) => i.code))];
 
@@ -574,7 +611,7 @@ class RegionEngine {
    * institution's series, or to nothing (an unknown code or scheme, or an institution indicator read from the
    * region), which reads null and is listed as missing in the lineage. Inside AVG_MONTHLY it reads the ytd view.
    */
-  private compileReference(view: MetricView) {
+  private compileReference(view: EvalView) {
     return (code: string, scheme: Scheme): Compiled<Evaluation> => {
       let v = view;
       if (code.startsWith(YTD_MARK)) {
@@ -582,13 +619,14 @@ class RegionEngine {
         v = "ytd";
       }
       const missing = (e: Evaluation, t: number) => {
-        if (e.read) addOnce(e.read, this.missingEntry(code, scheme, e.scope.institutionCode, t, v));
+        if (e.read && v !== "quarter") addOnce(e.read, this.missingEntry(code, scheme, e.scope.institutionCode, t, v));
         return null;
       };
       const d = this.defs.get(code);
       const slot = d?.slots.get(scheme);
       if (d === undefined || slot === undefined) return missing;
       const read = (e: Evaluation, target: Series, t: number) => {
+        if (v === "quarter") return this.quarter(target, t);
         const x = v === "ytd" ? this.ytd(target, t) : this.month(target, t);
         if (e.read) this.addClosure(e.read, target, t, v);
         return x;
@@ -654,24 +692,41 @@ class RegionEngine {
     return (s.monthAt[k] = before === null ? null : subtract(ytd, before));
   }
 
+  /**
+   * The value of the quarter ending at month t (null unless t is March, June, September or December): a FLOW
+   * input's ytd(t) − ytd(t − 3) (Q1: ytd), a STOCK or RATE input's value at t, a derived indicator's formula
+   * over its references' quarter values.
+   */
+  quarter(s: Series, t: number): Exact | null {
+    const k = t - this.first;
+    if (k < 0 || t % 3 !== 2) return null;
+    const v = s.quarterAt[k];
+    if (v !== undefined) return v === BUSY ? null : v;
+    if (s.d.derived) return this.evaluate(s, t, k, "quarter");
+    const ytd = this.ytd(s, t);
+    if (!s.d.flow || t % 12 === 2 || ytd === null) return (s.quarterAt[k] = ytd);
+    const before = this.ytd(s, t - 3);
+    return (s.quarterAt[k] = before === null ? null : subtract(ytd, before));
+  }
+
   private valueOf(s: Series, t: number, view: MetricView): Exact | null {
     return view === "ytd" ? this.ytd(s, t) : this.month(s, t);
   }
 
   /** Evaluates a derived cell in one view with the formula engine, recording what it read for the lineage. */
-  private evaluate(s: Series, at: number, k: number, view: MetricView): Exact | null {
-    const values = view === "ytd" ? s.ytdAt : s.monthAt;
-    const formula = view === "ytd" ? s.pair.ytdFormula : s.pair.monthFormula;
+  private evaluate(s: Series, at: number, k: number, view: EvalView): Exact | null {
+    const values = view === "ytd" ? s.ytdAt : view === "month" ? s.monthAt : s.quarterAt;
+    const formula = view === "ytd" ? s.pair.ytdFormula : view === "month" ? s.pair.monthFormula : s.pair.quarterFormula;
     let value: Exact | null = null;
     let deps: readonly LineageInput[] = EMPTY;
     if (formula !== null) {
       values[k] = BUSY;
-      const read: LineageInput[] | null = this.lineage ? [] : null;
+      const read: LineageInput[] | null = this.lineage && view !== "quarter" ? [] : null;
       value = formula({ scope: s.scope, read }, at);
       deps = read ?? EMPTY;
     }
     values[k] = value;
-    if (this.lineage) {
+    if (this.lineage && view !== "quarter") {
       const c = this.lineageCell(s, at);
       if (view === "ytd") c.ytdDeps = deps;
       else c.monthDeps = deps;
@@ -745,17 +800,38 @@ class RegionEngine {
 
   // ── rows ──
 
-  /** Writes the five fields of series s at month t into element j of the set (and its lineage, if asked). */
+  /**
+   * Writes the fields of series s at month t into element j of the set (and its lineage, if asked). The
+   * indicator's frequency decides which exist (docs/metrics.md): a quarterly indicator has no month fields, a
+   * yearly one neither month nor quarter fields; year-to-date fields exist wherever they are computable (a
+   * quarterly or yearly input is only reported in the months that end its period).
+   */
   fill(set: MetricSetValues, j: number, s: Series, t: number, lineage: MetricLineage[] | undefined): void {
+    const frequency = s.d.def.frequency;
     const ytd = this.ytd(s, t);
-    const month = this.month(s, t);
     const prevYearYtd = this.ytd(s, t - 12);
-    const prevMonth = this.month(s, t - 1);
-    set.ytd[j] = ytd === null ? null : ytd.text6();
-    set.month[j] = month === null ? null : month.text6();
-    set.prevYearYtd[j] = prevYearYtd === null ? null : prevYearYtd.text6();
+    set.ytd[j] = text(ytd);
+    set.prevYearYtd[j] = text(prevYearYtd);
     set.yoy[j] = growthText(ytd, prevYearYtd);
-    set.mom[j] = growthText(month, prevMonth);
+    set.yoyDiff[j] = difference(ytd, prevYearYtd);
+    if (frequency === "MONTHLY") {
+      const month = this.month(s, t);
+      const prevMonth = this.month(s, t - 1);
+      set.month[j] = text(month);
+      set.mom[j] = growthText(month, prevMonth);
+      set.momDiff[j] = difference(month, prevMonth);
+    }
+    if (frequency !== "YEARLY" && t % 3 === 2) {
+      const quarter = this.quarter(s, t);
+      const prevYearQuarter = this.quarter(s, t - 12);
+      const prevQuarter = this.quarter(s, t - 3);
+      set.quarter[j] = text(quarter);
+      set.prevYearQuarter[j] = text(prevYearQuarter);
+      set.quarterYoy[j] = growthText(quarter, prevYearQuarter);
+      set.quarterYoyDiff[j] = difference(quarter, prevYearQuarter);
+      set.qoq[j] = growthText(quarter, prevQuarter);
+      set.qoqDiff[j] = difference(quarter, prevQuarter);
+    }
     if (lineage) lineage[j] = { formula: s.d.def.formula, inputs: s.d.derived ? this.derivedLineage(s, t) : this.inputLineage(s, t) };
   }
 }

@@ -2,7 +2,7 @@ import { Decimal } from "../formula/decimal";
 import { grouped, percentNumber } from "./format";
 
 /**
- * How the metrics screens write numbers (display rounding only, PRODUCT.md §5): "—" for a missing value, never
+ * How the metrics screens write numbers (display rounding only, docs/product.md §5): "—" for a missing value, never
  * 0 or NaN; counts as whole numbers, money and ratios with 2 decimals, thousands separated; growth rates as
  * signed percentages with 2 decimals. Pure, shared by server and browser.
  */

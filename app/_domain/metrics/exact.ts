@@ -14,6 +14,12 @@ import { Decimal } from "../formula/decimal";
  * property tests compare both paths with decimal.js.
  */
 export class Exact {
+  /**
+   * How a value was computed when it may differ from the exact result of its inputs (a quotient at 40 digits,
+   * or anything computed from one): lets rounding for output decide from the exact rational value when the
+   * 40-digit one is too close to a half-way point to tell (see text6, growthText, exactHalfUp).
+   */
+  src: Source | undefined;
   private rounded: string | undefined;
   private big: bigint | undefined;
   /** The scaled integer as a number when it is a safe integer; NaN when only the BigInt holds it. */
@@ -47,13 +53,22 @@ export class Exact {
     return (this.canonical = withPoint(this.magnitudeDigits(), this.s, this.big! < 0n)); // |n| > 2^53: not zero
   }
 
-  /** The canonical text rounded half away from zero (四舍五入) to 6 decimal places: what MetricRow carries. */
+  /**
+   * The canonical text rounded half away from zero (四舍五入) to 6 decimal places: what MetricRow carries. A value
+   * computed through a 40-digit quotient whose dropped digits are within a hair of one half (…4999999… or
+   * …5000000…) is rounded from its exact rational value instead: (16/381) ÷ (16/384) held at 40 digits is
+   * 0.99218749…9, its exact value 0.9921875, which rounds up.
+   */
   text6(): string {
     if (this.rounded !== undefined) return this.rounded;
     if (this.s <= 6) return (this.rounded = this.text());
     // Round the digits of |n| half up at the 6th decimal: the same as on the integer, without dividing it.
     const digits = this.magnitudeDigits();
     const keep = digits.length - (this.s - 6);
+    if (this.src !== undefined && nearHalf(digits, keep)) {
+      const f = fraction(this);
+      if (f !== null) return (this.rounded = halfUp6(f[0], f[1]));
+    }
     let head = keep > 0 ? digits.slice(0, keep) : "";
     if (keep >= 0 && digits.charCodeAt(keep) >= 53) head = incremented(head); // next digit ≥ "5"
     const text = head === "" ? "0" : withPoint(head, 6, false); // digits have no leading zero
@@ -65,6 +80,55 @@ export class Exact {
     if (safe(this.i)) return (this.digits = String(this.i < 0 ? -this.i : this.i));
     return (this.digits = (this.big! < 0n ? -this.big! : this.big!).toString());
   }
+}
+
+/** Whether the digits of |n| from index `keep` on (the dropped part, padded with zeros) start 4999999 or 5000000. */
+function nearHalf(digits: string, keep: number): boolean {
+  const dropped = (keep >= 0 ? digits.slice(keep) : "0".repeat(-keep) + digits).slice(0, 7).padEnd(7, "0");
+  return dropped === "4999999" || dropped === "5000000";
+}
+
+/** The operation a value came from (Exact.src). */
+interface Source {
+  op: "div" | "mul" | "add" | "sub" | "neg";
+  a: Exact;
+  b: Exact;
+  /** The exact value as [numerator, denominator > 0], once computed. */
+  exact?: [bigint, bigint] | null;
+}
+
+/** x's exact rational value [numerator, denominator > 0]: itself when it has no source, else from its source. */
+export function fraction(x: Exact): [bigint, bigint] | null {
+  const src = x.src;
+  if (src === undefined) return [x.n, pow10(x.s)];
+  if (src.exact !== undefined) return src.exact;
+  const a = fraction(src.a);
+  const b = fraction(src.b);
+  let out: [bigint, bigint] | null = null;
+  if (a !== null && b !== null) {
+    const [an, ad] = a;
+    const [bn, bd] = b;
+    if (src.op === "neg") out = [-an, ad];
+    else if (src.op === "add") out = [an * bd + bn * ad, ad * bd];
+    else if (src.op === "sub") out = [an * bd - bn * ad, ad * bd];
+    else if (src.op === "mul") out = [an * bn, ad * bd];
+    else if (bn !== 0n) out = bn < 0n ? [-an * bd, ad * -bn] : [an * bd, ad * bn];
+  }
+  return (src.exact = out);
+}
+
+/** n ÷ d (d > 0) rounded half away from zero to 6 places, as canonical text. */
+function halfUp6(n: bigint, d: bigint): string {
+  const an = n < 0n ? -n : n;
+  const q = (2n * an * 1_000_000n + d) / (2n * d);
+  return plain(n < 0n ? -q : q, 6);
+}
+
+/** Marks r as computed from a and b (when r may differ from the exact result, or a or b already does). */
+function derived(r: Exact, op: Source["op"], a: Exact, b: Exact): Exact {
+  if (r === ZERO || r === EXACT_ONE) r = new Exact(r.i, r.s);
+  r.src = { op, a, b };
+  return r;
 }
 
 /** A string of decimal digits plus one ("" + 1 = "1", "1299" → "1300", "999" → "1000"). */
@@ -218,12 +282,15 @@ export function subtract(a: Exact, b: Exact): Exact {
 /**
  * current ÷ previous − 1 rounded half away from zero to 6 decimal places, as canonical text (0.0523 = +5.23 %).
  * null when either side is missing or the previous value is zero. The quotient is rounded once, exactly:
- * q = ⌊(2|a − b|·10⁶ + |b|) ÷ 2|b|⌋ with both sides scaled to one exponent.
+ * q = ⌊(2|a − b|·10⁶ + |b|) ÷ 2|b|⌋ with both sides scaled to one exponent. When either side was computed
+ * through a 40-digit quotient (Exact.src), the growth of their exact rational values is rounded, so an exact
+ * half such as (16/384) ÷ (16/381) − 1 = −0.0078125 gives −0.007813 (test/unit/metrics-halfway.test.ts).
  */
 export function growthText(current: Exact | null, previous: Exact | null): string | null {
   if (current === null || previous === null) return null;
   const s = Math.max(current.s, previous.s);
-  if (!safe(current.i) || !safe(previous.i)) {
+  const inexact = current.src !== undefined || previous.src !== undefined;
+  if (inexact || !safe(current.i) || !safe(previous.i)) {
     // Quotients (40 digits): in doubles, when the result is clearly on one side of a rounding boundary. Each
     // double carries a relative error below 2^−51 (reading, scaling), ÷ − × add three roundings: `bound` is
     // several times the worst total error of g, so outside it the rounding is the exact one.
@@ -251,6 +318,17 @@ export function growthText(current: Exact | null, previous: Exact | null): strin
       if (r < 0) q -= 1;
       else if (r >= y) q += 1;
       return plainNumber(q !== 0 && num < 0 !== b < 0 ? -q : q, 6);
+    }
+  }
+  if (inexact) {
+    // Close to a rounding boundary: decide on the exact rational values (an exact half rounds away from zero).
+    const c = fraction(current);
+    const p = fraction(previous);
+    if (c !== null && p !== null) {
+      if (p[0] === 0n) return null;
+      const num = (c[0] * p[1] - p[0] * c[1]) * (p[0] < 0n ? -1n : 1n);
+      const den = c[1] * (p[0] < 0n ? -p[0] : p[0]);
+      return halfUp6(num, den);
     }
   }
   const bBig = previous.n * pow10(s - previous.s);
@@ -301,9 +379,11 @@ function digitCount(n: bigint): number {
 function rounded(n: bigint, s: number): Exact {
   if (n === 0n) return ZERO;
   const extra = digitCount(n) - PRECISION;
+  let inexact = false;
   if (extra > 0) {
     const d = pow10(extra);
     const half = d / 2n;
+    inexact = n % d !== 0n;
     n = n < 0n ? -((-n + half) / d) : (n + half) / d;
     s -= extra;
   }
@@ -311,8 +391,13 @@ function rounded(n: bigint, s: number): Exact {
     n *= pow10(-s);
     s = 0;
   }
-  return new Exact(n, s);
+  const r = new Exact(n, s);
+  if (inexact) r.src = ROUNDED;
+  return r;
 }
+
+/** A placeholder source: "rounded at 40 digits", replaced by the real source by the caller (derived). */
+const ROUNDED: Source = { op: "add", a: null!, b: null!, exact: null };
 
 const ZERO = new Exact(0, 0);
 export const EXACT_ONE = new Exact(1, 0);
@@ -321,31 +406,41 @@ export const EXACT_ONE = new Exact(1, 0);
 export function exactLiteral(text: string): Exact {
   const e = parseExact(text);
   if (e === null) throw new Error(`无效的数值 ${text}`);
-  return rounded(e.n, e.s);
+  const r = rounded(e.n, e.s);
+  r.src = undefined; // a literal is what decimal.js holds of it
+  return r;
 }
 
 export function exactFromInteger(k: number): Exact {
   return new Exact(k, 0);
 }
 
+// Each result that may differ from the exact one (rounded at 40 digits, or computed from such a value) records
+// its source, so that output rounding can fall back on the exact rational value (see Exact.src).
+
 export function add(a: Exact, b: Exact): Exact {
-  return safeSum(a, b, 1) ?? rounded(bigSum(a, b, 1), Math.max(a.s, b.s));
+  const r = safeSum(a, b, 1) ?? rounded(bigSum(a, b, 1), Math.max(a.s, b.s));
+  return a.src !== undefined || b.src !== undefined || r.src === ROUNDED ? derived(r, "add", a, b) : r;
 }
 
 export function sub(a: Exact, b: Exact): Exact {
-  return safeSum(a, b, -1) ?? rounded(bigSum(a, b, -1), Math.max(a.s, b.s));
+  const r = safeSum(a, b, -1) ?? rounded(bigSum(a, b, -1), Math.max(a.s, b.s));
+  return a.src !== undefined || b.src !== undefined || r.src === ROUNDED ? derived(r, "sub", a, b) : r;
 }
 
 export function mul(a: Exact, b: Exact): Exact {
+  let r: Exact | undefined;
   if (safe(a.i) && safe(b.i)) {
-    const r = a.i * b.i;
-    if (safe(r)) return new Exact(r, a.s + b.s);
+    const p = a.i * b.i;
+    if (safe(p)) r = new Exact(p, a.s + b.s);
   }
-  return rounded(a.n * b.n, a.s + b.s);
+  r ??= rounded(a.n * b.n, a.s + b.s);
+  return a.src !== undefined || b.src !== undefined || r.src === ROUNDED ? derived(r, "mul", a, b) : r;
 }
 
 export function neg(a: Exact): Exact {
-  return safe(a.i) ? new Exact(a.i === 0 ? 0 : -a.i, a.s) : new Exact(-a.n, a.s);
+  const r = safe(a.i) ? new Exact(a.i === 0 ? 0 : -a.i, a.s) : new Exact(-a.n, a.s);
+  return a.src !== undefined ? derived(r, "neg", a, a) : r;
 }
 
 /** a ÷ b rounded to 40 significant digits; null when b is zero. */
@@ -378,7 +473,8 @@ export function div(a: Exact, b: Exact): Exact | null {
     q *= pow10(-s);
     s = 0;
   }
-  return new Exact(aNegative !== bNegative ? -q : q, s);
+  // Every quotient keeps its source (cheaper than asking whether the division was exact).
+  return derived(new Exact(aNegative !== bNegative ? -q : q, s), "div", a, b);
 }
 
 /** |x|'s scaled integer as a BigInt, its number of digits (x ≠ 0), and whether x is negative. */

@@ -3,7 +3,7 @@ import { LEVEL_LABELS, type InstitutionLevel } from "../institutions";
 
 /**
  * How the metrics' Chinese texts (anomaly reasons, the narrative draft) write numbers. Display rounding only
- * (PRODUCT.md §5): half up (四舍五入) with the formula engine's Decimal, never binary floats.
+ * (docs/product.md §5): half up (四舍五入) with the formula engine's Decimal, never binary floats.
  */
 
 const group = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

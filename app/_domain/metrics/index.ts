@@ -1,5 +1,5 @@
 /**
- * Derived metrics of one region (PRODUCT.md §4–§5): the engine that turns accepted sheets into the published
+ * Derived metrics of one region (docs/product.md §4–§5): the engine that turns accepted sheets into the published
  * fields (ytd, month, prevYearYtd, yoy, mom) with lineage, institution comparisons and anomaly flags, and the
  * Chinese narrative draft (智能解读). Pure: no I/O.
  */

@@ -23,7 +23,7 @@ import type { AnomalyFlag, AnomalyKind } from "./peers";
  *      to 0.0 %; a negative value this year or last year (a balance) gets 「上年同期为…」 instead of a rate;
  *    - % indicators: 「为85.3%，比上年同期提高2.1个百分点」 (「降低」「与上年同期持平」);
  *    - a negative resident-scheme FLOW before Q4 gets the note that resident contributions arrive mostly
- *      in Q4 (PRODUCT.md §5).
+ *      in Q4 (docs/product.md §5).
  * 2. The largest absolute year-on-year changes among the NATIONAL_REQUIRED indicators (3 by default; rates in %
  *    and values with a negative base left out).
  * 3. The anomaly flags of the period: their count, and the largest groups (indicator × kind × hospital level)

@@ -5,7 +5,7 @@ import type { MetricRow } from "./compute-metrics";
 import { percentNumber, shortest, valueWithUnit } from "./format";
 
 /**
- * Institution comparisons (PRODUCT.md §5): rank within the region and within the same hospital level, and
+ * Institution comparisons (docs/product.md §5): rank within the region and within the same hospital level, and
  * simple anomaly flags. Pure; the results carry institution codes for the caller's use (a hospital may see its
  * own position), but no text here ever names an institution.
  *
@@ -15,7 +15,7 @@ import { percentNumber, shortest, valueWithUnit } from "./format";
  * - "month" (the monthly view): MetricRow.month — the month's own amount of a FLOW, the ratio over the month's
  *   flows of a derived indicator.
  * For STOCK and RATE inputs both are the value itself (ytd = month), so the view does not matter for them.
- * The year-on-year flag always uses MetricRow.yoy (year to date for a FLOW, PRODUCT.md §4): rows carry no
+ * The year-on-year flag always uses MetricRow.yoy (year to date for a FLOW, docs/product.md §4): rows carry no
  * monthly yoy.
  */
 export type PeerView = "ytd" | "month";

@@ -6,7 +6,7 @@ import { normalisePeriodText } from "./sheet-period";
 import type { RawCell, SheetIssue } from "./types";
 
 /**
- * The long CSV of PRODUCT.md §4 — one value per line — read from decoded text (the server reader decodes
+ * The long CSV of docs/product.md §4 — one value per line — read from decoded text (the server reader decodes
  * UTF-8/GBK) into RawCells, and written for exports. Only the file's structure is checked here; what the
  * values mean is validateSheet's job.
  */

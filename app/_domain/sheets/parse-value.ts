@@ -1,5 +1,5 @@
 /**
- * Interprets one value cell of a base sheet (PRODUCT.md §4: "value is a decimal (thousands separators and
+ * Interprets one value cell of a base sheet (docs/product.md §4: "value is a decimal (thousands separators and
  * full-width digits accepted; empty = missing)"). The result is a canonical decimal string (no exponent, no
  * trailing zeros), null for missing, or a Chinese message that points at the first wrong character and, for
  * the usual typing slips (letter O for 0, l/I for 1, 。for .), says what was probably meant.

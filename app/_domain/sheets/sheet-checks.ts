@@ -5,7 +5,7 @@ import type { RawCell } from "./types";
 import type { BalanceRule, PreviousValueMap, PreviousValues } from "./validate-sheet";
 
 /**
- * The rules between cells and between periods (PRODUCT.md §5): totals = sum of parts, YTD never falls,
+ * The rules between cells and between periods (docs/product.md §5): totals = sum of parts, YTD never falls,
  * month values don't jump, the cumulative balance rolls forward from the previous December, a negative
  * year-to-date balance is flagged (but not for residents before Q4), required inputs are present.
  */

@@ -2,7 +2,7 @@ import { canonicalJson } from "../canonical-json";
 import { type IndicatorDef, type Scheme, SCHEMES, SCHEME_LABELS, isInput } from "../catalogue";
 
 /**
- * The layout of the xlsx base-sheet template (PRODUCT.md §4), shared by its writer and its reader:
+ * The layout of the xlsx base-sheet template (docs/product.md §4), shared by its writer and its reader:
  * sheet names, header rows, which indicators go where, and the canonical layout text whose SHA-256 is
  * the template hash. The reader rebuilds the layout from the file's own rows and compares hashes, so a
  * template whose rows or columns were added, removed or retitled is recognised.

@@ -7,7 +7,7 @@ import { periodLabel, periodParts, shanghaiMonth } from "./sheet-period";
 import type { RawCell, SheetIssue, SheetReport, SheetValueRow } from "./types";
 
 /**
- * Validates one region × month base sheet, cell by cell (PRODUCT.md §3–§5). ERRORs reject the whole file;
+ * Validates one region × month base sheet, cell by cell (docs/product.md §3–§5). ERRORs reject the whole file;
  * WARNINGs may be accepted with an explanation. Pure and linear in the number of cells: every lookup is a Map.
  */
 
@@ -34,7 +34,7 @@ export interface BalanceRule {
   balance: string;
 }
 
-/** The national sheet's pairs (reference/indicators.md: FB01 = FI03 − FE01, FB03 rolls forward; likewise FB04). */
+/** The national sheet's pairs (docs/catalogue.md: FB01 = FI03 − FE01, FB03 rolls forward; likewise FB04). */
 export const BALANCE_RULES: readonly BalanceRule[] = [
   { scheme: "EMPLOYEE", income: "FI03", expenditure: "FE01", balance: "FB03" },
   { scheme: "RESIDENT", income: "FI04", expenditure: "FE02", balance: "FB04" },

@@ -33,7 +33,7 @@ const COUNTED = ["wrong-password", "wrong-code"];
 type Limits = Pick<Env, "loginMaxFailures" | "loginFailureWindowMinutes" | "loginLockMinutes" | "loginIpMaxFailures" | "loginIpWindowMinutes">;
 
 /**
- * Checks a sign-in (security-requirements MLPS-02, MLPS-04). Every attempt is stored (LoginAttempt) and
+ * Checks a sign-in (docs/security-requirements.md MLPS-02, MLPS-04). Every attempt is stored (LoginAttempt) and
  * audited. `loginMaxFailures` wrong passwords or codes within the window lock the account for
  * `loginLockMinutes`, during which even the right password is refused with the same generic answer; more
  * than `loginIpMaxFailures` failures from one client address within its window refuse every attempt from it.

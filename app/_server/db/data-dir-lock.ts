@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 
 /**
- * PGlite corrupts a data directory silently when two processes open it (STACK.md), so the directory is
+ * PGlite corrupts a data directory silently when two processes open it (seen here: duplicate keys, lost rows), so the directory is
  * guarded by a lock file created atomically. A lock left by a process that no longer runs is taken over.
  */
 export class DataDirLockedError extends Error {

@@ -7,7 +7,7 @@ import type { SqlConnection } from "./sql";
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order and records them in `_prisma_migrations`
  * exactly as `prisma migrate deploy` does (same table, SHA-256 checksum of the file, names, timestamps,
  * applied_steps_count), so a machine with Prisma's engines sees the same history. The Prisma CLI's schema
- * engine cannot run here (STACK.md), hence this runner.
+ * engine needs a download and cannot run offline, hence this runner.
  */
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");

@@ -1,11 +1,11 @@
 import type { Scheme } from "@/app/_domain/catalogue";
-import type { MetricValues, RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
+import { METRIC_FIELDS, type MetricValues, type RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
 import type { Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 /**
  * Storage of computed metrics (see the schema): per region-month one MetricMonth row listing its institutions,
- * and one MetricSet row per indicator × scheme whose five text fields hold the values as canonical decimals
+ * and one MetricSet row per indicator × scheme whose text fields (METRIC_FIELDS) hold the values as canonical decimals
  * joined by commas, an empty element for null (one element for a region-level indicator, one per listed
  * institution otherwise). Written as one text parameter — a line per set, tab-separated fields — and split by
  * PostgreSQL: every field is a period, a catalogue code, a scheme, an institution id or a decimal, none of which
@@ -20,7 +20,7 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
   const periods = [...new Set(computed.sets.map((set) => set.period))];
   // Array.join writes null as an empty element.
   const lines = computed.sets.map((set) =>
-    [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", set.ytd.join(","), set.month.join(","), set.prevYearYtd.join(","), set.yoy.join(","), set.mom.join(",")].join("\t"),
+    [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", ...METRIC_FIELDS.map((f) => set[f].join(","))].join("\t"),
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds") SELECT $1, p, string_to_array($3, ',') FROM unnest($2::text[]) AS p`,
@@ -29,14 +29,16 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
     ids,
   );
   await db.$executeRawUnsafe(
-    `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", "ytd", "month", "prevYearYtd", "yoy", "mom")
-     SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, f[5], f[6], f[7], f[8], f[9]
+    `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", ${COLUMNS})
+     SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, ${METRIC_FIELDS.map((_, k) => `f[${k + 5}]`).join(", ")}
        FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
       ORDER BY n`,
     regionId,
     lines.join("\n"),
   );
 }
+
+const COLUMNS = METRIC_FIELDS.map((f) => `"${f}"`).join(", ");
 
 /** Removes the stored metrics of some months of a region (all months when `periods` is "all"). */
 export async function deleteMetricValues(db: Db, regionId: string, periods: readonly Period[] | "all"): Promise<void> {
@@ -70,10 +72,10 @@ export async function readMetricValues(db: Db, regionId: string, periods: readon
     params.push(query.scheme);
     where += ` AND s."scheme" = $${params.length}::"Scheme"`;
   }
-  const sets = await db.$queryRawUnsafe<{ p: string; c: string; s: Scheme; i: string | null; ytd: string; month: string; prevYearYtd: string; yoy: string; mom: string }[]>(
+  const sets = await db.$queryRawUnsafe<({ p: string; c: string; s: Scheme; i: string | null } & Record<(typeof METRIC_FIELDS)[number], string>)[]>(
     `SELECT s."period" AS p, s."indicatorCode" AS c, s."scheme"::text AS s,
             CASE WHEN s."perInstitution" THEN array_to_string(m."institutionIds", ',') END AS i,
-            s."ytd", s."month", s."prevYearYtd", s."yoy", s."mom"
+            ${METRIC_FIELDS.map((f) => `s."${f}"`).join(", ")}
        FROM "MetricSet" s JOIN "MetricMonth" m ON m."regionId" = s."regionId" AND m."period" = s."period"
       WHERE ${where} ORDER BY s."id"`,
     ...params,
@@ -81,12 +83,14 @@ export async function readMetricValues(db: Db, regionId: string, periods: readon
   const out: MetricValues[] = [];
   const num = (t: string | undefined) => (t ? t : null);
   for (const set of sets) {
-    const [ytd, month, prevYearYtd, yoy, mom] = [set.ytd, set.month, set.prevYearYtd, set.yoy, set.mom].map((c) => c.split(","));
+    const columns = METRIC_FIELDS.map((f) => set[f].split(","));
     const ids = set.i === null ? [null] : set.i ? set.i.split(",") : [];
     for (let k = 0; k < ids.length; k++) {
       const institutionCode = ids[k] === null ? null : codeOf.get(ids[k]!);
       if (institutionCode === undefined) continue;
-      out.push({ period: set.p, indicatorCode: set.c, scheme: set.s, institutionCode, ytd: num(ytd![k]), month: num(month![k]), prevYearYtd: num(prevYearYtd![k]), yoy: num(yoy![k]), mom: num(mom![k]) });
+      const row = { period: set.p, indicatorCode: set.c, scheme: set.s, institutionCode } as MetricValues;
+      METRIC_FIELDS.forEach((f, n) => (row[f] = num(columns[n]![k])));
+      out.push(row);
     }
   }
   return out;

@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { canonicalNumericText } from "../sheets/sheet-values-store";
+import { METRIC_FIELDS } from "@/app/_domain/metrics/compute-metrics";
+import { readMetricValues } from "./metric-store";
 import { recomputeRegion } from "./recompute-metrics";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -8,7 +10,7 @@ export interface RecomputeReport {
   region: { code: string; name: string };
   periods: number;
   rows: number;
-  /** Values stored before and after with the same key but a different ytd, month, prevYearYtd, yoy or mom. */
+  /** Values stored before and after with the same key but a different value in any field. */
   changed: number;
   /** Keys only after (added) or only before (removed). */
   added: number;
@@ -18,18 +20,16 @@ export interface RecomputeReport {
 }
 
 /**
- * The stored metrics of a region as key → "ytd|month|prevYearYtd|yoy|mom", each number in canonical form: values
- * stored before a change of column type may carry trailing zeros ("12.5000000000") that are the same number.
+ * The stored metrics of a region as key → every field (METRIC_FIELDS) joined by "|", each number in canonical
+ * form: values stored before a change of column type may carry trailing zeros ("12.5000000000") that are the
+ * same number; fields added later and not yet computed read as missing.
  */
 async function snapshot(client: Db, regionId: string): Promise<Map<string, string>> {
-  const rows = await client.$queryRawUnsafe<{ k: string; y: string | null; m: string | null; py: string | null; yo: string | null; mo: string | null }[]>(
-    `SELECT m."period" || ' ' || m."indicatorCode" || ' ' || m."scheme"::text || ' ' || coalesce(i."code", '—') AS k,
-            m."ytd"::text AS y, m."month"::text AS m, m."prevYearYtd"::text AS py, m."yoy"::text AS yo, m."mom"::text AS mo
-       FROM "MetricValue" m LEFT JOIN "Institution" i ON i."id" = m."institutionId" WHERE m."regionId" = $1`,
-    regionId,
-  );
+  const months = await client.$queryRawUnsafe<{ period: string }[]>(`SELECT "period" FROM "MetricMonth" WHERE "regionId" = $1`, regionId);
+  const institutions = await client.institution.findMany({ where: { regionId }, select: { id: true, code: true } });
+  const rows = await readMetricValues(client, regionId, months.map((m) => m.period), new Map(institutions.map((i) => [i.id, i.code])));
   const text = (v: string | null) => (v === null ? "—" : canonicalNumericText(v));
-  return new Map(rows.map((r) => [r.k, [r.y, r.m, r.py, r.yo, r.mo].map(text).join("|")]));
+  return new Map(rows.map((r) => [`${r.period} ${r.indicatorCode} ${r.scheme} ${r.institutionCode ?? "—"}`, METRIC_FIELDS.map((f) => text(r[f])).join("|")]));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IndicatorDef } from "@/app/_domain/catalogue";
 import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
-import { addMonths, comparePeriods, type Period } from "@/app/_domain/periods";
+import { addMonths, comparePeriods, isQuarterEnd, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { readSheetRows } from "../sheets/sheet-values-store";
@@ -49,11 +49,12 @@ export async function loadAcceptedWindow(
   versions?: Map<Period, string>,
 ): Promise<AcceptedWindow> {
   versions ??= await acceptedVersions(db, regionId);
-  const offsets = monthsRead(catalogue);
   const since = firstOf(versions);
-  if (offsets === null) return { accepted: await loadSheets(db, versions, versions.keys(), codeOf), since };
-  const wanted = new Set(targets.flatMap((t) => offsets.map((o) => addMonths(t, o))));
-  const institutionMonths = new Set(targets.flatMap((t) => monthsRead(catalogue, "INSTITUTION")!.map((o) => addMonths(t, o))));
+  if (monthsRead(catalogue) === null) return { accepted: await loadSheets(db, versions, versions.keys(), codeOf), since };
+  // A month that ends a quarter also reads what its quarter fields need.
+  const offsets = (scope: "ALL" | "INSTITUTION", t: Period) => monthsRead(catalogue, scope, isQuarterEnd(t))!.map((o) => addMonths(t, o));
+  const wanted = new Set(targets.flatMap((t) => offsets("ALL", t)));
+  const institutionMonths = new Set(targets.flatMap((t) => offsets("INSTITUTION", t)));
   const regionOnly = new Set([...wanted].filter((p) => !institutionMonths.has(p)));
   return { accepted: await loadSheets(db, versions, wanted, codeOf, regionOnly), since };
 }

@@ -7,7 +7,7 @@ import { db } from "../db";
 import { refuseSelfChange } from "../admin/user-assignment";
 import { fromZod, notFound } from "../errors";
 
-/** The security admin's controls on other accounts (PRODUCT.md §2: lockouts, session termination, MFA resets). */
+/** The security admin's controls on other accounts (docs/product.md §2: lockouts, session termination, MFA resets). */
 
 const targetSchema = z.object({ id: z.string().uuid("用户不存在") });
 

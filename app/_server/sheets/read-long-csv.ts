@@ -3,7 +3,7 @@ import { checkFileSize, decodeCsvBytes } from "../admin/read-table-file";
 import { SHEET_MAX_FILE_BYTES } from "./read-sheet-template";
 
 /**
- * Reads an uploaded long CSV (PRODUCT.md §4): the file checks and decoding of read-table-file (renamed
+ * Reads an uploaded long CSV (docs/product.md §4): the file checks and decoding of read-table-file (renamed
  * Excel files and binary content refused; UTF-8 with or without BOM, UTF-16 with BOM, GBK), which throw an
  * AppError, then the domain parser, whose structural problems come back as issues.
  */

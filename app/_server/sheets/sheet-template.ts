@@ -29,7 +29,7 @@ export { templateHash } from "./template-hash";
 import { templateHash } from "./template-hash";
 
 /**
- * The monthly base-sheet template of one region (PRODUCT.md §4): 区域表 (region-level inputs × schemes),
+ * The monthly base-sheet template of one region (docs/product.md §4): 区域表 (region-level inputs × schemes),
  * 机构表 (the region's institutions × institution-level inputs), 填写说明, and a hidden _meta sheet with
  * region, period, catalogue and the template hash. Sheets are protected without a password: value cells
  * are unlocked, so rows and columns cannot be inserted by accident, and cells of schemes an indicator
@@ -190,7 +190,7 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
     for (let j = 0; j < cols.length; j++) row.getCell(INST_FIRST_VALUE_COL + j).style = colStyles[j];
   });
   if (institutions.length) {
-    // One range per column, not per cell (see STACK.md: per-cell validations are slow and create rows).
+    // One range per column, not per cell (ExcelJS: per-cell validations are slow and create the rows).
     const dv = (is as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
     const last = INST_FIRST_ROW + institutions.length - 1;
     cols.forEach((c, j) => {
