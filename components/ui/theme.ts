@@ -1,6 +1,6 @@
 import type { ThemeConfig } from "antd";
 
-/** System CJK fonts (no web font download; STACK.md). */
+/** System CJK fonts: no web font to download (the portal runs offline). */
 export const FONT_FAMILY = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
 /**

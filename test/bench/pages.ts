@@ -43,14 +43,20 @@ const LOADS: [string, string | null, number][] = [
 ];
 
 async function startServer(kind: "pglite" | "postgresql"): Promise<{ stop: () => Promise<void> }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), NODE_ENV: "production", LIANGDI_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.NEXTAUTH_URL;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    NODE_ENV: "production",
+    LIANGDI_DEMO: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
+  };
   let cleanup = async () => {};
   if (kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-bench-pages-"));
     env.LIANGDI_DATA_DIR = dir;
     delete env.DATABASE_URL;
-    delete env.NEXTAUTH_SECRET;
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   } else {
     const admin = new pg.Client({ connectionString: process.env.LIANGDI_TEST_PG_URL });
@@ -60,7 +66,6 @@ async function startServer(kind: "pglite" | "postgresql"): Promise<{ stop: () =>
     const url = new URL(process.env.LIANGDI_TEST_PG_URL!);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
-    env.NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret-0123456789";
     cleanup = async () => (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), await admin.end());
   }
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
@@ -68,13 +73,18 @@ async function startServer(kind: "pglite" | "postgresql"): Promise<{ stop: () =>
   let log = "";
   server.stdout!.on("data", (d) => (log += d));
   server.stderr!.on("data", (d) => (log += d));
+  const fail = async (why: string) => {
+    if (server.exitCode === null) process.kill(-server.pid!, "SIGTERM");
+    await cleanup();
+    throw new Error(`${why}:\n${log.slice(0, 3000)}`);
+  };
   for (const deadline = Date.now() + 300_000; ; ) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${log}`);
-    if (log.includes("演示数据") || log.includes("demo")) {
+    if (server.exitCode !== null) await fail("server exited");
+    if (log.includes("演示数据")) {
       const r = await fetch(base + "/login").catch(() => null);
       if (r?.ok) break;
     }
-    if (Date.now() > deadline) throw new Error(`server not ready:\n${log}`);
+    if (Date.now() > deadline) await fail("server not ready");
     await new Promise((r) => setTimeout(r, 500));
   }
   return {
