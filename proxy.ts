@@ -1,14 +1,16 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { sessionCookie } from "./app/_server/auth/cookies";
+import { requestId } from "./app/_server/auth/request-context";
 import { readEnv } from "./app/_server/env";
 import { dynamicSecurityHeaders, newNonce } from "./app/_server/http/security-headers";
 
 /**
- * Runs before every request except static build files. It does two things:
+ * Runs before every request except static files (build output and public/brand). It does two things:
  * 1. sets the per-request CSP nonce (Next.js reads it from the request's CSP header and puts it on its own
  *    scripts; the root layout passes it to Ant Design's styles), HSTS when configured, and no-store;
- * 2. sends anonymous visitors of a page to the login page (API routes answer 401 themselves).
+ * 2. gives the request an id (x-request-id, kept when the client sent a well-formed one);
+ * 3. sends anonymous visitors of a page to the login page (API routes answer 401 themselves).
  * It is not the guard: every use case checks the session's role and scope itself, and the authorization
  * matrix e2e test passes with LIANGDI_PROXY_DISABLED=1, which turns this whole file into a no-op.
  */
@@ -29,9 +31,12 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     if (redirect) return withHeaders(redirect, headers);
   }
 
+  // One request id from here on: the session, the audit rows, the logs and the answer all carry it.
+  const id = requestId(request.headers);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["content-security-policy"]);
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+  requestHeaders.set("x-request-id", id);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), { ...headers, "x-request-id": id });
 }
 
 function withHeaders<R extends Response>(response: R, headers: Record<string, string>): R {
@@ -39,6 +44,7 @@ function withHeaders<R extends Response>(response: R, headers: Record<string, st
   return response;
 }
 
+// Static files need neither a nonce nor a session (the login page shows the mark from public/brand/).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|brand/).*)"],
 };

@@ -13,6 +13,7 @@ const ITEMS: (NavItem & { permission: Permission })[] = [
   // A region role's monthly work comes first.
   { href: "/sheets", label: NAV_LABELS.sheets, icon: "sheets", permission: "region.read" },
   { href: "/metrics", label: NAV_LABELS.metrics, icon: "metrics", permission: "region.read" },
+  { href: "/publications", label: NAV_LABELS.publications, icon: "fund", permission: "region.read" },
   { href: "/admin", label: NAV_LABELS.admin, icon: "dashboard", permission: "region.manage" },
   { href: "/admin/regions", label: NAV_LABELS.regions, icon: "region", permission: "region.manage" },
   { href: "/admin/institutions", label: NAV_LABELS.institutions, icon: "hospital", permission: "institution.manage" },

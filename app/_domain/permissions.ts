@@ -5,16 +5,17 @@ import type { Role } from "./roles";
  * `requirePermission` inside every server use case, plus the scope check each use case makes.
  */
 export const ROLE_PERMISSIONS = {
-  SYSTEM_ADMIN: ["region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read"],
-  SECURITY_ADMIN: ["security.manage"],
-  AUDIT_ADMIN: ["audit.read"],
-  DATA_ENTRY: ["region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage", "narrative.edit"],
-  DATA_REVIEWER: ["region.read", "sheet.review", "publication.review", "catalogue.read", "narrative.edit"],
-  PUBLISHER: ["region.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage", "narrative.edit"],
-  SUPERVISOR: ["province.read", "published.read", "calendar.read", "catalogue.read"],
-  HOSPITAL_VIEWER: ["inbox.read", "publication.acknowledge", "feedback.create"],
+  SYSTEM_ADMIN: ["notification.read", "region.manage", "institution.manage", "user.manage", "catalogue.manage", "catalogue.read"],
+  SECURITY_ADMIN: ["notification.read", "security.manage"],
+  AUDIT_ADMIN: ["notification.read", "audit.read"],
+  DATA_ENTRY: ["notification.read", "region.read", "template.download", "sheet.upload", "publication.draft", "catalogue.read", "indicator.local.manage", "narrative.edit"],
+  DATA_REVIEWER: ["notification.read", "region.read", "sheet.review", "publication.review", "catalogue.read", "narrative.edit"],
+  PUBLISHER: ["notification.read", "region.read", "publication.publish", "feedback.answer", "catalogue.read", "indicator.local.manage", "narrative.edit"],
+  SUPERVISOR: ["notification.read", "province.read", "published.read", "calendar.read", "catalogue.read"],
+  HOSPITAL_VIEWER: ["notification.read", "inbox.read", "publication.acknowledge", "feedback.create"],
 } as const satisfies Record<Role, readonly string[]>;
 
+/** `notification.read`: every role reads and marks its own in-app notifications (not with a pending step). */
 export type Permission = (typeof ROLE_PERMISSIONS)[Role][number];
 
 export function can(roles: readonly Role[], permission: Permission): boolean {

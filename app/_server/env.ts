@@ -37,6 +37,10 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env) {
     proxyDisabled: e.LIANGDI_PROXY_DISABLED === "1",
     /** Small-cell suppression: counts of persons below this are not shown (PIPL §73; reference LAW-03, k = 5). */
     smallCellThreshold: Math.max(1, Math.floor(Number(e.LIANGDI_SMALL_CELL_THRESHOLD ?? 5)) || 5),
+    /** Upload checks: no month-on-month warning when both month values are below this (a small hospital's 3 → 1). */
+    momMinBase: decimalText(e.LIANGDI_MOM_MIN_BASE, "10"),
+    /** Upload checks: the rolling-balance identity's tolerance, in 万元. */
+    balanceTolerance: decimalText(e.LIANGDI_BALANCE_TOLERANCE, "0.01"),
   };
 }
 
@@ -49,4 +53,10 @@ function positive(v: string | undefined, fallback: number): number {
 function nonNegative(v: string | undefined, fallback: number): number {
   const n = Number(v);
   return v !== undefined && v.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** A non-negative decimal setting as text (exact: the validator reads it without floats), or the default. */
+function decimalText(value: string | undefined, fallback: string): string {
+  const v = value?.trim();
+  return v && /^\d+(\.\d{1,6})?$/.test(v) ? v : fallback;
 }

@@ -24,6 +24,9 @@ export class AppError extends Error {
   }
 }
 
+/** What a user sees for an error nobody foresaw (logged on the server with the request id). */
+export const UNEXPECTED_ERROR_MESSAGE = "系统错误，请稍后重试；如果一再出现，请联系系统管理员。";
+
 export const forbidden = () => new AppError("FORBIDDEN", "您没有执行此操作的权限。");
 export const notFound = (what = "对象") => new AppError("NOT_FOUND", `${what}不存在或您无权查看。`);
 export const invalid = (message: string, fieldErrors?: Record<string, string>) =>

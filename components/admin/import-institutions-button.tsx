@@ -1,11 +1,12 @@
 "use client";
 
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Modal, Space, Spin, Table, Typography, Upload } from "antd";
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Modal, Space, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { RowIssue } from "@/app/_domain/institutions";
 import type { ImportInstitutionsResult } from "@/app/_server/admin/import-institutions";
+import { failedUploadMessage, FileDropArea, RowProblemsTable, useFormUpload } from "@/components/ui/file-upload";
 
 const IMPORT_URL = "/api/admin/institutions/import";
 const TEMPLATE_URL = "/api/admin/institutions/template";
@@ -32,7 +33,7 @@ export function ImportInstitutionsButton() {
 function ImportModal({ onClose }: { onClose: () => void }) {
   const router = useRouter();
   const { message } = App.useApp();
-  const [pending, setPending] = useState(false);
+  const { progress, send } = useFormUpload();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function upload(file: File) {
@@ -40,31 +41,19 @@ function ImportModal({ onClose }: { onClose: () => void }) {
       setOutcome({ kind: "error", fileName: file.name, message: "文件超过 5 MB 的上限，请拆分后分批导入。" });
       return;
     }
-    setPending(true);
     setOutcome(null);
-    try {
-      const body = new FormData();
-      body.append("file", file, file.name);
-      const res = await fetch(IMPORT_URL, { method: "POST", body });
-      const json = res.headers.get("content-type")?.includes("application/json") ? await res.json() : null;
-      if (!json) {
-        setOutcome({ kind: "error", fileName: file.name, message: res.redirected || res.status === 401 ? "登录已过期，请重新登录后再上传。" : `上传失败（HTTP ${res.status}），请稍后重试。` });
-      } else if (!res.ok) {
-        setOutcome({ kind: "error", fileName: file.name, message: String(json.error ?? `上传失败（HTTP ${res.status}）`) });
-      } else {
-        const result = json as ImportInstitutionsResult;
-        if (result.ok) {
-          setOutcome({ kind: "done", fileName: file.name, created: result.created, updated: result.updated, unchanged: result.unchanged });
-          message.success(`导入完成：${summary(result)}`);
-          router.refresh();
-        } else {
-          setOutcome({ kind: "issues", fileName: file.name, issues: result.issues, total: result.counts.issues, truncated: result.truncated });
-        }
-      }
-    } catch {
-      setOutcome({ kind: "error", fileName: file.name, message: "网络错误，上传没有完成，请稍后重试。" });
-    } finally {
-      setPending(false);
+    const body = new FormData();
+    body.append("file", file, file.name);
+    const res = await send(IMPORT_URL, body).catch(() => null);
+    if (!res) return setOutcome({ kind: "error", fileName: file.name, message: "网络错误，上传没有完成，请稍后重试。" });
+    if (!res.ok || !res.json || res.redirected) return setOutcome({ kind: "error", fileName: file.name, message: failedUploadMessage(res) });
+    const result = res.json as unknown as ImportInstitutionsResult;
+    if (result.ok) {
+      setOutcome({ kind: "done", fileName: file.name, created: result.created, updated: result.updated, unchanged: result.unchanged });
+      message.success(`导入完成：${summary(result)}`);
+      router.refresh();
+    } else {
+      setOutcome({ kind: "issues", fileName: file.name, issues: result.issues, total: result.counts.issues, truncated: result.truncated });
     }
   }
 
@@ -84,45 +73,22 @@ function ImportModal({ onClose }: { onClose: () => void }) {
             <DownloadOutlined /> 下载导入模板
           </a>
         </Typography.Paragraph>
-        <Spin spinning={pending} description="正在检查并导入…">
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            multiple={false}
-            showUploadList={false}
-            disabled={pending}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或把文件拖到这里上传</p>
-            <p className="ant-upload-hint">支持 .xlsx 与 .csv（UTF-8 或 GBK），不超过 5 MB、20,000 行</p>
-          </Upload.Dragger>
-        </Spin>
+        <FileDropArea
+          accept=".xlsx,.csv"
+          text="点击或把文件拖到这里上传"
+          hint="支持 .xlsx 与 .csv（UTF-8 或 GBK），不超过 5 MB、20,000 行"
+          checkingText="正在检查并导入…"
+          progress={progress}
+          onFile={(file) => void upload(file)}
+        />
         {outcome?.kind === "done" && <Alert type="success" showIcon title={`“${outcome.fileName}”导入完成：${summary(outcome)}。`} />}
         {outcome?.kind === "error" && <Alert type="error" showIcon title={`“${outcome.fileName}”未导入`} description={outcome.message} />}
         {outcome?.kind === "issues" && (
-          <>
-            <Alert
-              type="error"
-              showIcon
-              title={`“${outcome.fileName}”有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`}
-              description={outcome.truncated ? `下表只列出前 ${outcome.issues.length} 处。` : undefined}
-            />
-            <Table<RowIssue & { key: number }>
-              size="small"
-              dataSource={outcome.issues.map((i, key) => ({ ...i, key }))}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                { title: "行号", dataIndex: "row", width: 80, render: (v) => <span className="num">{v}</span> },
-                { title: "列", dataIndex: "column", width: 140 },
-                { title: "问题", dataIndex: "message" },
-              ]}
-            />
-          </>
+          <RowProblemsTable
+            title={`“${outcome.fileName}”有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`}
+            problems={outcome.issues}
+            truncated={outcome.truncated}
+          />
         )}
       </Space>
     </Modal>

@@ -1,11 +1,12 @@
 "use client";
 
-import { InboxOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Form, Input, Modal, Space, Spin, Switch, Table, Typography, Upload } from "antd";
+import { UploadOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Form, Input, Modal, Space, Switch, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { RowIssue } from "@/app/_domain/institutions";
 import type { ImportCatalogueResult } from "@/app/_server/catalogue/import-catalogue-version";
+import { failedUploadMessage, FileDropArea, RowProblemsTable, useFormUpload } from "@/components/ui/file-upload";
 
 const IMPORT_URL = "/api/catalogue/import";
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -30,7 +31,7 @@ function ImportModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [file, setFile] = useState<File | null>(null);
-  const [pending, setPending] = useState(false);
+  const { progress, busy, send } = useFormUpload();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function submit() {
@@ -43,42 +44,32 @@ function ImportModal({ onClose }: { onClose: () => void }) {
       setOutcome({ kind: "error", message: "文件超过 5 MB 的上限。" });
       return;
     }
-    setPending(true);
     setOutcome(null);
-    try {
-      const body = new FormData();
-      body.append("code", values.code);
-      body.append("name", values.name);
-      if (values.description) body.append("description", values.description);
-      body.append("reconstructed", values.reconstructed ? "1" : "0");
-      body.append("file", file, file.name);
-      const res = await fetch(IMPORT_URL, { method: "POST", body });
-      const json = res.headers.get("content-type")?.includes("application/json") ? await res.json() : null;
-      if (!json) {
-        setOutcome({ kind: "error", message: res.redirected || res.status === 401 ? "登录已过期，请重新登录后再导入。" : `导入失败（HTTP ${res.status}），请稍后重试。` });
-      } else if (!res.ok) {
-        const fieldErrors = (json.fieldErrors ?? {}) as Record<string, string>;
-        form.setFields(Object.entries(fieldErrors).filter(([n]) => n === "code" || n === "name" || n === "description").map(([name, err]) => ({ name, errors: [err] })));
-        setOutcome({ kind: "error", message: String(json.error ?? `导入失败（HTTP ${res.status}）`) });
-      } else {
-        const result = json as ImportCatalogueResult;
-        if (result.ok) {
-          message.success(`已导入目录版本 ${result.code}，共 ${result.indicators} 项指标`);
-          onClose();
-          router.push(`/catalogue/${encodeURIComponent(result.code)}`);
-        } else {
-          setOutcome({ kind: "issues", issues: result.issues, total: result.counts.issues, truncated: result.truncated });
-        }
-      }
-    } catch {
-      setOutcome({ kind: "error", message: "网络错误，导入没有完成，请稍后重试。" });
-    } finally {
-      setPending(false);
+    const body = new FormData();
+    body.append("code", values.code);
+    body.append("name", values.name);
+    if (values.description) body.append("description", values.description);
+    body.append("reconstructed", values.reconstructed ? "1" : "0");
+    body.append("file", file, file.name);
+    const res = await send(IMPORT_URL, body).catch(() => null);
+    if (!res) return setOutcome({ kind: "error", message: "网络错误，导入没有完成，请稍后重试。" });
+    if (!res.ok || !res.json || res.redirected) {
+      const fieldErrors = (res.json?.fieldErrors ?? {}) as Record<string, string>;
+      form.setFields(Object.entries(fieldErrors).filter(([n]) => n === "code" || n === "name" || n === "description").map(([name, err]) => ({ name, errors: [err] })));
+      return setOutcome({ kind: "error", message: failedUploadMessage(res, "导入") });
+    }
+    const result = res.json as unknown as ImportCatalogueResult;
+    if (result.ok) {
+      message.success(`已导入目录版本 ${result.code}，共 ${result.indicators} 项指标`);
+      onClose();
+      router.push(`/catalogue/${encodeURIComponent(result.code)}`);
+    } else {
+      setOutcome({ kind: "issues", issues: result.issues, total: result.counts.issues, truncated: result.truncated });
     }
   }
 
   return (
-    <Modal open title="导入指标目录版本" width={800} onCancel={onClose} onOk={submit} okText="导入" confirmLoading={pending} destroyOnHidden>
+    <Modal open title="导入指标目录版本" width={800} onCancel={onClose} onOk={submit} okText="导入" confirmLoading={busy} destroyOnHidden>
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           导入总是建立一个新的目录版本，已有版本不会被修改。文件格式与“导出 Excel / 导出 CSV”相同：可先导出现有版本，按官方清单修改后再导入。
@@ -100,45 +91,20 @@ function ImportModal({ onClose }: { onClose: () => void }) {
             <Switch checkedChildren="是" unCheckedChildren="否" />
           </Form.Item>
         </Form>
-        <Spin spinning={pending} description="正在检查并导入…">
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            multiple={false}
-            showUploadList={false}
-            disabled={pending}
-            beforeUpload={(f) => {
-              setFile(f);
-              setOutcome(null);
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{file ? `已选择：${file.name}` : "点击或把目录文件拖到这里"}</p>
-            <p className="ant-upload-hint">支持 .xlsx 与 .csv（UTF-8 或 GBK），不超过 5 MB</p>
-          </Upload.Dragger>
-        </Spin>
+        <FileDropArea
+          accept=".xlsx,.csv"
+          text={file ? `已选择：${file.name}` : "点击或把目录文件拖到这里"}
+          hint="支持 .xlsx 与 .csv（UTF-8 或 GBK），不超过 5 MB"
+          checkingText="正在检查并导入…"
+          progress={progress}
+          onFile={(f) => {
+            setFile(f);
+            setOutcome(null);
+          }}
+        />
         {outcome?.kind === "error" && <Alert type="error" showIcon title="未导入" description={outcome.message} />}
         {outcome?.kind === "issues" && (
-          <>
-            <Alert
-              type="error"
-              showIcon
-              title={`文件有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`}
-              description={outcome.truncated ? `下表只列出前 ${outcome.issues.length} 处。` : undefined}
-            />
-            <Table<RowIssue & { key: number }>
-              size="small"
-              dataSource={outcome.issues.map((i, key) => ({ ...i, key }))}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-              columns={[
-                { title: "行号", dataIndex: "row", width: 80, render: (v) => <span className="num">{v}</span> },
-                { title: "列", dataIndex: "column", width: 120 },
-                { title: "问题", dataIndex: "message" },
-              ]}
-            />
-          </>
+          <RowProblemsTable title={`文件有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`} problems={outcome.issues} truncated={outcome.truncated} />
         )}
       </Space>
     </Modal>

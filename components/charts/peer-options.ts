@@ -6,7 +6,7 @@
  */
 import { baseOption, COLORS, axisNumber, num, titled, unitLabel } from "./chart-style";
 
-export interface PeerPoint {
+export interface RankedPoint {
   /** What the recipient may read: the own institution's name, a peer's name (named mode) or 「同级机构 A」. */
   label: string;
   value: string | null;
@@ -23,7 +23,7 @@ export interface Quartiles {
  * Institutions of one level ranked by an indicator (highest first), the own bar highlighted and labelled, the
  * level's quartiles as reference lines. Missing values are left out (they have no rank).
  */
-export function peerRankingOption(subject: string, unit: string, peers: PeerPoint[], quartiles?: Quartiles) {
+export function peerRankingOption(subject: string, unit: string, peers: RankedPoint[], quartiles?: Quartiles) {
   const ranked = peers.filter((p) => p.value !== null).sort((a, b) => Number(b.value) - Number(a.value));
   const fmt = unitLabel(unit);
   const lines = quartiles

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { metricLineageAction } from "@/app/(portal)/metrics/actions";
 import { SCHEME_LABELS, type Scheme } from "@/app/_domain/catalogue";
-import { formatGrowth, formatMetric, inYi } from "@/app/_domain/metrics/display";
+import { formatChange, formatMetric, inYi } from "@/app/_domain/metrics/display";
 import { addMonths, monthLabel } from "@/app/_domain/periods";
 import type { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
 import type { getMetricsTable, MetricTableRow } from "@/app/_server/metrics/get-metrics-table";
@@ -23,15 +23,17 @@ function fieldLabel(field: LineageField, quarterly: boolean): string {
 /** How the number is defined (docs/product.md §4), in the words of a statistical table's notes. */
 function explanation(row: MetricTableRow, field: LineageField, quarterly: boolean): string {
   const flow = row.basis === "FLOW";
+  const points = row.unit === "%";
   if (quarterly && (field === "current" || field === "mom")) {
-    const q = row.quarter;
-    const sum = q?.kind === "SUM";
-    if (field === "current")
-      return sum
-        ? `本季 = 季内三个月的本月值之和：${q!.parts.map((p) => `${monthLabel(p.period).slice(5)} ${formatMetric(p.value, row.unit)}`).join(" + ")}。`
-        : "本季取季末月份的值。";
-    return `本季环比 = 本季 ÷ 上季 − 1；上季为 ${formatMetric(q?.previous ?? null, row.unit)}。`;
+    if (field === "current") {
+      if (row.derived) return "按公式，用各输入的本季值计算（流量输入取季末累计 − 上季末累计，存量、比率类输入取季末值）。";
+      return flow ? "本季 = 季末本年累计 − 上季末本年累计（一季度即为累计值）。" : "本季取季末月份的值。";
+    }
+    const previous = `上季为 ${formatMetric(row.quarter?.previous ?? null, row.unit)}`;
+    return points ? `本季环比 = 本季 − 上季（百分点）；${previous}。` : `本季环比 = 本季 ÷ 上季 − 1；${previous}。`;
   }
+  if (points && (field === "yoy" || field === "mom"))
+    return field === "yoy" ? "百分比指标的同比以百分点表示：本年累计 − 上年同期。" : "百分比指标的环比以百分点表示：本月值 − 上月值。";
   if (field === "yoy") return flow || row.derived ? "累计同比 = 本年累计 ÷ 上年同期累计 − 1。" : "同比 = 本期值 ÷ 上年同月值 − 1。";
   if (field === "mom") return flow || row.derived ? "本月环比 = 本月值 ÷ 上月的本月值 − 1（1月与上年12月比）。" : "环比 = 本期值 ÷ 上月值 − 1。";
   if (field === "prevYearYtd") return row.derived ? "上年同月按同一公式计算的本年累计值。" : "上年同月底稿的本年累计（期末）值。";
@@ -51,9 +53,9 @@ function figure(row: MetricTableRow, field: LineageField, quarterly: boolean): s
     case "prevYearYtd":
       return formatMetric(row.prevYearYtd, row.unit);
     case "yoy":
-      return formatGrowth(row.yoy);
+      return formatChange(row.unit, row.yoy, row.yoyDiff);
     case "mom":
-      return formatGrowth(quarterly ? (row.quarter?.mom ?? null) : row.mom);
+      return quarterly ? formatChange(row.unit, row.quarter?.qoq, row.quarter?.qoqDiff) : formatChange(row.unit, row.mom, row.momDiff);
   }
 }
 

@@ -5,6 +5,7 @@ import { Alert, App, Button, Input, Modal, Space, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { reviewSheetAction } from "@/app/(portal)/sheets/actions";
+import { reviewDecisionSchema } from "@/app/_domain/schemas/sheet";
 import type { VersionStatus } from "@/app/_domain/sheets/display";
 
 type Decision = "ACCEPT" | "REJECT";
@@ -68,8 +69,10 @@ function ReviewModal({ versionId, version, replaces, decision, onClose }: { vers
   const accept = decision === "ACCEPT";
 
   async function submit() {
-    if (!accept && comment.trim().length < 2) {
-      setError("退回时请写明原因");
+    // The server's own rule (a reason to send a version back), checked here first to answer at once.
+    const checked = reviewDecisionSchema.safeParse({ decision, comment });
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? "输入有误。");
       return;
     }
     setPending(true);

@@ -1,12 +1,13 @@
 "use client";
 
-import { DownloadOutlined, InboxOutlined, KeyOutlined } from "@ant-design/icons";
-import { App, Button, Card, Checkbox, DatePicker, Space, Spin, Typography, Upload } from "antd";
+import { DownloadOutlined, KeyOutlined } from "@ant-design/icons";
+import { App, Button, Card, Checkbox, DatePicker, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { currentPeriod, monthLabel } from "@/app/_domain/periods";
+import { FileDropArea } from "@/components/ui/file-upload";
 import { postSheet, type UploadOutcome } from "./post-sheet";
 import { UploadHint, UploadResult } from "./upload-result";
 
@@ -21,7 +22,9 @@ export function UploadSheetCard({ defaultPeriod }: { defaultPeriod: string }) {
   const [month, setMonth] = useState<Dayjs>(dayjs(`${defaultPeriod}-01`));
   const [dryRun, setDryRun] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const [pending, setPending] = useState(false);
+  // null when idle, else the fraction of the file sent (1: the server is checking it).
+  const [progress, setProgress] = useState<number | null>(null);
+  const pending = progress !== null;
   const [outcome, setOutcome] = useState<UploadOutcome | null>(null);
   // Explanations already written, by warning key: a corrected or repeated file need not be explained twice.
   const [explained, setExplained] = useState<Record<string, string>>({});
@@ -29,16 +32,16 @@ export function UploadSheetCard({ defaultPeriod }: { defaultPeriod: string }) {
   const thisMonth = currentPeriod();
 
   async function send(f: File, options: { dryRun?: boolean; explanations?: Record<string, string> }) {
-    setPending(true);
+    setProgress(0);
     try {
-      const o = await postSheet(f, options);
+      const o = await postSheet(f, options, setProgress);
       setOutcome(o);
       if (o.kind === "stored") {
         message.success(`已保存为 ${monthLabel(o.period)} 第 ${o.version} 版`);
         router.refresh();
       }
     } finally {
-      setPending(false);
+      setProgress(null);
     }
   }
 
@@ -69,26 +72,18 @@ export function UploadSheetCard({ defaultPeriod }: { defaultPeriod: string }) {
           </Button>
           <Typography.Text type="secondary">{monthLabel(period)}的 Excel 模板：本统筹区的指标与定点医疗机构已列好，填入数值即可。</Typography.Text>
         </Space>
-        <Spin spinning={pending} description="正在逐格校验…">
-          <Upload.Dragger
-            accept=".xlsx,.csv"
-            multiple={false}
-            showUploadList={false}
-            disabled={pending}
-            beforeUpload={(f) => {
-              setFile(f);
-              setOutcome(null);
-              void send(f, { dryRun });
-              return false;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击或把填好的文件拖到这里上传</p>
-            <p className="ant-upload-hint">支持 Excel 模板（.xlsx）与 CSV 长表（.csv），不超过 20 MB；月份以文件中的为准</p>
-          </Upload.Dragger>
-        </Spin>
+        <FileDropArea
+          accept=".xlsx,.csv"
+          text="点击或把填好的文件拖到这里上传"
+          hint="支持 Excel 模板（.xlsx）与 CSV 长表（.csv），不超过 20 MB；月份以文件中的为准"
+          checkingText="正在逐格校验…"
+          progress={progress}
+          onFile={(f) => {
+            setFile(f);
+            setOutcome(null);
+            void send(f, { dryRun });
+          }}
+        />
         <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
           <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
             试校验：只检查，不保存

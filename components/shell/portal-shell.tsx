@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BRAND_MARK } from "@/app/_domain/messages";
 import type { NavItem } from "@/app/_domain/navigation";
 import { MobileNav, NavMenu } from "./nav-menu";
 import { UserMenu, type ShellUser } from "./user-menu";
@@ -9,8 +10,11 @@ export type { ShellUser };
 function Brand() {
   return (
     <Link href="/" className="shell-brand">
-      <div className="shell-brand-name">亮底</div>
-      <div className="shell-brand-sub">医保数据发布平台</div>
+      <img src={BRAND_MARK} alt="" width={36} height={36} />
+      <div>
+        <div className="shell-brand-name">亮底</div>
+        <div className="shell-brand-sub">医保数据发布平台</div>
+      </div>
     </Link>
   );
 }

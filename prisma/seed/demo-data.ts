@@ -131,6 +131,9 @@ export const DEMO_USERS: {
   { username: "wh_reviewer", displayName: "黄磊", roles: ["DATA_REVIEWER"], scope: { region: "340200" }, secondary: true },
   { username: "ss_entry", displayName: "方芳", roles: ["DATA_ENTRY"], scope: { region: "340826" }, secondary: true },
   { username: "ss_reviewer", displayName: "石勇", roles: ["DATA_REVIEWER"], scope: { region: "340826" }, secondary: true },
+  // Hospitals' second contacts (次要联系人) and another region's hospital: receipts count any user of an institution.
+  { username: "hf_hospital2", displayName: "钱丽", roles: ["HOSPITAL_VIEWER"], scope: { institutionOf: "合肥市第一人民医院" }, secondary: true },
+  { username: "wh_hospital", displayName: "郑涛", roles: ["HOSPITAL_VIEWER"], scope: { institutionOf: "芜湖市第一人民医院" }, secondary: true },
 ];
 
 /** The accounts to show on the login page and in the start-up banner: one per role. */

@@ -12,6 +12,7 @@ import { toIndicatorDef } from "@/app/_server/catalogue/indicator-rows";
 import type { PrismaClient } from "@/app/_server/generated/prisma/client";
 import { insertSheetValues } from "@/app/_server/sheets/sheet-values-store";
 import { DEMO_LOGIN_HINTS, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_REGIONS, DEMO_UPLOAD_REGION, DEMO_USERS, demoInstitutionsOf } from "./demo-data";
+import { seedDemoPublications } from "./demo-publications";
 import { demoAnomalyPlan, demoAnomalyWarnings, generateDemoMonths } from "./demo-sheets";
 
 export interface DemoSummary {
@@ -146,6 +147,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Dat
   );
   // The demo's sheets were stored as accepted directly, so their metrics are computed here as acceptance would.
   for (const region of await prisma.region.findMany({ select: { id: true } })) await recomputeRegion(prisma, region.id);
+  await seedDemoPublications(prisma, now);
   return { ...summary, created: true };
 }
 

@@ -35,6 +35,8 @@ const FOREIGN: Partial<Record<User, string[]>> = {
 interface Ctx {
   base: string;
   hfVersion: string;
+  /** A published 合肥 publication addressed to every institution (hf_hospital's among them). */
+  pub: { id: string; versionId: string };
   /** Real ids of each region and of its first institution, to inject as a foreign tenant. */
   ids: Record<"340100" | "340200", { regionId: string; institutionId: string }>;
 }
@@ -77,6 +79,11 @@ const ROWS: Row[] = [
   { route: "/catalogue", url: () => "/catalogue", allowed: CATALOGUE_READERS },
   { route: "/catalogue/[code]", url: () => "/catalogue/NHSA-2025-03", allowed: CATALOGUE_READERS },
   { route: "/inbox", url: () => "/inbox", allowed: ["hf_hospital"] },
+  { route: "/inbox/[id]", url: (c) => `/inbox/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
+  { route: "/publications", url: () => "/publications", allowed: REGION_STAFF },
+  { route: "/publications/[versionId]", url: (c) => `/publications/${c.pub.versionId}`, allowed: HF_STAFF },
+  { route: "/publications/[versionId]/receipts", url: (c) => `/publications/${c.pub.versionId}/receipts`, allowed: HF_STAFF },
+  { route: "/api/publications/[id]/export", url: (c) => `/api/publications/${c.pub.id}/export?format=csv`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
   { route: "/supervise", url: () => "/supervise", allowed: ["ah_supervisor"] },
   { route: "/workbench", url: () => "/workbench", allowed: REGION_STAFF },
   { route: "/sheets", url: () => "/sheets", allowed: REGION_STAFF },
@@ -100,6 +107,8 @@ const ROWS: Row[] = [
   { route: "/api/v1/regions/[regionCode]/metrics", url: () => "/api/v1/regions/340100/metrics?period=2025-06", allowed: [...HF_STAFF, "ah_supervisor"] },
   { route: "/api/v1/regions/[regionCode]/metrics", url: () => "/api/v1/regions/340200/metrics?period=2025-06", allowed: ["wh_entry", "ah_supervisor"] },
   { route: "/api/v1/sheets", url: () => "/api/v1/sheets", allowed: REGION_STAFF },
+  { route: "/api/v1/publications", url: () => "/api/v1/publications", allowed: [...REGION_STAFF, "ah_supervisor", "hf_hospital"] },
+  { route: "/api/v1/publications/[id]", url: (c) => `/api/v1/publications/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
   {
     route: "/api/v1/sheets",
     method: "POST",
@@ -171,11 +180,14 @@ describe("authorization matrix: every route × every role, with and without prox
     const get = async (u: User, url: string) => (await fetch(base + url, { headers: { cookie: p.cookies[u]! } })).text();
     const sheets = JSON.parse(await get("hf_entry", "/api/v1/sheets")) as { sheets: { versions: { id: string }[] }[] };
     const hfVersion = sheets.sheets.find((s) => s.versions.length)!.versions[0].id;
+    const pubs = JSON.parse(await get("hf_publisher", "/api/v1/publications")) as { publications: { id: string; versionId: string; status: string }[] };
+    const pub = pubs.publications.find((x) => x.status === "PUBLISHED")!;
     const regions = await get("sysadmin", "/admin/regions");
     const institutions = await get("sysadmin", "/admin/institutions");
     p.ctx = {
       base,
       hfVersion,
+      pub: { id: pub.id, versionId: pub.versionId },
       ids: {
         "340100": { regionId: idBeside(regions, "340100") ?? "", institutionId: idBeside(institutions, "H34010000001") ?? "" },
         "340200": { regionId: idBeside(regions, "340200") ?? "", institutionId: idBeside(institutions, "H34020000001") ?? "" },
@@ -203,13 +215,13 @@ describe("authorization matrix: every route × every role, with and without prox
     expect((await fetch(portals.proxy.ctx!.base + "/login")).headers.get("content-security-policy")).toContain("nonce-");
     expect((await fetch(portals["no-proxy"].ctx!.base + "/login")).headers.get("content-security-policy")).toBeNull();
     for (const p of Object.values(portals)) {
-      for (const id of [p.ctx!.hfVersion, ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId])]) expect(id).toMatch(ID);
+      for (const id of [p.ctx!.hfVersion, p.ctx!.pub.id, p.ctx!.pub.versionId, ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId])]) expect(id).toMatch(ID);
     }
   });
 
   for (const which of ["proxy", "no-proxy"] as const)
     for (const row of ROWS)
-      it(`[${which}] ${row.method ?? "GET"} ${row.route} (${row.url({ base: "", hfVersion: "{v}", ids: { "340100": { regionId: "", institutionId: "" }, "340200": { regionId: "", institutionId: "" } } })})`, async () => {
+      it(`[${which}] ${row.method ?? "GET"} ${row.route} (${row.url({ base: "", hfVersion: "{v}", pub: { id: "{id}", versionId: "{v}" }, ids: { "340100": { regionId: "", institutionId: "" }, "340200": { regionId: "", institutionId: "" } } })})`, async () => {
         const p = portals[which];
         const c = p.ctx!;
         const isPage = !row.route.startsWith("/api/");

@@ -11,6 +11,7 @@ import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 import { DEMO_REGIONS, DEMO_USERS, demoInstitutionsOf } from "@/prisma/seed/demo-data";
 import { DEMO_SHEET_MONTHS, seedDemoIfEmpty } from "@/prisma/seed/demo";
 import { demoAnomalyPlan, generateDemoMonth } from "@/prisma/seed/demo-sheets";
+import { listPublications } from "@/app/_server/publications/list-publications";
 import { sessionOf } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -34,7 +35,7 @@ describe("demo seed with monthly base sheets", () => {
     // One account per role on the login page and in the banner, though there are more demo accounts.
     expect(summary.users.map((u) => u.username)).not.toContain("wh_entry");
     expect(new Set(summary.users.map((u) => u.roles[0])).size).toBe(summary.users.length);
-  }, 120_000);
+  }, 300_000);
 
   it("creates 3 regions, 60 institutions and the demo accounts, every region on the built-in catalogue", async () => {
     const catalogue = await prisma().catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03" } });
@@ -121,6 +122,27 @@ describe("demo seed with monthly base sheets", () => {
     const sum = Number(ytd("FI03", "EMPLOYEE")) + Number(ytd("FI04", "RESIDENT"));
     expect(Number(ytd("FI05", "TOTAL"))).toBeCloseTo(sum, 6);
     expect(await prisma().metricSet.count({ where: { regionId: hefei.id, period: last } })).toBe(0);
+  });
+
+  it("publishes monthly pushes and quarterly releases in every region, one corrected, a 三级 special; hospitals have read some", async () => {
+    for (const region of await prisma().region.findMany({ select: { id: true, code: true } })) {
+      const published = await prisma().publicationVersion.findMany({ where: { publication: { regionId: region.id }, status: "PUBLISHED" }, select: { publication: { select: { kind: true } }, contentHash: true } });
+      const kinds = published.map((p) => p.publication.kind);
+      expect(kinds.filter((k) => k === "MONTHLY_PUSH").length).toBeGreaterThanOrEqual(5);
+      expect(kinds.filter((k) => k === "QUARTERLY_RELEASE").length).toBeGreaterThanOrEqual(3);
+      expect(published.every((p) => /^[0-9a-f]{64}$/.test(p.contentHash ?? ""))).toBe(true);
+      // The newest month's push is left as a draft for the data group.
+      expect(await prisma().publicationVersion.count({ where: { publication: { regionId: region.id, kind: "MONTHLY_PUSH" }, status: "DRAFT" } })).toBe(1);
+    }
+    const corrected = await prisma().publicationVersion.findMany({ where: { status: "CORRECTED" }, select: { publication: { select: { region: { select: { code: true } } } } } });
+    expect(corrected.map((c) => c.publication.region.code)).toEqual(["340100"]);
+    const special = await prisma().publicationVersion.findFirstOrThrow({ where: { publication: { kind: "TOPICAL" } }, include: { parts: true } });
+    expect(special).toMatchObject({ status: "PUBLISHED", peerMode: "NAMED", audienceLevels: ["LEVEL_3"] });
+    const hospital = await prisma().user.findUniqueOrThrow({ where: { username: "hf_hospital" } });
+    const inbox = await listPublications(sessionOf({ ...hospital, isDemo: true }));
+    expect(inbox.filter((i) => i.receipt?.openedAt === null).length).toBeGreaterThanOrEqual(2);
+    expect(inbox.some((i) => i.receipt?.acknowledgedAt)).toBe(true);
+    expect(inbox.map((i) => i.kind)).toContain("TOPICAL");
   });
 
   it("creates nothing on a second run", async () => {

@@ -73,17 +73,18 @@ describe("metrics page use cases", () => {
     expect(sv05[0]).toMatchObject({ derived: true, schemeCount: 3 });
   });
 
-  it("quarter view: 本季 sums the months of a FLOW, takes the quarter end of a STOCK, and leaves ratios to 累计", async () => {
+  it("quarter view: the engine's quarter values — a FLOW's quarter, a STOCK's quarter end, a ratio over the quarter", async () => {
     const t = await getMetricsTable(entry, { mode: "quarter" });
     expect(t.quarters).toEqual(["2025-03", "2024-12", "2024-09"]);
     expect(t).toMatchObject({ mode: "quarter", period: "2025-03", label: "2025年第一季度" });
     const rows = t.categories.flatMap((c) => c.rows);
     const fi03 = rows.find((r) => r.code === "FI03")!;
-    expect(fi03.quarter).toMatchObject({ kind: "SUM", value: "300", previous: "300", mom: "0" });
-    expect(fi03.quarter!.parts.map((p) => p.period)).toEqual(["2025-01", "2025-02", "2025-03"]);
-    expect(rows.find((r) => r.code === "FI05")!.quarter).toMatchObject({ kind: "SUM", value: "600" }); // FI03 + FI04, linear
-    expect(rows.find((r) => r.code === "FB03")!.quarter).toMatchObject({ kind: "END", value: "1000", mom: "0" });
-    expect(rows.find((r) => r.code === "SV05" && r.scheme === "TOTAL")!.quarter).toMatchObject({ kind: "NONE", value: null });
+    expect(fi03.quarter).toEqual({ value: "300", previous: "300", qoq: "0", qoqDiff: "0" });
+    expect(rows.find((r) => r.code === "FI05")!.quarter).toMatchObject({ value: "600" }); // FI03 + FI04
+    expect(rows.find((r) => r.code === "FB03")!.quarter).toMatchObject({ value: "1000", qoq: "0" });
+    // A ratio has a quarter value too now: the formula over the inputs' quarter values.
+    const sv05 = rows.find((r) => r.code === "SV05" && r.scheme === "TOTAL")!;
+    expect(sv05.quarter!.value).not.toBeNull();
   });
 
   it("a supervisor reads the province's regions; other regions' staff, hospitals and other provinces are told 'not found'", async () => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { PendingStep } from "@/app/_domain/auth-policy";
 import { ROLES, type Role } from "@/app/_domain/roles";
 import { changePassword } from "@/app/_server/account/change-password";
 import { createUser } from "@/app/_server/admin/create-user";
@@ -32,7 +33,9 @@ import { getProvinceOverview } from "@/app/_server/home/get-province-overview";
 import { getRegionWorkbench } from "@/app/_server/home/get-region-workbench";
 import { listAccounts } from "@/app/_server/security/list-accounts";
 import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/app/_server/sheets/api-tokens";
+import { createApiToken } from "@/app/_server/sheets/create-api-token";
+import { listApiTokens } from "@/app/_server/sheets/list-api-tokens";
+import { revokeApiToken } from "@/app/_server/sheets/revoke-api-token";
 import { diffSheetVersions } from "@/app/_server/sheets/diff-sheet-versions";
 import { downloadSheetOriginal, downloadSheetReport } from "@/app/_server/sheets/download-sheet-file";
 import { downloadSheetTemplate } from "@/app/_server/sheets/download-sheet-template";
@@ -41,7 +44,7 @@ import { listSheets } from "@/app/_server/sheets/list-sheets";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 import { getMetricLineage } from "@/app/_server/metrics/get-metric-lineage";
-import { getRegionMetrics } from "@/app/_server/metrics/get-region-metrics";
+import { getRegionMetrics, getRegionMetricsForPeriod, getRegionQuarterMetrics } from "@/app/_server/metrics/get-region-metrics";
 import { getInstitutionComparison } from "@/app/_server/metrics/get-institution-comparison";
 import { getMetricTrend } from "@/app/_server/metrics/get-metric-trend";
 import { getMetricsTable } from "@/app/_server/metrics/get-metrics-table";
@@ -51,6 +54,23 @@ import { beginMfaEnrolment, confirmMfaEnrolment, getMfaStatus } from "@/app/_ser
 import { signOutEverywhere } from "@/app/_server/account/sign-out-everywhere";
 import { totpCode } from "@/app/_server/auth/totp";
 import { resetMfa, terminateSessions, unlockAccount } from "@/app/_server/security/account-controls";
+import { acknowledgePublication } from "@/app/_server/publications/acknowledge-publication";
+import { correctPublication } from "@/app/_server/publications/correct-publication";
+import { createTopicalPublication } from "@/app/_server/publications/create-topical-publication";
+import { exportPublication } from "@/app/_server/publications/export-publication";
+import { getPublication } from "@/app/_server/publications/get-publication";
+import { getPublicationEditor } from "@/app/_server/publications/get-publication-editor";
+import { getPublicationReceipts } from "@/app/_server/publications/get-publication-receipts";
+import { getPublicationsDue } from "@/app/_server/publications/get-publications-due";
+import { listNotifications } from "@/app/_server/publications/list-notifications";
+import { listPublications } from "@/app/_server/publications/list-publications";
+import { markNotificationsRead } from "@/app/_server/publications/mark-notifications-read";
+import { publishPublication } from "@/app/_server/publications/publish-publication";
+import { remindUnread } from "@/app/_server/publications/remind-unread";
+import { reviewPublication } from "@/app/_server/publications/review-publication";
+import { submitPublication } from "@/app/_server/publications/submit-publication";
+import { updatePublicationDraft } from "@/app/_server/publications/update-publication-draft";
+import { withdrawPublication } from "@/app/_server/publications/withdraw-publication";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, scopeFor, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -60,6 +80,28 @@ import { useTestDatabase } from "../helpers/test-database";
  * from the product table, not derived from ROLE_PERMISSIONS, so a wrong table entry or a use case that forgets
  * its guard both fail. A use case added to app/_server without a row here fails the completeness test.
  */
+// Who reached the guard: the completeness check proves that every use case calls requirePermission.
+const guarded = vi.hoisted(() => new Set<string>());
+vi.mock("@/app/_server/auth/guard", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/app/_server/auth/guard")>();
+  return {
+    ...real,
+    requirePermission: (...args: Parameters<typeof real.requirePermission>) => {
+      guarded.add(args[0].userId);
+      return real.requirePermission(...args);
+    },
+  };
+});
+
+/**
+ * What a user manages about their own sign-in needs no permission and works while a step is pending (it is how
+ * the step gets done); every other use case must reach requirePermission.
+ */
+const SELF_SERVICE = new Set(["signOutEverywhere", "getMfaStatus", "beginMfaEnrolment", "confirmMfaEnrolment", "changePassword", "describeScope"]);
+const PENDING_STEPS: PendingStep[] = ["change-password", "password-expired", "enrol-mfa"];
+/** The use cases whose allowed runs reached the guard. */
+const reached = new Set<string>();
+
 const ALL = ROLES;
 const SYS: Role[] = ["SYSTEM_ADMIN"];
 const REGION_STAFF: Role[] = ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"];
@@ -67,6 +109,14 @@ const REGION_STAFF: Role[] = ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"];
 const CATALOGUE_READERS: Role[] = ["SYSTEM_ADMIN", "DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER", "SUPERVISOR"];
 /** 地方增选: the region's data-entry staff and publisher, not the reviewer. */
 const LOCAL_INDICATOR_EDITORS: Role[] = ["DATA_ENTRY", "PUBLISHER"];
+/** Published publications: the region's staff, the addressed hospitals and the province's supervisors. */
+const PUBLICATION_READERS: Role[] = [...REGION_STAFF, "SUPERVISOR", "HOSPITAL_VIEWER"];
+
+/** An allowed reader asking for a period without accepted data is answered "no data yet", not refused. */
+const noDataYet = (e: { code?: string; message?: string }) => {
+  if (e.code === "NOT_FOUND" && e.message?.includes("尚无审核通过的数据")) return null;
+  throw e;
+};
 
 let seq = 0;
 const next = () => String(++seq).padStart(2, "0");
@@ -149,6 +199,17 @@ const MATRIX: Record<string, Case> = {
     deniedCode: "NOT_FOUND",
     run: (s) => getRegionMetrics(s, { regionCode: "340100", period: "2025-01" }),
   },
+  getRegionMetricsForPeriod: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getRegionMetricsForPeriod(s, { regionCode: "340100", period: "2025-01" }),
+  },
+  // Only January is accepted: the quarter has no data yet, which an allowed reader is told as such.
+  getRegionQuarterMetrics: {
+    allowed: [...REGION_STAFF, "SUPERVISOR"],
+    deniedCode: "NOT_FOUND",
+    run: (s) => getRegionQuarterMetrics(s, { regionCode: "340100", period: "2025Q1" }).catch(noDataYet),
+  },
   getMetricLineage: {
     allowed: [...REGION_STAFF, "SUPERVISOR"],
     deniedCode: "NOT_FOUND",
@@ -172,7 +233,40 @@ const MATRIX: Record<string, Case> = {
     },
   },
   revokeApiToken: { allowed: ["DATA_ENTRY"], run: async (s) => revokeApiToken(s, { id: (await createApiToken(uploader, { name: "待撤销" })).id }) },
+  // Publications: staff of the region, the addressed hospital (hospital A1) and the province's supervisor read the
+  // published January push; the workflow steps belong to one role each (maker-checker).
+  listPublications: { allowed: PUBLICATION_READERS, run: (s) => listPublications(s) },
+  getPublication: { allowed: PUBLICATION_READERS, run: (s) => getPublication(s, { id: published.id }) },
+  exportPublication: { allowed: PUBLICATION_READERS, run: (s) => exportPublication(s, { id: published.id }) },
+  getPublicationEditor: { allowed: REGION_STAFF, run: (s) => getPublicationEditor(s, { versionId: published.versionId }) },
+  getPublicationReceipts: { allowed: REGION_STAFF, run: (s) => getPublicationReceipts(s, { versionId: published.versionId }) },
+  getPublicationsDue: { allowed: REGION_STAFF, run: (s) => getPublicationsDue(s) },
+  createTopicalPublication: { allowed: ["DATA_ENTRY"], run: (s) => createTopicalPublication(s, { title: `矩阵专题${next()}`, start: "2025-01", end: "2025-01" }) },
+  updatePublicationDraft: { allowed: ["DATA_ENTRY"], run: async (s) => updatePublicationDraft(s, { versionId: await topical("DRAFT"), peerMode: "NAMED" }) },
+  submitPublication: { allowed: ["DATA_ENTRY"], run: async (s) => submitPublication(s, { versionId: await topical("DRAFT") }) },
+  reviewPublication: { allowed: ["DATA_REVIEWER"], run: async (s) => reviewPublication(s, { versionId: await topical("IN_REVIEW"), decision: "APPROVE" }) },
+  publishPublication: { allowed: ["PUBLISHER"], run: async (s) => publishPublication(s, { versionId: await topical("APPROVED") }) },
+  correctPublication: { allowed: ["DATA_ENTRY"], run: async (s) => correctPublication(s, { versionId: await topical("PUBLISHED"), reason: "矩阵更正" }) },
+  withdrawPublication: { allowed: ["PUBLISHER"], run: async (s) => withdrawPublication(s, { versionId: await topical("PUBLISHED"), reason: "矩阵撤回" }) },
+  remindUnread: { allowed: ["DATA_ENTRY", "PUBLISHER"], run: (s) => remindUnread(s, { versionId: published.versionId }) },
+  acknowledgePublication: { allowed: ["HOSPITAL_VIEWER"], run: (s) => acknowledgePublication(s, { id: published.id }) },
+  // Everyone reads and clears their own notifications only.
+  listNotifications: { allowed: ALL, run: (s) => listNotifications(s) },
+  markNotificationsRead: { allowed: ALL, run: (s) => markNotificationsRead(s, {}) },
 };
+/** Region A's January push, published in beforeAll; topical drafts advanced to a stage by fixed staff. */
+const published = { id: "", versionId: "" };
+const staff: Record<"entry" | "reviewer" | "publisher", Session> = {} as never;
+async function topical(stage: "DRAFT" | "IN_REVIEW" | "APPROVED" | "PUBLISHED"): Promise<string> {
+  const { versionId } = await createTopicalPublication(staff.entry, { title: `矩阵专题${next()}`, start: "2025-01", end: "2025-01" });
+  if (stage === "DRAFT") return versionId;
+  await submitPublication(staff.entry, { versionId });
+  if (stage === "IN_REVIEW") return versionId;
+  await reviewPublication(staff.reviewer, { versionId, decision: "APPROVE" });
+  if (stage === "APPROVED") return versionId;
+  await publishPublication(staff.publisher, { versionId });
+  return versionId;
+}
 
 /** Region A's sheets, uploaded in beforeAll by `uploader`: a complete month and a variant of it. */
 let uploader: Session;
@@ -215,19 +309,45 @@ describe("permission matrix: every role × every use case", () => {
     // An accepted January, so that the metrics use cases have something to read.
     const acceptor = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
     await reviewSheet(acceptor, { versionId: versions[1], decision: "ACCEPT" });
+    staff.entry = uploader;
+    staff.reviewer = acceptor;
+    staff.publisher = await createUserSession(prisma(), ["PUBLISHER"], { regionId: w.regionA.id });
+    const push = await prisma().publicationVersion.findFirstOrThrow({ where: { publication: { kind: "MONTHLY_PUSH", periodEnd: "2025-01" } } });
+    Object.assign(published, { id: push.publicationId, versionId: push.id });
+    await submitPublication(staff.entry, { versionId: push.id });
+    await reviewPublication(staff.reviewer, { versionId: push.id, decision: "APPROVE" });
+    await publishPublication(staff.publisher, { versionId: push.id });
   });
 
   for (const [name, c] of Object.entries(MATRIX))
     for (const role of ROLES)
       it(`${role} ${c.allowed.includes(role) ? "may" : "may not"} ${name}`, async () => {
         const session = await createUserSession(prisma(), [role], scopeFor(role, w));
-        if (c.allowed.includes(role)) await c.run(session, w); // throws, and so fails, if refused
-        else {
+        if (c.allowed.includes(role)) {
+          await c.run(session, w); // throws, and so fails, if refused
+          if (guarded.has(session.userId)) reached.add(name);
+        } else {
           await expect(c.run(session, w)).rejects.toMatchObject({ code: c.deniedCode ?? "FORBIDDEN" });
           const denied = await prisma().auditEvent.count({ where: { actorId: session.userId, result: "DENIED" } });
           expect(denied).toBeGreaterThan(0);
         }
       });
+
+  for (const [name, c] of Object.entries(MATRIX))
+    if (!SELF_SERVICE.has(name))
+      it(`a session with a pending step may not ${name} (${c.allowed[0]})`, async () => {
+        for (const pending of PENDING_STEPS) {
+          const session = { ...(await createUserSession(prisma(), [c.allowed[0]!], scopeFor(c.allowed[0]!, w))), pending };
+          await expect(c.run(session, w), pending).rejects.toMatchObject({ code: "FORBIDDEN" });
+          const denied = await prisma().auditEvent.findFirst({ where: { actorId: session.userId, result: "DENIED" }, select: { detail: true } });
+          expect(denied?.detail, pending).toMatchObject({ pending });
+        }
+      });
+
+  it("every use case but the self-service ones reaches requirePermission", () => {
+    const expected = Object.keys(MATRIX).filter((n) => !SELF_SERVICE.has(n));
+    expect([...reached].sort()).toEqual(expected.sort());
+  });
 
   it("a user with a role but no scope sees nothing", async () => {
     for (const [role, run] of [
@@ -250,7 +370,7 @@ describe("permission matrix: every role × every use case", () => {
   });
 
   it("covers every use case in app/_server (completeness)", () => {
-    const helpers = new Set(["requirePermission", "refuseSelfChange"]);
+    const helpers = new Set(["requirePermission", "recordDenial", "refuseSelfChange", "requireReader", "findVisibleVersion", "denied"]);
     const found: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

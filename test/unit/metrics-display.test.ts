@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatGrowth, formatMetric, inYi } from "@/app/_domain/metrics/display";
-import { quarterCell, quarterKind } from "@/app/_domain/metrics/quarter";
+import { formatChange, formatGrowth, formatMetric, formatPoints, inYi } from "@/app/_domain/metrics/display";
 
 describe("metrics display", () => {
   it("writes values in their unit's habit, and missing values as —", () => {
@@ -17,22 +16,16 @@ describe("metrics display", () => {
   });
 });
 
-describe("quarter view", () => {
-  const months: Record<string, string | null> = { "2024-10": "10", "2024-11": "20", "2024-12": "30", "2025-01": "5", "2025-02": "5.5", "2025-03": "4.5" };
-  const ytd: Record<string, string | null> = { "2024-12": "200", "2025-03": "15" };
-  const m = (p: string) => months[p] ?? null;
-  const y = (p: string) => ytd[p] ?? null;
-
-  it("sums a FLOW's months and compares with the previous quarter (Q1 with last year's Q4)", () => {
-    expect(quarterCell({ basis: "FLOW", formula: null }, "2025-03", m, y)).toMatchObject({ kind: "SUM", value: "15", previous: "60", mom: "-0.75" });
-    expect(quarterCell({ basis: "FLOW", formula: "FI03.EMPLOYEE + FI04.RESIDENT" }, "2025-03", m, y).kind).toBe("SUM");
-  });
-
-  it("takes a STOCK's quarter end, leaves non-linear derived indicators out, and never sums a partial quarter", () => {
-    expect(quarterCell({ basis: "STOCK", formula: null }, "2025-03", m, y)).toMatchObject({ kind: "END", value: "15", previous: "200" });
-    expect(quarterKind({ basis: "RATE", formula: "SV04 * 10000 / SV02" })).toBe("NONE");
-    expect(quarterKind({ basis: "FLOW", formula: "PREV_YEAR(FI03) + FI03" })).toBe("NONE");
-    expect(quarterKind({ basis: "FLOW", formula: "FI03 * 2 - FE01 / 4" })).toBe("SUM");
-    expect(quarterCell({ basis: "FLOW", formula: null }, "2025-06", m, y)).toMatchObject({ value: null, mom: null });
+describe("percentage points (docs/metrics.md)", () => {
+  it("write a change of a %-unit indicator as ±x.xx个百分点, never as a relative change", () => {
+    expect(formatPoints("0.3456")).toBe("+0.35个百分点");
+    expect(formatPoints("-1.2")).toBe("-1.20个百分点");
+    expect(formatPoints("-0.004")).toBe("0.00个百分点");
+    expect(formatPoints(null)).toBe("—");
+    // IN09 12.3456 % against 12 %: +0.35 个百分点, not +2.88 %
+    expect(formatChange("%", "0.0288", "0.3456")).toBe("+0.35个百分点");
+    expect(formatChange("万元", "0.0288", "0.3456")).toBe("+2.88%");
+    // A growth-rate indicator (FI06, unit %) whose yoy would be a ratio of growth rates: points only.
+    expect(formatChange("%", "-1.5", null)).toBe("—");
   });
 });

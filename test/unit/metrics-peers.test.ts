@@ -145,3 +145,12 @@ describe("anomalyFlags", () => {
     ]);
   });
 });
+
+describe("the year-on-year flag of a % indicator", () => {
+  it("names the change in percentage points, with the relative change the rule compares", () => {
+    const IN09: Pick<IndicatorDef, "code" | "nameZh" | "unit" | "basis" | "formula"> = { code: "IN09", nameZh: "住院费用自费率", unit: "%", basis: "RATE", formula: "PCT(IN08, IN03)" };
+    // 14 % against 10 %: +4 个百分点, a relative change of +40 % (over the 30 % threshold)
+    const flags = anomalyFlags({ rows: [row(null, "14", { indicatorCode: "IN09", prevYearYtd: "10", yoy: "0.4", yoyDiff: "4" })], institutions: [], indicator: IN09 });
+    expect(flags.map((f) => f.reason)).toEqual(["住院费用自费率同比提高 4.00 个百分点（相对增长 40.0%），超过 ±30% 的提示阈值"]);
+  });
+});

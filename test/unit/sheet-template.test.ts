@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { validateSheet } from "@/app/_domain/sheets/validate-sheet";
@@ -79,6 +81,63 @@ describe("buildSheetTemplate", () => {
     );
     expect(more.getWorksheet("_meta")!.getCell("B7").value).not.toBe(kv.template_hash);
     expect(sheetTemplateFileName(REGION, "2025-06")).toBe("合肥市2025年6月数据底稿.xlsx");
+  });
+});
+
+describe("buildSheetTemplate: on paper and in an office suite's hands", () => {
+  const PERCENT = { ...CATALOGUE, indicators: [...TINY, indicator("IN10", { category: "医疗机构", nameZh: "DRG/DIP入组率", unit: "%", scope: "INSTITUTION", basis: "RATE", schemes: ["TOTAL"], maxValue: "100" })] };
+
+  it("prints each sheet one page wide with its header rows repeated and page numbers", async () => {
+    const wb = await load(await build());
+    const setup = (name: string) => {
+      const p = wb.getWorksheet(name)!.pageSetup;
+      return [p.orientation, p.paperSize, p.fitToPage, p.fitToWidth, p.fitToHeight, p.printTitlesRow, p.printTitlesColumn];
+    };
+    expect(setup("区域表")).toEqual(["portrait", 9, true, 1, 0, "1:2", undefined]);
+    expect(setup("机构表")).toEqual(["landscape", 9, true, 1, 0, "2:4", "A:C"]);
+    expect(setup("填写说明")).toEqual(["portrait", 9, true, 1, 0, "12:12", undefined]);
+    expect(wb.getWorksheet("机构表")!.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
+  });
+
+  it("wraps long names in rows tall enough, and fills input cells a visible yellow", async () => {
+    const long = indicator("BG01", { category: "下一年度统筹地区医保总额", nameZh: "下一年度统筹地区医保基金支出总额（总额预算）", basis: "STOCK", schemes: ["TOTAL"] });
+    const wb = await load(
+      await buildSheetTemplate({
+        region: REGION,
+        period: "2025-06",
+        catalogue: { code: "X", indicators: [long] },
+        institutions: [{ code: "H34010000001", name: "合肥市第一人民医院（安徽医科大学附属医院东区分院）", level: "三级" }],
+      }),
+    );
+    const rs = wb.getWorksheet("区域表")!;
+    expect(rs.getCell("C3").alignment).toMatchObject({ wrapText: true });
+    expect(rs.getCell("A3").alignment).toMatchObject({ wrapText: true });
+    expect(rs.getRow(3).height).toBeGreaterThanOrEqual(30); // two lines
+    expect((rs.getCell("G3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
+    const is = wb.getWorksheet("机构表")!;
+    expect(is.getCell("B5").alignment).toMatchObject({ wrapText: true });
+    expect(is.getRow(5).height).toBeGreaterThanOrEqual(30);
+  });
+
+  it("makes the % unit unmistakable: header, a number format that shows 0.9828 as 「0.9828%」, an input message", async () => {
+    const wb = await load(await buildSheetTemplate({ region: REGION, period: "2025-06", catalogue: PERCENT, institutions: INSTITUTIONS }));
+    const rs = wb.getWorksheet("区域表")!;
+    expect(rs.getCell("D11").value).toBe("%（填 98.28）"); // SV02 住院率
+    expect(rs.getCell("G11").numFmt).toBe('0.00##"%"'); // a literal %, not Excel's ×100 percent format
+    expect(rs.getCell("G11").dataValidation).toMatchObject({ showInputMessage: true, prompt: expect.stringContaining("98.28% 填 98.28") });
+    const is = wb.getWorksheet("机构表")!;
+    expect(is.getCell("H3").value).toBe("DRG/DIP入组率（%，填 98.28）");
+    expect(is.getCell("H5").numFmt).toBe('0.00##"%"');
+  });
+
+  it("keeps its print setup and input fill through a LibreOffice Calc save (test/fixtures/office-suite)", async () => {
+    const wb = await load(readFileSync(path.join(__dirname, "../fixtures/office-suite/calc-2026-11.xlsx")));
+    const rs = wb.getWorksheet("区域表")!;
+    const is = wb.getWorksheet("机构表")!;
+    // Calc writes fitToPage="true", which ExcelJS does not read as true; the sizes are what matter.
+    expect(rs.pageSetup).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+    expect(is.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:4", printTitlesColumn: "A:C" });
+    expect((rs.getCell("E3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
   });
 });
 

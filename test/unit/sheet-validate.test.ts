@@ -183,7 +183,8 @@ describe.each([
         ["IN01", "TOTAL", H2, "6"],
       ]),
     };
-    const r = run(catalogue, complete(), { previous });
+    // Small numbers on purpose: the minimum base (default 10) is switched off here and tested below.
+    const r = run(catalogue, complete(), { previous, momMinBase: "0" });
     const mom = only(r, "cross.mom-change");
     expect(mom.map((w) => [w.severity, w.indicatorCode, w.scheme, w.institutionCode])).toEqual([
       ["WARNING", "SV01", "EMPLOYEE", undefined],
@@ -191,7 +192,7 @@ describe.each([
     ]);
     expect(mom[0].message).toBe("SV01 就诊人次（职工）：本月发生额 40（本年累计之差）比上月 20 增加 100.0%，超过 ±50.0% 的提示阈值，请核实。");
     expect(r.report.errors).toEqual([]);
-    expect(only(run(catalogue, complete(), { previous, momThreshold: 1.5 }), "cross.mom-change")).toEqual([]);
+    expect(only(run(catalogue, complete(), { previous, momThreshold: 1.5, momMinBase: "0" }), "cross.mom-change")).toEqual([]);
   });
 
   it("counts missing required inputs in one warning per indicator", () => {
@@ -248,7 +249,7 @@ describe("validateSheet rules that need more of the catalogue", () => {
       ["cross.rolling-balance", "FB04", expect.any(String)],
     ]);
     expect(r.report.errors[0].message).toBe(
-      "FB03 职工医保统筹基金累计结余（职工）：累计结余 1,250 不等于 上年末累计结余 1,000 + 本年累计（FI03 职工医保统筹基金收入 500 − FE01 职工医保统筹基金支出 300）= 1,200，相差 50（允许误差 ±0.01）。",
+      "FB03 职工医保统筹基金累计结余（职工）：累计结余 1,250 不等于 上年末累计结余 1,000 + 本年累计（FI03 职工医保统筹基金收入 500 − FE01 职工医保统筹基金支出 300）= 1,200，相差 50（允许误差 ±0.01，由部署配置 LIANGDI_BALANCE_TOLERANCE 设定）。若差额来自上解、下拨等调剂资金转移，请将其计入对应的收入或支出后重新上传。",
     );
     // Only when every input is there.
     expect(sheet([...flows, bad]).report.errors).toEqual([]);
@@ -283,6 +284,16 @@ describe("validateSheet rules that need more of the catalogue", () => {
     expect(only(feb("60"), "cross.ytd-decrease")).toHaveLength(1);
     // A previous month of zero gives no ratio: no warning.
     expect(only(sheet([c("LC01", "TOTAL", "5")], { period: "2025-02", previous: { sameYearPrevMonth: prev([["LC01", "TOTAL", null, "0"]]) } }), "cross.mom-change")).toEqual([]);
+  });
+
+  it("does not warn about a month-on-month jump between two small months (the minimum base, configurable)", () => {
+    // February's month 1 against January's 3: −66.7 %, but both below the default base of 10 → no warning
+    const small = (ytd: string, momMinBase?: string) =>
+      sheet([c("LC01", "TOTAL", ytd)], { period: "2025-02", momMinBase, previous: { sameYearPrevMonth: prev([["LC01", "TOTAL", null, "3"]]) } });
+    expect(only(small("4"), "cross.mom-change")).toEqual([]);
+    // With a base of 1 (configuration) it is a warning again; and 3 → 13 (one month ≥ 10) always is
+    expect(only(small("4", "1"), "cross.mom-change")).toHaveLength(1);
+    expect(only(small("16"), "cross.mom-change")).toHaveLength(1);
   });
 
   it("asks for quarterly required inputs only at quarter end, and never for local ones", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { pendingStepPath } from "@/app/_domain/auth-policy";
-import { APP_SLOGAN } from "@/app/_domain/messages";
+import { APP_SLOGAN, BRAND_MARK } from "@/app/_domain/messages";
 import { homePathFor } from "@/app/_domain/permissions";
 import { getSession } from "@/app/_server/auth/current-session";
 import { readEnv } from "@/app/_server/env";
@@ -22,7 +22,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main style={{ minHeight: "100vh", display: "flex", background: "linear-gradient(135deg, #0f2f5c 0%, #1458b8 60%, #2d7be0 100%)" }}>
       <section style={{ flex: 1, display: "flex", flexDirection: "column", justifyContent: "center", padding: "0 8vw", color: "#fff" }}>
-        <div style={{ fontSize: 44, fontWeight: 700, letterSpacing: 6 }}>亮底</div>
+        <div style={{ display: "flex", alignItems: "center", gap: 16 }}>
+          <img src={BRAND_MARK} alt="" width={64} height={64} style={{ borderRadius: 14, boxShadow: "0 0 0 2px rgba(255,255,255,0.35)" }} />
+          <div style={{ fontSize: 44, fontWeight: 700, letterSpacing: 6 }}>亮底</div>
+        </div>
         <div style={{ fontSize: 22, marginTop: 8, opacity: 0.95 }}>医保数据发布平台</div>
         <div style={{ fontSize: 15, marginTop: 24, opacity: 0.8, maxWidth: 460, lineHeight: 1.8 }}>
           {APP_SLOGAN}。统筹区医保数据工作组向定点医疗机构公开医保数据底稿，亮出医保家底。

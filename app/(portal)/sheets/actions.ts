@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { toActionResult } from "@/app/_server/auth/page-guard";
-import { createApiToken, revokeApiToken } from "@/app/_server/sheets/api-tokens";
+import { createApiToken } from "@/app/_server/sheets/create-api-token";
+import { revokeApiToken } from "@/app/_server/sheets/revoke-api-token";
 import { diffSheetVersions } from "@/app/_server/sheets/diff-sheet-versions";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 

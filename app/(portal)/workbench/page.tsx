@@ -5,17 +5,20 @@ import { ROLE_LABELS, type Role } from "@/app/_domain/roles";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
 import { getRegionWorkbench } from "@/app/_server/home/get-region-workbench";
+import { getPublicationsDue } from "@/app/_server/publications/get-publications-due";
 import { InstitutionList } from "@/components/home/institution-list";
+import { DueList } from "@/components/publications/due-list";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "工作台" };
 
 export default async function Workbench() {
   const session = await requireSession();
-  const w = await orNotFound(() => getRegionWorkbench(session));
+  const [w, due] = await Promise.all([orNotFound(() => getRegionWorkbench(session)), orNotFound(() => getPublicationsDue(session))]);
   return (
     <>
       <PageHeader title={`${w.region.name}医保数据工作组`} description={`${w.region.provinceName} · 统筹区编码 ${w.region.code} · 向本统筹区定点医疗机构发布医保数据`} />
+      <DueList due={due} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>

@@ -30,6 +30,26 @@ export function formatGrowth(fraction: string | null | undefined): string {
   return `${d.isNegative() ? "-" : "+"}${text}%`;
 }
 
+/**
+ * A difference in percentage points, as Chinese statistical tables write a change of a rate: "0.3456" →
+ * "+0.35个百分点", "-1.2" → "-1.20个百分点", "0.001" → "0.00个百分点"; null → "—".
+ */
+export function formatPoints(diff: string | null | undefined): string {
+  if (diff === null || diff === undefined || diff === "") return MISSING;
+  const d = new Decimal(diff);
+  const text = grouped(d.abs(), 2);
+  if (/^[0.,]+$/.test(text)) return "0.00个百分点";
+  return `${d.isNegative() ? "-" : "+"}${text}个百分点`;
+}
+
+/**
+ * 同比 / 环比 as a reader expects it (docs/metrics.md): for an indicator whose unit is % (rates, shares, growth
+ * rates) the difference in percentage points, never the relative change of a rate; otherwise the growth rate.
+ */
+export function formatChange(unit: string, growth: string | null | undefined, diff: string | null | undefined): string {
+  return unit === "%" ? formatPoints(diff) : formatGrowth(growth);
+}
+
 /** The 万元 amount in 亿元 when it reaches 1 亿 (for a tooltip or card): "123456.78" → "12.35 亿元"; else null. */
 export function inYi(value: string | null | undefined, unit: string): string | null {
   if (unit !== "万元" || value === null || value === undefined) return null;

@@ -21,7 +21,7 @@ import type { AnomalyFlag, AnomalyKind } from "./peers";
  *    - amounts: 万元 ≥ 10,000 as 亿元, else 万元, 2 decimals; people/cases ≥ 10,000 as 万人/万人次;
  *    - growth: yoy as a percentage with 1 decimal, 「同比增长」「同比下降」, 「与上年同期持平」 when it rounds
  *      to 0.0 %; a negative value this year or last year (a balance) gets 「上年同期为…」 instead of a rate;
- *    - % indicators: 「为85.3%，比上年同期提高2.1个百分点」 (「降低」「与上年同期持平」);
+ *    - % indicators: 「为85.3%，比上年同期提高2.10个百分点」 (「降低」「与上年同期持平」);
  *    - a negative resident-scheme FLOW before Q4 gets the note that resident contributions arrive mostly
  *      in Q4 (docs/product.md §5).
  * 2. The largest absolute year-on-year changes among the NATIONAL_REQUIRED indicators (3 by default; rates in %
@@ -92,8 +92,9 @@ function clause(def: IndicatorDef, row: MetricRow, period: Period): string {
   if (def.unit === "%") {
     let text = `${name}为${narrativeValue(ytd, "%")}`;
     if (row.prevYearYtd !== null) {
-      const diff = ytd.minus(row.prevYearYtd);
-      const pp = diff.abs().toFixed(1);
+      // The stored difference (docs/metrics.md: yoyDiff, in percentage points), rounded once more for prose.
+      const diff = row.yoyDiff != null ? new Decimal(row.yoyDiff) : ytd.minus(row.prevYearYtd);
+      const pp = diff.abs().toFixed(2);
       text += new Decimal(pp).isZero() ? "，与上年同期持平" : `，比上年同期${diff.isNegative() ? "降低" : "提高"}${pp}个百分点`;
     }
     return text;

@@ -2,7 +2,7 @@ import type { IndicatorDef, Scheme } from "../catalogue";
 import { Decimal } from "../formula/decimal";
 import type { Period } from "../periods";
 import type { MetricRow } from "./compute-metrics";
-import { percentNumber, shortest, valueWithUnit } from "./format";
+import { grouped, percentNumber, shortest, valueWithUnit } from "./format";
 
 /**
  * Institution comparisons (docs/product.md §5): rank within the region and within the same hospital level, and
@@ -265,7 +265,11 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
       limit: null,
       yoy: row.yoy,
       threshold: shortest(threshold),
-      reason: `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`,
+      // A % indicator's change is read in percentage points (docs/metrics.md); the rule itself stays relative.
+      reason:
+        indicator.unit === "%" && row.yoyDiff != null
+          ? `${indicator.nameZh}同比${up ? "提高" : "降低"} ${grouped(new Decimal(row.yoyDiff).abs(), 2)} 个百分点（相对${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%），超过 ±${shortest(threshold.mul(100))}% 的提示阈值`
+          : `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`,
     };
   };
 

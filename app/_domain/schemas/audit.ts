@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fileFormatSchema } from "./common";
 
 export const AUDIT_RESULTS = ["SUCCESS", "FAILURE", "DENIED"] as const;
 export type AuditResultValue = (typeof AUDIT_RESULTS)[number];
@@ -45,3 +46,16 @@ export function auditFilterQuery(f: Partial<AuditFilter>): string {
   for (const k of ["from", "to", "actor", "action", "result"] as const) if (f[k]) p.set(k, f[k]!);
   return p.toString();
 }
+
+/**
+ * GET /api/audit/export: the filters as sent (the use case checks them with auditFilterSchema, after the
+ * permission check) and the file format.
+ */
+export const auditExportQuerySchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  actor: z.string().optional(),
+  action: z.string().optional(),
+  result: z.string().optional(),
+  format: fileFormatSchema,
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flagSchema } from "./common";
 
 /** A catalogue version code: upper-case letters, digits and hyphens, e.g. NHSA-2025-03, NHSA-2025-03-OFFICIAL. */
 export const CATALOGUE_CODE_PATTERN = /^[A-Z][A-Z0-9-]{2,39}$/;
@@ -20,3 +21,14 @@ export const catalogueVersionMetaSchema = z.object({
   reconstructed: z.boolean().default(false),
 });
 export type CatalogueVersionMetaInput = z.input<typeof catalogueVersionMetaSchema>;
+
+/** The text fields of the catalogue import form, as sent; the use case checks them with the schema above. */
+export const catalogueImportFormSchema = z.object({
+  code: z.string().default(""),
+  name: z.string().default(""),
+  description: z.string().optional(),
+  reconstructed: flagSchema,
+});
+
+/** The path of /api/catalogue/{code}/…: a catalogue version's code. */
+export const catalogueParamsSchema = z.object({ code: z.string().max(60) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flagSchema } from "./common";
 import { INSTITUTION_CODE_PATTERN, INSTITUTION_LEVELS, INSTITUTION_TYPES } from "../institutions";
 
 export const institutionSchema = z.object({
@@ -21,3 +22,6 @@ export const institutionSchema = z.object({
   active: z.boolean().default(true),
 });
 export type InstitutionInput = z.input<typeof institutionSchema>;
+
+/** The text fields of the institution import form (POST /api/admin/institutions/import). */
+export const institutionImportFormSchema = z.object({ dryRun: flagSchema });

@@ -1,5 +1,11 @@
 import type { SheetIssue } from "./types";
 
+/**
+ * Reader rules that mean the file is not a base sheet at all (another workbook, another CSV): the validator
+ * says nothing more, since region, period and every value would only repeat the same problem.
+ */
+export const WRONG_FILE_RULES: ReadonlySet<string> = new Set(["template.meta", "csv.header", "csv.unclosed-quote", "csv.too-many-rows"]);
+
 /** More issues than this per rule are counted, not listed: a report of 100,000 identical lines helps nobody. */
 export const DEFAULT_MAX_ISSUES_PER_RULE = 1000;
 

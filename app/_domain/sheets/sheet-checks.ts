@@ -54,21 +54,26 @@ export interface CheckContext {
   issues: IssueList;
   current: CellIndex;
   byCode: Map<string, IndicatorDef>;
-  /** Per indicator, how many non-missing values each scheme has (all institutions together). */
-  filled: Map<IndicatorDef, Record<Scheme, number>>;
+  /**
+   * Per indicator, how many cells of each scheme need no missing-value warning (all institutions together):
+   * the non-missing values, and the cells already refused with an error (one problem, one message).
+   */
+  answered: Map<IndicatorDef, Record<Scheme, number>>;
   institutionCount: number;
   period: { year: number; month: number } | null;
   /** Micro-units. */
   tolerance: bigint;
   /** Micro-units of the fraction (0.5 → 500,000). */
   momThreshold: bigint;
+  /** Micro-units: below this, both months are too small for a jump to mean anything. */
+  momMinBase: bigint;
   previous: PreviousValues;
   balanceRules: readonly BalanceRule[];
   describe: (ind: IndicatorDef, scheme: Scheme, institutionCode?: string | null, institutionName?: string) => string;
 }
 
-const key = (code: string, scheme: Scheme, institution: string | null) => `${code}|${scheme}|${institution ?? ""}`;
-const entryOf = (x: Entry | string | undefined) => (typeof x === "object" ? x : undefined);
+export const key = (code: string, scheme: Scheme, institution: string | null) => `${code}|${scheme}|${institution ?? ""}`;
+export const entryOf = (x: Entry | string | undefined) => (typeof x === "object" ? x : undefined);
 
 /** Micro-units as "1,234,567.5" (messages only). */
 export function show(v: bigint): string {
@@ -77,15 +82,18 @@ export function show(v: bigint): string {
   return frac ? `${grouped}.${frac}` : grouped;
 }
 
-const abs = (v: bigint) => (v < 0n ? -v : v);
-const prevValue = (map: PreviousValueMap | undefined, k: string) => toMicroOrNull(map?.get(k));
+export const abs = (v: bigint) => (v < 0n ? -v : v);
+export const prevValue = (map: PreviousValueMap | undefined, k: string) => toMicroOrNull(map?.get(k));
 
-const issueOf = (e: Entry) => ({
+export const issueOf = (e: Entry) => ({
   location: e.cell.location,
   indicatorCode: e.ind.code,
   scheme: e.cell.scheme,
   institutionCode: e.cell.institutionCode ?? undefined,
 });
+
+/** num ÷ den as a percentage with one decimal ("12.5"), for messages. */
+export const pct = (num: bigint, den: bigint) => new SheetDecimal(num.toString()).div(den.toString()).times(100).toFixed(1);
 
 /** TOTAL = EMPLOYEE + RESIDENT for FLOW and STOCK inputs, when all three are given. */
 export function checkIdentities(ctx: CheckContext): void {
@@ -149,7 +157,8 @@ function checkBalances(ctx: CheckContext): void {
       ...issueOf(balance),
       message:
         `${ctx.describe(balance.ind, rule.scheme)}：累计结余 ${show(balance.value)} 不等于 上年末累计结余 ${show(prevBalance)} + 本年累计（${flows}）= ${show(expected)}，` +
-        `相差 ${show(diff)}（允许误差 ±${show(ctx.tolerance)}）。`,
+        `相差 ${show(diff)}（允许误差 ±${show(ctx.tolerance)}，由部署配置 LIANGDI_BALANCE_TOLERANCE 设定）。` +
+        `若差额来自上解、下拨等调剂资金转移，请将其计入对应的收入或支出后重新上传。`,
     });
   }
 }
@@ -193,10 +202,10 @@ function checkFlow(ctx: CheckContext, entry: Entry, v: bigint): void {
     lastMonth = prev !== null && before !== null ? prev - before : null;
   }
   if (thisMonth === null || lastMonth === null || lastMonth === 0n) return;
+  if (abs(thisMonth) < ctx.momMinBase && abs(lastMonth) < ctx.momMinBase) return; // 3 → 1 cases is not news
   // |this − last| ÷ |last| > threshold, without dividing: exact integers throughout.
   const change = thisMonth - lastMonth;
   if (abs(change) * MICRO <= ctx.momThreshold * abs(lastMonth)) return;
-  const pct = (num: bigint, den: bigint) => new SheetDecimal(num.toString()).div(den.toString()).times(100).toFixed(1);
   ctx.issues.add({
     severity: "WARNING",
     rule: "cross.mom-change",
@@ -219,7 +228,7 @@ export function checkMissingRequired(ctx: CheckContext): void {
     const add = (message: string) =>
       ctx.issues.add({ severity: "WARNING", rule: "missing.required", location: "全表", indicatorCode: ind.code, message });
     if (ind.scope === "REGION") {
-      const lacking = ind.schemes.filter((s) => ctx.current.entry(ind, s, null)?.value == null);
+      const lacking = ind.schemes.filter((s) => !ctx.answered.get(ind)?.[s]);
       if (lacking.length) add(`${name} 缺少数值：${lacking.map((s) => SCHEME_LABELS[s]).join("、")}。`);
       continue;
     }
@@ -227,7 +236,7 @@ export function checkMissingRequired(ctx: CheckContext): void {
     const parts: string[] = [];
     let total = 0;
     for (const s of ind.schemes) {
-      const n = ctx.institutionCount - (ctx.filled.get(ind)?.[s] ?? 0);
+      const n = ctx.institutionCount - (ctx.answered.get(ind)?.[s] ?? 0);
       if (n > 0) parts.push(`${SCHEME_LABELS[s]} ${n} 家`);
       total += n;
     }

@@ -59,7 +59,9 @@ export function institutionColumns(indicators: readonly IndicatorDef[]): Institu
   return cols;
 }
 
-export const institutionColumnTitle = (i: Pick<IndicatorDef, "nameZh" | "unit">) => (i.unit ? `${i.nameZh}（${i.unit}）` : i.nameZh);
+/** 机构表 row 3: the name with its unit; a percentage says how to type it (「（%，填 98.28）」, see typing-slips.ts). */
+export const institutionColumnTitle = (i: Pick<IndicatorDef, "nameZh" | "unit">) =>
+  i.unit === "%" ? `${i.nameZh}（%，填 98.28）` : i.unit ? `${i.nameZh}（${i.unit}）` : i.nameZh;
 
 /** What the hash covers, as found in (or written to) the file. Order does not matter: every list is sorted. */
 export interface TemplateLayout {

@@ -1,6 +1,8 @@
 import { type IndicatorDef, type Scheme, SCHEME_LABELS } from "../catalogue";
-import { DEFAULT_MAX_ISSUES_PER_RULE, IssueList } from "./issues";
+import { DEFAULT_MAX_ISSUES_PER_RULE, IssueList, WRONG_FILE_RULES } from "./issues";
+import { checkLevels } from "./level-checks";
 import { parseSheetValue } from "./parse-value";
+import { dateSerialHint, percentAsFraction } from "./typing-slips";
 import { CellIndex, checkCrossPeriod, checkIdentities, checkMissingRequired, type CheckContext } from "./sheet-checks";
 import { fromMicro, toMicro, toMicroOrNull } from "./sheet-decimal";
 import { periodLabel, periodParts, shanghaiMonth } from "./sheet-period";
@@ -42,6 +44,8 @@ export const BALANCE_RULES: readonly BalanceRule[] = [
 
 export const DEFAULT_TOLERANCE = "0.01";
 export const DEFAULT_MOM_THRESHOLD = 0.5;
+/** A month-on-month jump between two month values both below this (in the indicator's unit) is not news. */
+export const DEFAULT_MOM_MIN_BASE = "10";
 
 export interface ValidateSheetInput {
   /** The region's catalogue: national and local indicators, inputs and derived. */
@@ -60,6 +64,8 @@ export interface ValidateSheetInput {
   tolerance?: string;
   /** Month-on-month change that draws a warning, as a fraction. Default 0.5 (±50 %). */
   momThreshold?: number;
+  /** No month-on-month warning when both month values are below this in absolute value (3 → 1 cases). Default "10". */
+  momMinBase?: string;
   /** Defaults to BALANCE_RULES. */
   balanceRules?: readonly BalanceRule[];
   maxIssuesPerRule?: number;
@@ -77,6 +83,9 @@ export const cellKey = (indicatorCode: string, scheme: Scheme, institutionCode: 
   `${indicatorCode}|${scheme}|${institutionCode ?? ""}`;
 
 export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
+  const readIssues = input.readIssues ?? [];
+  if (readIssues.some((i) => i.severity === "ERROR" && WRONG_FILE_RULES.has(i.rule)))
+    return { values: [], report: { errors: readIssues.filter((i) => i.severity === "ERROR"), warnings: [], counts: { cells: 0, values: 0, missing: 0 } } };
   const issues = new IssueList(input.maxIssuesPerRule ?? DEFAULT_MAX_ISSUES_PER_RULE);
   const byCode = new Map(input.catalogue.map((i) => [i.code, i]));
   const boundsByCode = new Map<string, Bounds>();
@@ -91,7 +100,22 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
 
   const current = new CellIndex();
   const values: SheetValueRow[] = [];
-  const filled = new Map<IndicatorDef, Record<Scheme, number>>();
+  const answered = new Map<IndicatorDef, Record<Scheme, number>>();
+  const answer = (ind: IndicatorDef, scheme: Scheme) => {
+    let f = answered.get(ind);
+    if (!f) answered.set(ind, (f = { EMPLOYEE: 0, RESIDENT: 0, TOTAL: 0 }));
+    f[scheme]++;
+  };
+  // One problem, one message: a cell the reader refused (a formula, a date) is reported, not missing.
+  for (const issue of readIssues) {
+    const ind = issue.indicatorCode ? byCode.get(issue.indicatorCode) : undefined;
+    if (!ind || !issue.scheme) continue;
+    const slot = current.slot(ind, issue.institutionCode ?? null);
+    if (slot[issue.scheme] === undefined) {
+      slot[issue.scheme] = issue.location;
+      answer(ind, issue.scheme);
+    }
+  }
   let missing = 0;
   for (const cell of input.cells) {
     const fail = (rule: string, message: string) =>
@@ -129,6 +153,7 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
     }
     slot[cell.scheme] = cell.location;
     const parsed = parseSheetValue(cell.raw);
+    if (!parsed.ok || parsed.value !== null) answer(ind, cell.scheme); // an error already speaks for the cell
     if (!parsed.ok) {
       fail("value.not-a-number", `${describe(ind, cell.scheme, cell.institutionCode, instName)}：${parsed.message}`);
       continue;
@@ -140,9 +165,6 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
         fail(why[0], `${describe(ind, cell.scheme, cell.institutionCode, instName)}：${why[1]}`);
         continue;
       }
-      let f = filled.get(ind);
-      if (!f) filled.set(ind, (f = { EMPLOYEE: 0, RESIDENT: 0, TOTAL: 0 }));
-      f[cell.scheme]++;
     } else missing++;
     values.push({ indicatorCode: ind.code, scheme: cell.scheme, institutionCode: cell.institutionCode, value: parsed.value });
     slot[cell.scheme] = { cell, ind, value, instName };
@@ -152,11 +174,12 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
     issues,
     current,
     byCode,
-    filled,
+    answered,
     institutionCount: institutions.size,
     period,
     tolerance: toMicro(input.tolerance ?? DEFAULT_TOLERANCE),
     momThreshold: toMicro(String(input.momThreshold ?? DEFAULT_MOM_THRESHOLD)),
+    momMinBase: toMicro(input.momMinBase ?? DEFAULT_MOM_MIN_BASE),
     previous: input.previous ?? {},
     balanceRules: input.balanceRules ?? BALANCE_RULES,
     describe,
@@ -164,10 +187,11 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
   checkIdentities(ctx);
   if (period) {
     checkCrossPeriod(ctx);
+    checkLevels(ctx);
     checkMissingRequired(ctx);
   }
 
-  const all = [...(input.readIssues ?? []), ...issues.list()];
+  const all = [...readIssues, ...issues.list()];
   return {
     values,
     report: {
@@ -229,7 +253,8 @@ function outOfBounds(ind: IndicatorDef, b: Bounds, v: bigint, text: string): [st
   if (v < 0n && b.min !== null && b.min >= 0n) return ["value.negative", `数值 ${text} 为负数，该指标不能为负数。`];
   if ((b.min !== null && v < b.min) || (b.max !== null && v > b.max)) {
     const range = `${b.min === null ? "−∞" : fromMicro(b.min)} 至 ${b.max === null ? "+∞" : fromMicro(b.max)}`;
-    return ["value.out-of-range", `数值 ${text} 超出合理范围（${range}${ind.unit ? ` ${ind.unit}` : ""}）。`];
+    const hint = percentAsFraction(ind.unit, v, null, b.min) ?? dateSerialHint(v);
+    return ["value.out-of-range", `数值 ${text} 超出合理范围（${range}${ind.unit ? ` ${ind.unit}` : ""}）${hint ? `；${hint}` : ""}。`];
   }
   return null;
 }

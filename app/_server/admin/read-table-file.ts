@@ -27,11 +27,15 @@ const invalid = (message: string) => new AppError("INVALID", message);
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const fmt = (n: number) => n.toLocaleString("en-US");
 
+/** The save-as step in the words of the suites the bureaus use: WPS and LibreOffice first, then Excel. */
+export const SAVE_AS_XLSX = "请在 WPS/LibreOffice 中另存为 Excel 2007-365（.xlsx）后上传；用 Excel 时“另存为” Excel 工作簿（.xlsx）。";
+
 export function tableFileKind(fileName: string): TableFileKind {
   const ext = /\.([^./\\]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
   if (ext === "xlsx") return "xlsx";
   if (ext === "csv") return "csv";
-  if (ext === "xls") throw invalid("不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再上传。");
+  if (ext === "xls") throw invalid(`不支持旧版 Excel（.xls）文件，${SAVE_AS_XLSX}`);
+  if (ext === "ods") throw invalid(`不支持 OpenDocument（.ods）文件，${SAVE_AS_XLSX}`);
   if (ext === "xlsm" || ext === "xltm" || ext === "xlsb")
     throw invalid(`不支持 .${ext} 文件（可能包含宏），请另存为普通的 .xlsx 工作簿或 .csv 文件后再上传。`);
   throw invalid(`只支持 .xlsx 或 .csv 文件，“${fileName}”不是这两种格式。`);
@@ -70,9 +74,10 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 export async function loadXlsxWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   if (!startsWith(bytes, ZIP_MAGIC)) {
     if (startsWith(bytes, OLE_MAGIC))
-      throw invalid("文件实际是旧版 Excel（.xls）格式或已设置打开密码，请在 Excel 中取消密码并“另存为” .xlsx 后再上传。");
-    throw invalid("文件内容不是 Excel（.xlsx）格式，可能只是改了扩展名。请用 Excel 打开后“另存为” .xlsx 再上传。");
+      throw invalid(`文件实际是旧版 Excel（.xls）格式或已设置打开密码（如有密码请先取消）。${SAVE_AS_XLSX}`);
+    throw invalid(`文件内容不是 Excel（.xlsx）格式，可能只是改了扩展名。${SAVE_AS_XLSX}`);
   }
+  if (isOpenDocument(bytes)) throw invalid(`这是 OpenDocument（.ods）文件，${SAVE_AS_XLSX}`);
   checkZip(bytes);
   const wb = new ExcelJS.Workbook();
   try {
@@ -85,6 +90,14 @@ export async function loadXlsxWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook>
     throw invalid("无法读取该 Excel 文件，文件可能已损坏。请用 Excel 打开后重新保存为 .xlsx 再上传。");
   }
   return wb;
+}
+
+/**
+ * An OpenDocument file (.ods saved by WPS or LibreOffice, perhaps renamed .xlsx) is a zip too; its first
+ * entry is an uncompressed "mimetype" naming the format (ODF 1.2 §3.3), so 38 bytes from the start say so.
+ */
+function isOpenDocument(b: Buffer): boolean {
+  return b.toString("latin1", 30, 38) === "mimetype" && b.toString("latin1", 38, 120).includes("application/vnd.oasis.opendocument");
 }
 
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
@@ -243,8 +256,10 @@ function readCsv(bytes: Buffer): string[][] {
 
 /** The bytes of an uploaded .csv as text: refuses (renamed) Excel files and binary content, then decodeText. */
 export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (startsWith(bytes, ZIP_MAGIC) && isOpenDocument(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)))
+    throw invalid(`这是 OpenDocument（.ods）文件，${SAVE_AS_XLSX}`);
   if (startsWith(bytes, ZIP_MAGIC)) throw invalid("文件实际是 Excel（.xlsx）格式，但扩展名是 .csv。请把扩展名改回 .xlsx 再上传。");
-  if (startsWith(bytes, OLE_MAGIC)) throw invalid("文件实际是旧版 Excel（.xls）格式，请在 Excel 中“另存为” .xlsx 或 CSV 后再上传。");
+  if (startsWith(bytes, OLE_MAGIC)) throw invalid(`文件实际是旧版 Excel（.xls）格式，${SAVE_AS_XLSX}`);
   const text = decodeText(bytes);
   if (text.includes("\u0000")) throw invalid("文件不是文本格式的 CSV，请在 Excel 中“另存为 CSV”后再上传。");
   return text;

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { AppError } from "../errors";
+import { AppError, UNEXPECTED_ERROR_MESSAGE } from "../errors";
 
 /**
  * For pages: runs a use case and turns "forbidden" and "not found" into Next's 404 page, so a user probing a
@@ -24,6 +24,6 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
   } catch (e) {
     if (e instanceof AppError) return { ok: false, message: e.message, fieldErrors: e.fieldErrors };
     console.error("[action] unexpected error", e);
-    return { ok: false, message: "系统错误，请稍后重试；如果一再出现，请联系系统管理员。", fieldErrors: {} };
+    return { ok: false, message: UNEXPECTED_ERROR_MESSAGE, fieldErrors: {} };
   }
 }

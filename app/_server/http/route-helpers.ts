@@ -30,7 +30,7 @@ export async function readBodyCapped(request: Request, limit: number, tooBigMess
 }
 
 /** Multipart form overhead allowed on top of the file itself (boundaries, part headers, small text fields). */
-const FORM_OVERHEAD = 64 * 1024;
+export const FORM_OVERHEAD = 64 * 1024;
 
 /**
  * Reads a multipart/form-data upload, refusing a body larger than the file limit plus form overhead before
@@ -40,20 +40,18 @@ export async function readUploadForm(request: Request, maxFileBytes: number): Pr
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "请以表单方式（multipart/form-data）上传文件。");
   const body = await readBodyCapped(request, maxFileBytes + FORM_OVERHEAD, `文件超过 ${Math.round(maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后分批导入。`);
+  return parseUploadForm(body, type);
+}
+
+/** A multipart/form-data body already read, and its `file` field. */
+export async function parseUploadForm(body: Uint8Array<ArrayBuffer>, contentType: string): Promise<{ form: FormData; file: File }> {
   // The boundary in the header is case-sensitive: parse with the header as sent.
-  const form = await new Response(body, { headers: { "content-type": type } }).formData().catch(() => {
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => {
     throw new AppError("INVALID", "上传的表单无法解析，请重新选择文件上传。");
   });
   const file = form.get("file");
   if (!file || typeof file === "string") throw new AppError("INVALID", "请选择要上传的文件（字段 file）。");
   return { form, file };
-}
-
-/** An AppError as `{ error }` with its status; anything else logged and answered generically. */
-export function errorResponse(e: unknown, where: string) {
-  if (e instanceof AppError) return NextResponse.json({ error: e.message, code: e.code }, { status: e.status });
-  console.error(`[${where}] unexpected error`, e);
-  return NextResponse.json({ error: "系统错误，请稍后重试；如果一再出现，请联系系统管理员。" }, { status: 500 });
 }
 
 /**
@@ -75,11 +73,18 @@ export function assertSameOrigin(request: Request) {
   if (!originHost || originHost !== host) throw new AppError("FORBIDDEN", "跨站请求被拒绝。");
 }
 
-export function fileResponse(file: { fileName: string; contentType: string; bytes: Buffer }) {
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * A download. The name goes in `filename*` (UTF-8, for Chinese names); `asciiName`, when given, is the plain
+ * `filename` older clients fall back to.
+ */
+export function fileResponse(file: { fileName: string; contentType: string; bytes: Buffer; asciiName?: string }) {
+  const ascii = file.asciiName ? `filename="${file.asciiName.replace(/[^\x20-\x7e]|["\\]/g, "")}"; ` : "";
   return new NextResponse(new Uint8Array(file.bytes), {
     headers: {
       "content-type": file.contentType,
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "content-disposition": `attachment; ${ascii}filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
     },

@@ -7,7 +7,8 @@ import { isPeriod, monthLabel } from "@/app/_domain/periods";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
-import { metricPeriods, readableRegion, readStoredRows } from "./metric-region";
+import { metricPeriods, readStoredRows } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 
 export interface InstitutionComparisonRow {
   code: string;

@@ -1,11 +1,10 @@
 import { computeRegionMetrics, type MetricLineage } from "@/app/_domain/metrics/compute-metrics";
-import { parsePeriod } from "@/app/_domain/periods";
-import { SCHEMES, type Scheme } from "@/app/_domain/catalogue";
+import { metricQuerySchema } from "@/app/_domain/schemas/metrics";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
-import { readableRegion } from "./metric-region";
+import { AppError, fromZod, notFound } from "../errors";
+import { readableRegion } from "../auth/readable-region";
 import { loadAcceptedWindow } from "./recompute-metrics";
 
 /**
@@ -31,9 +30,9 @@ export async function getMetricLineage(
   versions: Record<string, { period: string; version: number }>;
 }> {
   const region = await readableRegion(session, input.regionCode, "metrics.lineage");
-  const p = parsePeriod(input.period ?? "");
-  if (!p.ok) throw new AppError("INVALID", p.message);
-  if (!(SCHEMES as readonly string[]).includes(input.scheme)) throw new AppError("INVALID", "险种无效。");
+  const parsed = metricQuerySchema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const p = parsed.data;
   const prisma = await db();
   const catalogue = await loadRegionCatalogue(prisma, region.id);
   const indicator = catalogue.indicators.find((i) => i.code === input.indicator);
@@ -49,7 +48,7 @@ export async function getMetricLineage(
     ...window,
     periods: [p.period],
   });
-  const row = rows.find((r) => r.indicatorCode === indicator.code && r.scheme === (input.scheme as Scheme) && r.institutionCode === (target?.code ?? null));
+  const row = rows.find((r) => r.indicatorCode === indicator.code && r.scheme === p.scheme && r.institutionCode === (target?.code ?? null));
   if (!row) throw notFound("指标值");
   const indicators: Record<string, { nameZh: string; unit: string }> = {};
   for (const e of row.lineage.inputs) {

@@ -1,10 +1,11 @@
-import { SCHEMES, type Scheme } from "@/app/_domain/catalogue";
-import { isPeriod, makePeriod, yearMonth } from "@/app/_domain/periods";
+import { makePeriod, yearMonth } from "@/app/_domain/periods";
+import { metricQuerySchema } from "@/app/_domain/schemas/metrics";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
-import { readableRegion, readStoredRows } from "./metric-region";
+import { fromZod, notFound } from "../errors";
+import { readStoredRows } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 
 /**
  * The trend chart of the 指标分析 page: the twelve months of one region-level indicator × scheme in the year of
@@ -16,21 +17,22 @@ export async function getMetricTrend(
   input: { regionCode?: string | null; period: string; indicator: string; scheme: string; view?: "month" | "ytd" },
 ) {
   const region = await readableRegion(session, input.regionCode, "metrics.trend");
-  if (!isPeriod(input.period)) throw new AppError("INVALID", "期间格式不正确。");
-  if (!(SCHEMES as readonly string[]).includes(input.scheme)) throw new AppError("INVALID", "险种无效。");
+  const parsed = metricQuerySchema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const { period, scheme } = parsed.data;
   const prisma = await db();
   const catalogue = await loadRegionCatalogue(prisma, region.id);
   const def = catalogue.indicators.find((i) => i.code === input.indicator && i.scope === "REGION");
-  if (!def || !def.schemes.includes(input.scheme as Scheme)) throw notFound("指标");
-  const { year } = yearMonth(input.period);
+  if (!def || !def.schemes.includes(scheme)) throw notFound("指标");
+  const { year } = yearMonth(period);
   const months = (y: number) => Array.from({ length: 12 }, (_, k) => makePeriod(y, k + 1));
-  const rows = await readStoredRows(prisma, region.id, [...months(year - 1), ...months(year)], { scope: "REGION", indicators: [def.code], scheme: input.scheme as Scheme });
+  const rows = await readStoredRows(prisma, region.id, [...months(year - 1), ...months(year)], { scope: "REGION", indicators: [def.code], scheme });
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const view = def.basis === "FLOW" && input.view !== "ytd" ? "month" : "ytd";
   const series = (y: number) => months(y).map((p) => (view === "month" ? (byPeriod.get(p)?.month ?? null) : (byPeriod.get(p)?.ytd ?? null)));
   return {
     indicator: { code: def.code, nameZh: def.nameZh, unit: def.unit, basis: def.basis },
-    scheme: input.scheme as Scheme,
+    scheme,
     view,
     year,
     thisYear: series(year),

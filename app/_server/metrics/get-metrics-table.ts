@@ -1,11 +1,11 @@
 import { SCHEMES, type Scheme } from "@/app/_domain/catalogue";
-import { quarterCell, type QuarterCell } from "@/app/_domain/metrics/quarter";
 import { can } from "@/app/_domain/permissions";
-import { addMonths, isPeriod, isQuarterEnd, monthLabel, quarterLabel, quarterMonths, type Period } from "@/app/_domain/periods";
+import { addMonths, isPeriod, isQuarterEnd, monthLabel, quarterLabel, type Period } from "@/app/_domain/periods";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
-import { metricPeriods, readableRegion, readStoredRows } from "./metric-region";
+import { metricPeriods, readStoredRows } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 
 export type MetricsMode = "month" | "quarter";
 
@@ -26,14 +26,17 @@ export interface MetricTableRow {
   prevYearYtd: string | null;
   yoy: string | null;
   mom: string | null;
-  /** Quarter view only. */
-  quarter: QuarterCell | null;
+  /** In the indicator's unit (percentage points for %): shown instead of yoy / mom for %-unit indicators. */
+  yoyDiff: string | null;
+  momDiff: string | null;
+  /** Quarter view only: the engine's quarter fields (docs/metrics.md), and the previous quarter's value. */
+  quarter: { value: string | null; previous: string | null; qoq: string | null; qoqDiff: string | null } | null;
 }
 
 /**
  * The 指标分析 page's main table: the region-level indicators of the region's catalogue, by category (catalogue
  * order) × scheme, with 本期 / 累计 / 同比 / 环比 of a month — or, in the quarter view, of the quarter ending in
- * that month (see quarter.ts). Readers: the region's staff and the province's supervisors.
+ * that month (the stored quarter fields). Readers: the region's staff and the province's supervisors.
  */
 export async function getMetricsTable(session: Session, input: { regionCode?: string | null; period?: string | null; mode?: MetricsMode }) {
   const region = await readableRegion(session, input.regionCode, "metrics.table");
@@ -54,7 +57,7 @@ export async function getMetricsTable(session: Session, input: { regionCode?: st
   };
   if (period === null) return { ...base, period: null, label: null, categories: [] as { name: string; rows: MetricTableRow[] }[] };
 
-  const months: Period[] = mode === "quarter" ? [...quarterMonths(period), ...quarterMonths(addMonths(period, -3))] : [period];
+  const months: Period[] = mode === "quarter" ? [period, addMonths(period, -3)] : [period];
   const rows = await readStoredRows(prisma, region.id, months, { scope: "REGION" });
   const byKey = new Map(rows.map((r) => [`${r.period}|${r.indicatorCode}|${r.scheme}`, r]));
   const categories = new Map<string, MetricTableRow[]>();
@@ -63,7 +66,7 @@ export async function getMetricsTable(session: Session, input: { regionCode?: st
     const schemes = SCHEMES.filter((s) => def.schemes.includes(s));
     for (const scheme of schemes) {
       const r = byKey.get(`${period}|${def.code}|${scheme}`);
-      const at = (p: Period) => byKey.get(`${p}|${def.code}|${scheme}`);
+      const before = byKey.get(`${addMonths(period, -3)}|${def.code}|${scheme}`);
       const list = categories.get(def.category) ?? [];
       list.push({
         key: `${def.code}|${scheme}`,
@@ -81,7 +84,9 @@ export async function getMetricsTable(session: Session, input: { regionCode?: st
         prevYearYtd: r?.prevYearYtd ?? null,
         yoy: r?.yoy ?? null,
         mom: r?.mom ?? null,
-        quarter: mode === "quarter" ? quarterCell(def, period, (p) => at(p)?.month ?? null, (p) => at(p)?.ytd ?? null) : null,
+        yoyDiff: r?.yoyDiff ?? null,
+        momDiff: r?.momDiff ?? null,
+        quarter: mode === "quarter" ? { value: r?.quarter ?? null, previous: before?.quarter ?? null, qoq: r?.qoq ?? null, qoqDiff: r?.qoqDiff ?? null } : null,
       });
       categories.set(def.category, list);
     }

@@ -6,7 +6,8 @@ import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { metricPeriods, readableRegion, readStoredRows } from "./metric-region";
+import { metricPeriods, readStoredRows } from "./metric-region";
+import { readableRegion } from "../auth/readable-region";
 
 /** Paragraphs are kept as text separated by a blank line. */
 export const joinParagraphs = (paragraphs: readonly string[]) => paragraphs.join("\n\n");

@@ -1,11 +1,10 @@
-import { can } from "@/app/_domain/permissions";
 import { parsePeriod, parseQuarter } from "@/app/_domain/periods";
 import type { Scheme } from "@/app/_domain/catalogue";
-import { actorOf, recordAudit } from "../audit/record-audit";
+import { readableRegion } from "../auth/readable-region";
 import type { Session } from "../auth/session";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import { readMetricValues } from "./metric-store";
 
 /** One value of a month (period=YYYY-MM). docs/metrics.md defines every field. */
@@ -40,7 +39,7 @@ export interface QuarterMetricValueDto {
 }
 
 /**
- * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or ?period=2025Q2 (PRODUCT.md §4, docs/metrics.md):
+ * GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or ?period=2025Q2 (docs/product.md §4, docs/metrics.md):
  * the stored metrics of one month, or the quarter fields of one quarter (stored with its last month: a quarter
  * is computable when its last month has an accepted sheet). Region staff read their own region, supervisors
  * the regions of their province; anyone else — hospital users included — gets "not found", whether or not the
@@ -65,17 +64,9 @@ export async function getRegionMetricsForPeriod(session: Session, input: { regio
 }
 
 async function readRegionMetrics(session: Session, input: { regionCode: string; period: string }) {
+  // The caller's scope, through the guard (pending sessions refused; outsiders "not found").
+  const region = await readableRegion(session, String(input.regionCode ?? ""), "metrics.read");
   const prisma = await db();
-  const region = await prisma.region.findUnique({ where: { code: String(input.regionCode ?? "") } });
-  const allowed =
-    region &&
-    ((can(session.roles, "region.read") && session.regionId === region.id) || (can(session.roles, "province.read") && session.provinceId === region.provinceId));
-  if (!allowed) {
-    await prisma.$transaction((tx) =>
-      recordAudit(tx, actorOf(session), { action: "access.denied", result: "DENIED", objectType: "metrics.read", objectId: String(input.regionCode ?? "").slice(0, 20) }),
-    );
-    throw notFound("统筹区");
-  }
   const quarter = parseQuarter(input.period ?? "");
   const p = quarter ? { ok: true as const, period: quarter.end } : parsePeriod(input.period ?? "");
   if (!p.ok) throw new AppError("INVALID", `${p.message}，或季度 YYYYQn（如 2025Q2）`);

@@ -56,7 +56,14 @@ export async function readSheetTemplate(
   checkFileSize(bytes, SHEET_MAX_FILE_BYTES);
   const wb = await loadXlsxWorkbook(bytes);
   const issues = new IssueList();
-  const error = (rule: string, location: string, message: string) => issues.add({ severity: "ERROR", rule, location, message });
+  const error = (rule: string, location: string, message: string, cell?: CellIdentity) =>
+    issues.add({
+      severity: "ERROR",
+      rule,
+      location,
+      message,
+      ...(cell && { indicatorCode: cell.indicatorCode, scheme: cell.scheme, institutionCode: cell.institutionCode ?? undefined }),
+    });
 
   const meta = readMeta(wb.getWorksheet(META_SHEET));
   if (!meta) {
@@ -118,8 +125,11 @@ function readMeta(ws: ExcelJS.Worksheet | undefined) {
 interface ReadContext {
   byCode: Map<string, IndicatorDef>;
   cells: RawCell[];
-  error: (rule: string, location: string, message: string) => void;
+  error: (rule: string, location: string, message: string, cell?: CellIdentity) => void;
 }
+
+/** Which value a cell holds, so that the validator counts a refused cell as reported, not as missing. */
+type CellIdentity = Pick<RawCell, "indicatorCode" | "scheme" | "institutionCode">;
 
 type Read = { kind: "formula" } | { kind: "date" } | { kind: "text"; text: string };
 
@@ -150,11 +160,12 @@ function readCell(cell: ExcelJS.Cell): Read {
 /** Text of a label cell (codes, headers): a merged cell reads its master. */
 const labelText = (cell: ExcelJS.Cell) => (cell.type === ExcelJS.ValueType.Formula ? "" : cellText((cell.isMerged ? cell.master : cell).value));
 
-/** Reports every formula cell of a row (their values are never used). */
-function checkFormulas(sheet: string, row: ExcelJS.Row, ctx: ReadContext) {
-  row.eachCell({ includeEmpty: false }, (cell) => {
+/** Reports every formula cell of a row (their values are never used), naming the value a value cell holds. */
+function checkFormulas(sheet: string, row: ExcelJS.Row, ctx: ReadContext, identityOf: (col: number) => CellIdentity | undefined) {
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
     if (cell.type === ExcelJS.ValueType.Formula) {
-      ctx.error("template.formula", `${sheet}!${cell.address}`, `${sheet}!${cell.address} 含公式，请粘贴为数值（复制后“选择性粘贴 → 数值”）。`);
+      const at = `${sheet}!${cell.address}`;
+      ctx.error("template.formula", at, `${at} 含公式，请粘贴为数值（复制后“选择性粘贴 → 数值”）。`, identityOf(col));
     }
   });
 }
@@ -164,7 +175,7 @@ function valueCell(sheet: string, cell: ExcelJS.Cell, ctx: ReadContext, target: 
   const read = readCell(cell);
   if (read.kind === "formula") return;
   if (read.kind === "date") {
-    ctx.error("template.date", location, `${location} 是日期格式，不是数值。请把单元格格式改为“数值”后重新填写。`);
+    ctx.error("template.date", location, `${location} 是日期，不是数值。请把单元格格式改为“数值”后重新填写。`, target);
     return;
   }
   if (read.text !== "" || open)
@@ -184,9 +195,12 @@ function readRegionSheet(ws: ExcelJS.Worksheet, ctx: ReadContext, layout: Templa
     if (s) schemeCols.push([s, col]);
   });
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    checkFormulas(REGION_SHEET, row, ctx);
+    const code = r < REGION_FIRST_ROW ? "" : labelText(row.getCell(codeCol));
+    checkFormulas(REGION_SHEET, row, ctx, (col) => {
+      const scheme = code ? schemeCols.find(([, c]) => c === col)?.[0] : undefined;
+      return scheme && { indicatorCode: code, scheme, institutionCode: null };
+    });
     if (r < REGION_FIRST_ROW) return;
-    const code = labelText(row.getCell(codeCol));
     if (!code) {
       for (const [, col] of schemeCols) {
         const read = readCell(row.getCell(col));
@@ -222,9 +236,12 @@ function readInstitutionSheet(ws: ExcelJS.Worksheet, ctx: ReadContext, layout: T
     if (code && scheme) valueCols.push({ col: c, code, scheme, open: !!ctx.byCode.get(code)?.schemes.includes(scheme) });
   }
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    checkFormulas(INSTITUTION_SHEET, row, ctx);
+    const code = r < INST_FIRST_ROW ? "" : labelText(row.getCell(1)).toUpperCase();
+    checkFormulas(INSTITUTION_SHEET, row, ctx, (col) => {
+      const v = code ? valueCols.find((x) => x.col === col) : undefined;
+      return v && { indicatorCode: v.code, scheme: v.scheme, institutionCode: code };
+    });
     if (r < INST_FIRST_ROW) return;
-    const code = labelText(row.getCell(1)).toUpperCase();
     if (!code) {
       for (const v of valueCols) {
         const read = readCell(row.getCell(v.col));

@@ -1,18 +1,11 @@
-import { z } from "zod";
+import { reviewSheetSchema } from "@/app/_domain/schemas/sheet";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { AppError, fromZod, notFound } from "../errors";
 import { recomputeAfterAccept } from "../metrics/recompute-metrics";
-
-export const reviewSheetSchema = z
-  .object({
-    versionId: z.string().min(1),
-    decision: z.enum(["ACCEPT", "REJECT"]),
-    comment: z.string().trim().max(1000, "意见最多 1000 字").optional().default(""),
-  })
-  .refine((v) => v.decision === "ACCEPT" || v.comment.length >= 2, { path: ["comment"], message: "退回时请写明原因" });
+import { ensurePublicationDrafts } from "../publications/ensure-publication-drafts";
 
 /**
  * A DATA_REVIEWER of the sheet's region accepts or rejects a validated version uploaded by someone else
@@ -53,11 +46,13 @@ export async function reviewSheet(session: Session, input: unknown): Promise<{ s
       });
       // Only accepted versions feed the metrics: accepting recomputes this month and the months that read it.
       const recomputed = decision === "ACCEPT" ? await recomputeAfterAccept(tx, version.sheet.regionId, version.sheet.period) : null;
+      // The month's 月推送 (and at a quarter's end the 季发布) draft appears or is refreshed with the new numbers.
+      const drafts = decision === "ACCEPT" ? await ensurePublicationDrafts(tx, version.sheet.regionId, version.sheet.period) : null;
       await recordAudit(tx, actorOf(session), {
         action: decision === "ACCEPT" ? "sheet.accept" : "sheet.reject",
         objectType: "SheetVersion",
         objectId: current.id,
-        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined, recomputed: recomputed?.periods },
+        detail: { period: version.sheet.period, version: current.version, superseded, comment: comment || undefined, recomputed: recomputed?.periods, drafts: drafts ?? undefined },
       });
       return { status, superseded };
       },

@@ -24,6 +24,8 @@ import {
   regionRows,
 } from "@/app/_domain/sheets/template-layout";
 
+import { GREY, HEAD, INPUT, THIN, numFmt, printSetup, unitLabel, validation, wrappedHeight } from "./template-style";
+
 export { readSheetTemplate, SHEET_MAX_FILE_BYTES, type SheetTemplateRead } from "./read-sheet-template";
 export { templateHash } from "./template-hash";
 import { templateHash } from "./template-hash";
@@ -53,45 +55,17 @@ const periodTitle = (period: string) => {
   return `${y}年${Number(m)}月`;
 };
 
-const GREY: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
-const INPUT: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFBE6" } };
-const HEAD: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FFBFBFBF" } },
-  left: { style: "thin", color: { argb: "FFBFBFBF" } },
-  bottom: { style: "thin", color: { argb: "FFBFBFBF" } },
-  right: { style: "thin", color: { argb: "FFBFBFBF" } },
-};
+/** Column widths (characters). 机构表 is printed one page wide, so its columns are as narrow as values allow. */
+const REGION_WIDTHS = [12, 10, 40, 14, 16, 16, 16];
+const INST_FIXED_WIDTHS = [15, 26, 6];
+const INST_VALUE_WIDTH = 12;
+const ONE_LINE = wrappedHeight([]);
 const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
   formatRows: true,
 };
-
-const COUNT_UNITS = new Set(["人", "人次", "次", "个", "家", "张", "例", "床"]);
-function numFmt(unit: string): string {
-  if (COUNT_UNITS.has(unit)) return "#,##0";
-  if (unit === "万元" || unit === "元") return "#,##0.00";
-  return "0.00##";
-}
-
-/** Excel's "decimal" validation from the indicator's bounds (Excel refuses typed text; blank is allowed). */
-function validation(ind: IndicatorDef): ExcelJS.DataValidation {
-  const min = ind.minValue ?? "-999999999999999";
-  const max = ind.maxValue ?? "999999999999999";
-  const range = ind.minValue !== null || ind.maxValue !== null ? `，合理范围 ${ind.minValue ?? "−∞"} 至 ${ind.maxValue ?? "+∞"}` : "";
-  return {
-    type: "decimal",
-    operator: "between",
-    allowBlank: true,
-    formulae: [Number(min), Number(max)],
-    showErrorMessage: true,
-    errorStyle: "stop",
-    errorTitle: "请填写数值",
-    error: `${ind.code} ${ind.nameZh}：请填写数值（单位 ${ind.unit}${range}），无数据请留空。`,
-  };
-}
 
 const levelLabel = (level: string) =>
   (INSTITUTION_LEVELS as readonly string[]).includes(level) ? LEVEL_LABELS[level as InstitutionLevel] : level;
@@ -104,9 +78,11 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
 
   // ------------------------------------------------------------------------------------------ 区域表
   const rs = wb.addWorksheet(REGION_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: REGION_HEADER_ROW }] });
-  rs.columns = [{ width: 14 }, { width: 11 }, { width: 44 }, { width: 9 }, { width: 16 }, { width: 16 }, { width: 16 }];
+  rs.columns = REGION_WIDTHS.map((width) => ({ width }));
   rs.getCell(1, 1).value = `${title} · 区域表（本年累计指标填 1 月至本月累计数；存量指标填月末数）`;
   rs.getCell(1, 1).font = { bold: true, size: 13 };
+  rs.getCell(1, 1).alignment = { vertical: "middle", wrapText: true };
+  rs.getRow(1).height = wrappedHeight([[String(rs.getCell(1, 1).value), REGION_WIDTHS.reduce((a, b) => a + b) / 1.2]], 18);
   rs.mergeCells(1, 1, 1, 7);
   const rh = rs.getRow(REGION_HEADER_ROW);
   [...REGION_FIXED_HEADERS, ...SCHEMES.map((s) => SCHEME_LABELS[s])].forEach((h, i) => (rh.getCell(i + 1).value = h));
@@ -119,11 +95,15 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
     row.getCell(1).value = ind.category;
     row.getCell(2).value = ind.code;
     row.getCell(3).value = ind.nameZh;
-    row.getCell(4).value = ind.unit;
+    row.getCell(4).value = unitLabel(ind.unit);
     row.getCell(3).note = indicatorNote(ind);
+    row.height = wrappedHeight([
+      [ind.nameZh, REGION_WIDTHS[2]],
+      [unitLabel(ind.unit), REGION_WIDTHS[3]],
+    ]);
     for (let c = 1; c <= 4; c++) {
       row.getCell(c).border = THIN;
-      row.getCell(c).alignment = { vertical: "middle", wrapText: c === 3 };
+      row.getCell(c).alignment = { vertical: "middle", wrapText: c === 1 || c === 3 || c === 4 };
     }
     for (const s of SCHEMES) {
       const cell = row.getCell(REGION_SCHEME_COLS[s]);
@@ -145,6 +125,8 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
     }
     r++;
   });
+  // Portrait: its seven columns fill a portrait page's width, and every row then fits on one page.
+  printSetup(rs, { rows: `1:${REGION_HEADER_ROW}` }, "portrait");
   await rs.protect("", PROTECTION);
 
   // ------------------------------------------------------------------------------------------ 机构表
@@ -152,7 +134,7 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
   const is = wb.addWorksheet(INSTITUTION_SHEET, {
     views: [{ state: "frozen", xSplit: INST_FIXED_HEADERS.length, ySplit: INST_SCHEME_ROW }],
   });
-  is.columns = [{ width: 16 }, { width: 32 }, { width: 8 }, ...cols.map(() => ({ width: 16 }))];
+  is.columns = [...INST_FIXED_WIDTHS, ...cols.map(() => INST_VALUE_WIDTH)].map((width) => ({ width }));
   const lastCol = Math.max(INST_FIXED_HEADERS.length, INST_FIXED_HEADERS.length + cols.length);
   is.getCell(1, 1).value = `${title} · 机构表（第 2 行为指标编码，请勿修改）`;
   is.getCell(1, 1).font = { bold: true, size: 13 };
@@ -170,10 +152,11 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
   });
   for (const rowNo of [INST_CODE_ROW, INST_NAME_ROW, INST_SCHEME_ROW]) styleHeader(is.getRow(rowNo), lastCol);
   is.getRow(INST_CODE_ROW).font = { color: { argb: "FF7F7F7F" }, size: 9 };
-  is.getRow(INST_NAME_ROW).height = 45;
+  for (let c = 1; c <= INST_FIXED_HEADERS.length; c++) is.getCell(INST_CODE_ROW, c).font = { bold: true };
+  is.getRow(INST_NAME_ROW).height = wrappedHeight(cols.map((c) => [institutionColumnTitle(c.indicator), INST_VALUE_WIDTH]));
   // Shared style objects, never mutated afterwards: ExcelJS then dedupes styles by identity instead of
   // serialising one style per cell (100,000 cells: 2.5 s → a fraction of that).
-  const fixedStyle: Partial<ExcelJS.Style> = { border: THIN };
+  const fixedStyle: Partial<ExcelJS.Style> = { border: THIN, alignment: { vertical: "middle", wrapText: true } };
   const inputStyles = new Map<string, Partial<ExcelJS.Style>>();
   const colStyles = cols.map((c) => {
     const fmt = numFmt(c.indicator.unit);
@@ -186,6 +169,8 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
     row.getCell(1).value = inst.code;
     row.getCell(2).value = inst.name;
     row.getCell(3).value = levelLabel(inst.level);
+    const height = wrappedHeight([[inst.name, INST_FIXED_WIDTHS[1]]]);
+    if (height > ONE_LINE) row.height = height;
     for (let c = 1; c <= INST_FIXED_HEADERS.length; c++) row.getCell(c).style = fixedStyle;
     for (let j = 0; j < cols.length; j++) row.getCell(INST_FIRST_VALUE_COL + j).style = colStyles[j];
   });
@@ -198,6 +183,7 @@ export async function buildSheetTemplate(input: SheetTemplateInput): Promise<Buf
       dv.add(`${letter}${INST_FIRST_ROW}:${letter}${last}`, validation(c.indicator));
     });
   }
+  printSetup(is, { rows: `${INST_CODE_ROW}:${INST_SCHEME_ROW}`, columns: "A:C" });
   await is.protect("", PROTECTION);
 
   // ---------------------------------------------------------------------------------------- 填写说明
@@ -245,22 +231,37 @@ function indicatorNote(ind: IndicatorDef): string {
 }
 
 function writeHelp(ws: ExcelJS.Worksheet, input: SheetTemplateInput, region: IndicatorDef[], instCols: number) {
-  ws.columns = [{ width: 12 }, { width: 40 }, { width: 10 }, { width: 16 }, { width: 8 }, { width: 60 }];
+  const widths = [10, 36, 8, 14, 6, 60];
+  ws.columns = widths.map((width) => ({ width }));
+  const total = widths.reduce((a, b) => a + b, 0);
   ws.addRow([`${input.region.name}（${input.region.code}）${periodTitle(input.period)} 医保数据底稿 · 填写说明`]).font = { bold: true, size: 13 };
   for (const line of [
     `本模板按指标目录 ${input.catalogue.code} 生成，只适用于 ${input.region.name} ${periodTitle(input.period)}。`,
-    `“区域表”填统筹区级指标（${region.length} 项），按 职工 / 居民 / 合计 分列；灰色单元格表示该指标没有这一险种，无需填写。`,
+    `“区域表”填统筹区级指标（${region.length} 项），按 职工 / 居民 / 合计 分列；只在黄色单元格中填写，灰色单元格表示该指标没有这一险种，无需填写。`,
     `“机构表”每行一家定点医疗机构（${input.institutions.length} 家），每列一个指标和险种（${instCols} 列）。`,
     "本年累计（流量）指标填 1 月至本月的累计数，存量指标填月末数，比率指标填本期数。",
-    "只填数值，不带单位、不带百分号（12.5% 填 12.5）；可以使用千分位逗号；无数据请留空或填“—”。",
-    "请勿使用公式（请“选择性粘贴 → 数值”）；请勿增删行、列或修改表头、编码，否则模板校验不通过。",
+    "只填数值，不带单位；百分比指标填百分号前的数字（98.28% 填 98.28，不要输入 % 号，也不要填 0.9828）；可以使用千分位逗号；无数据请留空或填“—”。",
+    "日期不要填进数值单元格；请勿使用公式（请“选择性粘贴 → 数值”）；请勿增删行、列或修改表头、编码，否则模板校验不通过。",
+    "用 WPS 或 LibreOffice 填写时，请保存为 Excel 2007-365（.xlsx）格式，不要保存为 .et、.ods 或 .xls。",
     "平台不接收个人信息：请勿添加姓名、身份证号、手机号、医保卡号等列。",
     "上传后系统逐格校验：合计 = 职工 + 居民、累计结余按上年末结余滚动、本年累计不减少等；错误需修改后重传，提示可以填写说明后提交审核。",
-  ])
-    ws.addRow([line]);
+  ]) {
+    const row = ws.addRow([line]);
+    ws.mergeCells(row.number, 1, row.number, widths.length);
+    row.getCell(1).alignment = { vertical: "top", wrapText: true };
+    row.height = wrappedHeight([[line, total]]);
+  }
   ws.addRow([]);
   const head = ws.addRow(["指标编码", "指标名称", "单位", "统计口径", "频次", "口径说明"]);
   head.font = { bold: true };
-  for (const ind of input.catalogue.indicators.filter((i) => i.formula === null))
-    ws.addRow([ind.code, ind.nameZh, ind.unit, BASIS_LABELS[ind.basis], FREQUENCY_LABELS[ind.frequency], ind.definition ?? ""]);
+  head.eachCell((c) => ((c.fill = HEAD), (c.border = THIN)));
+  for (const ind of input.catalogue.indicators.filter((i) => i.formula === null)) {
+    const row = ws.addRow([ind.code, ind.nameZh, ind.unit, BASIS_LABELS[ind.basis], FREQUENCY_LABELS[ind.frequency], ind.definition ?? ""]);
+    row.eachCell((c) => ((c.alignment = { vertical: "top", wrapText: true }), (c.border = THIN)));
+    row.height = wrappedHeight([
+      [ind.nameZh, widths[1]],
+      [ind.definition ?? "", widths[5]],
+    ]);
+  }
+  printSetup(ws, { rows: `${head.number}:${head.number}` }, "portrait");
 }

@@ -10,6 +10,7 @@ import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { db } from "../db";
 import { notFound } from "../errors";
 import { readSheetFile } from "./read-sheet-file";
+import { readEnv } from "../env";
 import { acceptedValueMap, insertSheetValues } from "./sheet-values-store";
 import { MIN_EXPLANATION_LENGTH, warningKey } from "@/app/_domain/sheets/warning-key";
 
@@ -65,6 +66,7 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
           monthBeforePrev: await acceptedValueMap(prisma, region.id, addMonths(period, -2), institutionCodeOf),
         }
       : undefined;
+    const env = readEnv();
     const { values, report } = validateSheet({
       catalogue: catalogue.indicators,
       regionCode: read.regionCode,
@@ -74,9 +76,10 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
       cells: read.cells as RawCell[],
       previous,
       now: new Date(),
+      readIssues,
+      momMinBase: env.momMinBase,
+      tolerance: env.balanceTolerance,
     });
-    report.errors.unshift(...readIssues.filter((i) => i.severity === "ERROR"));
-    report.warnings.unshift(...readIssues.filter((i) => i.severity === "WARNING"));
 
     if (report.errors.length || !period) {
       await refuse(session, input, period, report);

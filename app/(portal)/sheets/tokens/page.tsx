@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
-import { listApiTokens } from "@/app/_server/sheets/api-tokens";
+import { listApiTokens } from "@/app/_server/sheets/list-api-tokens";
 import { ApiTokensTable } from "@/components/sheets/api-tokens-table";
 import { BackToSheets } from "@/components/sheets/back-to-sheets";
 import { PageHeader } from "@/components/ui/page-header";

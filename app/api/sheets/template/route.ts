@@ -1,15 +1,9 @@
-import { NextResponse } from "next/server";
-import { getSession } from "@/app/_server/auth/current-session";
-import { errorResponse, fileResponse } from "@/app/_server/http/route-helpers";
+import { templateQuerySchema } from "@/app/_domain/schemas/sheet";
+import { apiRoute } from "@/app/_server/http/api-route";
+import { fileResponse, XLSX_TYPE } from "@/app/_server/http/route-helpers";
 import { downloadSheetTemplate } from "@/app/_server/sheets/download-sheet-template";
 
 /** GET ?period=YYYY-MM: the region's xlsx template for that month. */
-export async function GET(request: Request) {
-  try {
-    const session = await getSession();
-    if (!session) return NextResponse.json({ error: "请先登录。" }, { status: 401 });
-    return fileResponse(await downloadSheetTemplate(session, { period: new URL(request.url).searchParams.get("period") ?? "" }));
-  } catch (e) {
-    return errorResponse(e, "sheets/template");
-  }
-}
+export const GET = apiRoute({ summary: "某月的底稿填报模板（xlsx）", auth: "session", query: templateQuerySchema, file: [XLSX_TYPE] }, async ({ session, query }) =>
+  fileResponse(await downloadSheetTemplate(session, { period: query.period })),
+);

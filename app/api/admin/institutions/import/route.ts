@@ -1,27 +1,13 @@
-import { NextResponse } from "next/server";
+import { institutionImportFormSchema } from "@/app/_domain/schemas/institution";
 import { importInstitutions } from "@/app/_server/admin/import-institutions";
 import { MAX_FILE_BYTES } from "@/app/_server/admin/read-table-file";
-import { getSession } from "@/app/_server/auth/current-session";
-import { AppError } from "@/app/_server/errors";
-import { assertSameOrigin, readUploadForm } from "@/app/_server/http/route-helpers";
+import { apiRoute } from "@/app/_server/http/api-route";
 
 /**
  * POST multipart/form-data: `file` (.xlsx or .csv), optional `dryRun` ("1"/"true"). Answers the use case's
- * result as JSON (200 also when the file has issues: `ok: false` with the issue list), or `{ error }` with
- * the AppError's status.
+ * result as JSON (200 also when the file has issues: `ok: false` with the issue list).
  */
-export async function POST(request: Request) {
-  try {
-    assertSameOrigin(request);
-    const session = await getSession();
-    if (!session) return NextResponse.json({ error: "请先登录。" }, { status: 401 });
-    const { form, file } = await readUploadForm(request, MAX_FILE_BYTES);
-    const dryRun = /^(1|true|on|yes)$/i.test(String(form.get("dryRun") ?? ""));
-    const result = await importInstitutions(session, { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()), dryRun });
-    return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
-  } catch (e) {
-    if (e instanceof AppError) return NextResponse.json({ error: e.message }, { status: e.status });
-    console.error("[institutions/import] unexpected error", e);
-    return NextResponse.json({ error: "系统错误，请稍后重试；如果一再出现，请联系系统管理员。" }, { status: 500 });
-  }
-}
+export const POST = apiRoute(
+  { summary: "导入医疗机构（xlsx/CSV）", auth: "session", upload: { maxFileBytes: MAX_FILE_BYTES, fields: institutionImportFormSchema } },
+  ({ session, upload }) => importInstitutions(session, { fileName: upload.file.name, bytes: upload.bytes, dryRun: upload.fields.dryRun }),
+);

@@ -1,14 +1,9 @@
-import { NextResponse } from "next/server";
-import { getSession } from "@/app/_server/auth/current-session";
-import { errorResponse, fileResponse } from "@/app/_server/http/route-helpers";
+import { versionParamsSchema } from "@/app/_domain/schemas/sheet";
+import { apiRoute } from "@/app/_server/http/api-route";
+import { fileResponse } from "@/app/_server/http/route-helpers";
 import { downloadSheetOriginal } from "@/app/_server/sheets/download-sheet-file";
 
-export async function GET(_: Request, { params }: { params: Promise<{ versionId: string }> }) {
-  try {
-    const session = await getSession();
-    if (!session) return NextResponse.json({ error: "请先登录。" }, { status: 401 });
-    return fileResponse(await downloadSheetOriginal(session, (await params).versionId));
-  } catch (e) {
-    return errorResponse(e, "sheets/original");
-  }
-}
+/** GET: the file of a sheet version exactly as uploaded. */
+export const GET = apiRoute({ summary: "底稿版本的原始文件", auth: "session", params: versionParamsSchema }, async ({ session, params }) =>
+  fileResponse(await downloadSheetOriginal(session, params.versionId)),
+);

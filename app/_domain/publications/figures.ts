@@ -1,0 +1,94 @@
+import type { IndicatorDef, Scheme } from "../catalogue";
+import type { MetricValues } from "../metrics/compute-metrics";
+import type { Period } from "../periods";
+import { isPersonCountUnit, isSmallCount, suppressionMarker, type SuppressionOptions } from "../suppression";
+import type { Figure, IndicatorInfo, IndicatorRef, Num, SeriesPoint } from "./types";
+
+/**
+ * Numbers of a snapshot from the stored metric rows: Figures (本期, 累计, 同比/环比, 百分点, 本季), series, and
+ * the one place small counts are suppressed (every Num a snapshot holds goes through `num`).
+ */
+
+/** Desirable directions where the catalogue implies one (docs/publications.md: colour only there). (norm) */
+const BETTER: Record<string, "UP" | "DOWN"> = {
+  FB05: "UP", FB06: "UP", PM03: "UP", PM05: "UP", PM06: "UP", PM07: "UP", SV09: "UP",
+  IN09: "DOWN", IN10: "UP", IN12: "DOWN", IN13: "DOWN", IN14: "UP", IN15: "UP", IN17: "DOWN", IN19: "DOWN", IN20: "UP",
+};
+
+export function indicatorInfo(def: IndicatorDef, scheme?: Scheme): IndicatorInfo {
+  return {
+    code: def.code,
+    scheme: scheme && def.schemes.includes(scheme) ? scheme : def.schemes.includes("TOTAL") ? "TOTAL" : def.schemes[0]!,
+    nameZh: def.nameZh,
+    unit: def.unit,
+    percent: def.unit === "%",
+    better: BETTER[def.code] ?? null,
+    definition: def.definition,
+  };
+}
+
+/** Stored rows indexed by period × code × scheme × institution (null: the region). */
+export class RowIndex {
+  private readonly map = new Map<string, MetricValues>();
+  constructor(rows: Iterable<MetricValues>) {
+    for (const row of rows) this.map.set(RowIndex.key(row.period, row.indicatorCode, row.scheme, row.institutionCode), row);
+  }
+  private static key = (p: Period, c: string, s: Scheme, i: string | null) => `${p}|${c}|${s}|${i ?? ""}`;
+  get(period: Period, code: string, scheme: Scheme, institution: string | null): MetricValues | undefined {
+    return this.map.get(RowIndex.key(period, code, scheme, institution));
+  }
+}
+
+export interface NumOptions extends SuppressionOptions {
+  threshold: number;
+}
+
+/** A value as frozen: suppressed when it is a small count of persons (unit 人/人次/例/户). */
+export function num(value: string | null | undefined, unit: string, options: NumOptions): Num {
+  if (value === null || value === undefined) return null;
+  return isPersonCountUnit(unit) && isSmallCount(value, options) ? { suppressed: suppressionMarker(options) } : value;
+}
+
+/** The chart value of a month: the month's own amount for a FLOW, the value for STOCK and RATE. */
+export const monthValue = (def: Pick<IndicatorDef, "basis" | "formula">, row: MetricValues | undefined): string | null =>
+  row === undefined ? null : def.basis === "FLOW" ? row.month : row.ytd;
+
+/**
+ * The figure of one indicator × scheme of the region (institution null) or an institution at `end`, from the
+ * engine's stored fields (docs/metrics.md): growth rates as fractions, and for %-unit indicators the changes in
+ * percentage points (*Diff) instead of growth rates. Quarter fields only for a quarterly release.
+ */
+export function figure(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, end: Period, institution: string | null, quarterly: boolean, o: NumOptions): Figure {
+  const row = rows.get(end, def.code, ref.scheme, institution);
+  const n = (v: string | null | undefined) => num(v, def.unit, o);
+  const pct = ref.percent;
+  const growth = (v: string | null | undefined) => (pct ? null : (v ?? null));
+  const points = (v: string | null | undefined) => (pct ? (v ?? null) : null);
+  const q = quarterly ? row : undefined;
+  return {
+    month: n(row?.month),
+    ytd: n(row?.ytd),
+    prevYearYtd: n(row?.prevYearYtd),
+    yoy: growth(row?.yoy),
+    mom: growth(row?.mom),
+    yoyDiff: points(row?.yoyDiff),
+    momDiff: points(row?.momDiff),
+    quarter: n(q?.quarter),
+    prevYearQuarter: n(q?.prevYearQuarter),
+    quarterYoy: growth(q?.quarterYoy),
+    qoq: growth(q?.qoq),
+    quarterYoyDiff: points(q?.quarterYoyDiff),
+    qoqDiff: points(q?.qoqDiff),
+  };
+}
+
+/** Month-by-month chart values of the given months. */
+export function series(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, months: readonly Period[], o: NumOptions): SeriesPoint[] {
+  return months.map((period) => ({ period, value: num(monthValue(def, rows.get(period, def.code, ref.scheme, null)), def.unit, o) }));
+}
+
+/** Resolves a layout reference against the catalogue; undefined when the catalogue lacks the code. */
+export function resolve(defs: ReadonlyMap<string, IndicatorDef>, ref: IndicatorRef): { def: IndicatorDef; info: IndicatorInfo } | undefined {
+  const def = defs.get(ref.code);
+  return def ? { def, info: indicatorInfo(def, ref.scheme) } : undefined;
+}

@@ -1,0 +1,9 @@
+import { publicationListQuerySchema } from "@/app/_domain/schemas/publication";
+import { apiRoute } from "@/app/_server/http/api-route";
+import { listPublications } from "@/app/_server/publications/list-publications";
+
+/** GET ?kind= → { publications }: what the caller may see, as on the inbox and publications pages (same use case). */
+export const GET = apiRoute(
+  { summary: "调用者可见的发布列表（月推送、季发布、专题分析），与收件箱/发布页同一授权", auth: "session-or-token", query: publicationListQuerySchema },
+  async ({ session, query }) => ({ publications: await listPublications(session, query) }),
+);
