@@ -57,7 +57,7 @@ async function pagesOf(page: Page, base: string): Promise<string[]> {
   for (const p of [...pages]) {
     await page.goto(base + p);
     for (const h of await hrefs()) {
-      const kind = h.split("?")[0].replace(/\/[^/]*\d[^/]*$/, "/[id]");
+      const kind = h.split("?")[0].replace(/\/[^/]*\d[^/]*/g, "/[id]");
       if (h !== "/" && !kinds.has(kind) && !kinds.has(h.split("?")[0])) {
         kinds.add(kind);
         pages.add(h);
