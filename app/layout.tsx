@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { APP_FULL_NAME, BRAND_MARK } from "./_domain/messages";
-import { AntdRegistry } from "@/components/ui/antd-registry";
 import { AppProviders } from "@/components/ui/app-providers";
+// Static, cacheable styles: Ant Design's components, the portal theme's variables, then the portal's own.
+import "antd/dist/antd.css";
+import "./antd-theme.css";
 import "./globals.css";
 
 /** The 亮底 mark (public/brand/) is the favicon and the app icon; public/ files bypass proxy.ts (see its matcher). */
@@ -22,9 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="zh-CN">
       <body>
-        <AntdRegistry nonce={nonce}>
-          <AppProviders nonce={nonce}>{children}</AppProviders>
-        </AntdRegistry>
+        <AppProviders nonce={nonce}>{children}</AppProviders>
       </body>
     </html>
   );

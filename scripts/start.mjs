@@ -1,9 +1,10 @@
 // `npm start`: builds the portal when the build is missing or older than the sources, then serves it.
 // With no DATABASE_URL it runs on the embedded database in ./data and creates demo data on first start.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIfStale } from "./build-if-stale.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -24,23 +25,7 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = 0;
-  for (const e of fs.readdirSync(p)) if (e !== "generated") max = Math.max(max, newestMtime(path.join(p, e)));
-  return max;
-}
-
-const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json"];
-const stale = !fs.existsSync(buildId) || Math.max(...sources.map(newestMtime)) > fs.statSync(buildId).mtimeMs;
-if (stale) {
-  console.log("[亮底] 正在构建（首次启动约需 1 分钟）…");
-  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+buildIfStale(root, env);
 
 // scripts/serve.mjs rather than `next start`: it decides which X-Forwarded-* headers to believe first.
 const child = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: "production" } });

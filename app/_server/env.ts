@@ -16,6 +16,8 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env) {
     sessionMaxAge: positive(e.LIANGDI_SESSION_MAX_AGE, 12 * 3600),
     /** A session unused for this many seconds ends (idle timeout, 30 minutes). */
     sessionIdleTimeout: positive(e.LIANGDI_SESSION_IDLE_TIMEOUT, 30 * 60),
+    /** The key of the session cookie's encrypted JWT (next-auth reads the same variable). */
+    authSecret: e.NEXTAUTH_SECRET ?? "",
     /** Session cookie `Secure` flag: LIANGDI_SECURE_COOKIES=1/0; by default on when NEXTAUTH_URL is https. */
     secureCookies: e.LIANGDI_SECURE_COOKIES ? e.LIANGDI_SECURE_COOKIES === "1" || e.LIANGDI_SECURE_COOKIES === "true" : !!e.NEXTAUTH_URL?.startsWith("https://"),
     /** Account lockout (MLPS-02, DHIS2's values): this many failures within the window lock the account for lockMinutes. */

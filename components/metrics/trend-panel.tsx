@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Card, Segmented, Select, Space, Spin, Typography } from "antd";
+import { Alert, Card, Segmented, Select, Spin, Typography } from "antd";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { SCHEME_LABELS, type Scheme } from "@/app/_domain/catalogue";
@@ -31,10 +31,11 @@ export function TrendPanel({
   if (!first) return null;
   return (
     <Card size="small" style={{ marginTop: 16 }} title="月度趋势：本年与上年" data-testid="trend-panel">
-      <Space wrap style={{ marginBottom: 8 }}>
+      {/* A wrapping row (not Space): the select's max-width then resolves against the card, so it fits a phone. */}
+      <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 8, marginBottom: 8 }}>
         <Select
           showSearch={{ optionFilterProp: "label" }}
-          style={{ width: 420 }}
+          style={{ width: 420, maxWidth: "100%" }}
           value={selected}
           onChange={setSelected}
           options={indicators.map((i) => ({
@@ -53,7 +54,7 @@ export function TrendPanel({
           />
         )}
         {state === null && <Spin size="small" />}
-      </Space>
+      </div>
       {state?.ok === false && <Alert type="warning" showIcon title={state.message} />}
       {state?.ok && (
         <>

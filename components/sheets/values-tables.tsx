@@ -51,7 +51,7 @@ export function RegionValuesTable({ v, values }: { v: SheetVersionDto; values: V
       render: (_: unknown, r: Indicator) => <Value values={values} k={key(r.code, s, null)} applicable={r.schemes.includes(s)} />,
     })),
   ];
-  return <Table<Indicator> rowKey="code" size="small" bordered pagination={false} dataSource={rows} columns={columns} sticky data-testid="region-values" />;
+  return <Table<Indicator> rowKey="code" size="small" bordered pagination={false} dataSource={rows} columns={columns} sticky scroll={{ x: 900 }} data-testid="region-values" />;
 }
 
 type InstitutionRow = SheetVersionDto["institutions"][number];

@@ -4,22 +4,20 @@ import { App, ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import "dayjs/locale/zh-cn";
 import dayjs from "dayjs";
+import { installStyleNonceShim } from "./style-nonce-shim";
+import { PORTAL_THEME } from "./theme";
 
 dayjs.locale("zh-cn");
+installStyleNonceShim();
 
-const FONT = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
-
-/** Ant Design in Chinese (styles it injects carry the CSP nonce), with the portal's blue (医保 blue) and system CJK fonts. */
+/**
+ * Ant Design in Chinese with the portal's theme (components/ui/theme.ts). Component styles are static files
+ * (zero runtime); the few <style> elements Ant Design still writes in the browser (the theme's variables,
+ * the scroll lock of modals and drawers) carry the CSP nonce.
+ */
 export function AppProviders({ nonce, children }: { nonce?: string; children: React.ReactNode }) {
   return (
-    <ConfigProvider
-      locale={zhCN}
-      csp={nonce ? { nonce } : undefined}
-      theme={{
-        token: { colorPrimary: "#1458b8", fontFamily: FONT, borderRadius: 6, colorBgLayout: "#f3f5f9" },
-        components: { Layout: { siderBg: "#0f2f5c", headerBg: "#ffffff" }, Menu: { darkItemBg: "#0f2f5c", darkSubMenuItemBg: "#0b2447" } },
-      }}
-    >
+    <ConfigProvider locale={zhCN} csp={nonce ? { nonce } : undefined} theme={PORTAL_THEME}>
       <App>{children}</App>
     </ConfigProvider>
   );

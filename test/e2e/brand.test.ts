@@ -26,7 +26,7 @@ describe("the 亮底 mark", () => {
     const page = await b.newPage();
     await signIn(page, b.baseUrl(), "hf_entry");
     await page.waitForURL(/\/workbench/);
-    await page.locator(".ant-layout-sider").getByText("亮底", { exact: true }).waitFor();
-    expect(await page.locator(".ant-layout-sider").evaluate((sider, mark) => [...sider.querySelectorAll<HTMLImageElement>(`img[src="${mark}"]`)].map((i) => i.naturalWidth > 0), MARK)).toEqual([true]);
+    await page.getByTestId("sider").getByText("亮底", { exact: true }).waitFor();
+    expect(await page.getByTestId("sider").evaluate((sider, mark) => [...sider.querySelectorAll<HTMLImageElement>(`img[src="${mark}"]`)].map((i) => i.naturalWidth > 0), MARK)).toEqual([true]);
   });
 });

@@ -17,8 +17,8 @@ export function useBrowser() {
   afterAll(async () => browser?.close());
   return {
     baseUrl: () => inject("e2eBaseUrl"),
-    async newPage(): Promise<Page> {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    async newPage(viewport = { width: 1440, height: 900 }): Promise<Page> {
+      const context = await browser.newContext({ viewport, locale: "zh-CN" });
       return context.newPage();
     },
   };

@@ -171,9 +171,7 @@ describe("publications journey", () => {
       await page.getByTestId("publication-dashboard").waitFor(WAIT);
       await page.waitForTimeout(1500);
       await snapshot(page, `publications-dashboard-${w}`);
-      // At 390 px the portal shell's sider does not collapse yet (issue 13, the responsive shell), so the page
-      // scrolls sideways there whatever the dashboard does; the phone check joins when that shell lands.
-      if (w === 1440) expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `no sideways scrolling at ${w}px`).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `no sideways scrolling at ${w}px`).toBe(true);
       const own = page.locator('[data-section="OWN"]').first();
       await own.scrollIntoViewIfNeeded();
       await page.waitForTimeout(1200);

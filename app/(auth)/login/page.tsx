@@ -9,6 +9,7 @@ import { readEnv } from "@/app/_server/env";
 import { isDemoDeployment } from "@/app/_server/system/is-demo-deployment";
 import { ROLE_LABELS } from "@/app/_domain/roles";
 import { LoginForm } from "@/components/shell/login-form";
+import styles from "./login.module.css";
 import { DEMO_LOGIN_HINTS, DEMO_PASSWORD } from "@/prisma/seed/demo-data";
 
 export const metadata: Metadata = { title: "登录" };
@@ -21,8 +22,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Only same-origin paths, resolved as the browser will: an open redirect after sign-in would help phishing.
   const next = sameOriginPath(callbackUrl);
   return (
-    <main style={{ minHeight: "100vh", display: "flex", background: "linear-gradient(135deg, #0f2f5c 0%, #1458b8 60%, #2d7be0 100%)" }}>
-      <section style={{ flex: 1, display: "flex", flexDirection: "column", justifyContent: "center", padding: "0 8vw", color: "#fff" }}>
+    <main className={styles.page}>
+      <section className={styles.brand}>
         <div style={{ display: "flex", alignItems: "center", gap: 16 }}>
           <img src={BRAND_MARK} alt="" width={64} height={64} style={{ borderRadius: 14, boxShadow: "0 0 0 2px rgba(255,255,255,0.35)" }} />
           <div style={{ fontSize: 44, fontWeight: 700, letterSpacing: 6 }}>亮底</div>
@@ -32,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {APP_SLOGAN}。统筹区医保数据工作组向定点医疗机构公开医保数据底稿，亮出医保家底。
         </div>
       </section>
-      <section style={{ width: 460, display: "flex", alignItems: "center", justifyContent: "center", padding: 32 }}>
+      <section className={styles.form}>
         <LoginForm
           callbackUrl={next}
           lockout={{ maxFailures: env.loginMaxFailures, lockMinutes: env.loginLockMinutes }}

@@ -2,8 +2,8 @@
  * The response headers every page, API answer and download carries (ASVS 3.4, 14.3.2; 等保 入侵防范).
  * Pure: proxy.ts calls it per request with a fresh nonce; unit tests call it directly.
  *
- * Styles: Ant Design's CSS-in-JS writes <style> elements, which carry the nonce (the server-rendered block via
- * components/ui/antd-registry.tsx, client-injected ones via ConfigProvider `csp`). Ant Design, ECharts and
+ * Styles: Ant Design's component styles are static files ('self'); the <style> elements it still writes in the
+ * browser carry the nonce (ConfigProvider `csp`, components/ui/style-nonce-shim.ts). Ant Design, ECharts and
  * React also write `style="…"` attributes, which a nonce cannot cover; `style-src-attr 'unsafe-inline'` allows
  * only those attributes, not <style> elements or scripts (CSS attributes cannot run code).
  */

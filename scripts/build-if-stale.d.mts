@@ -1,0 +1,1 @@
+export declare function buildIfStale(root: string, env: NodeJS.ProcessEnv): void;
