@@ -156,7 +156,7 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
           </div>
         )}
         {!value && (
-          <div style={{ color: "#8a94a6", marginTop: -8 }}>
+          <div style={{ color: "#5b6474", marginTop: -8 }}>
             密码至少 {policy.minLength} 位，包含小写字母、大写字母、数字、特殊符号中的至少 {policy.minClasses} 类，且不能包含用户名；用户首次登录须修改。
           </div>
         )}

@@ -83,7 +83,7 @@ export function InstitutionValuesTable({ v, values }: { v: SheetVersionDto; valu
       const title = (
         <span>
           {ind.nameZh}
-          <div className="num" style={{ fontSize: 12, fontWeight: "normal", color: "#8a94a6" }}>
+          <div className="num" style={{ fontSize: 12, fontWeight: "normal", color: "#5b6474" }}>
             {[ind.unit, ind.code].filter(Boolean).join(" · ")}
           </div>
         </span>

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn, useBrowser } from "./browser";
@@ -8,7 +9,8 @@ import { signIn, useBrowser } from "./browser";
  * viewport, no text is wrapped one character per line, and on the desktop the sider keeps its full width on
  * every page (it once shrank to ~90 px on /workbench). Pages are found as a user finds them: the sider's links,
  * the account pages, and the first detail link of each kind on those pages. Screenshots of each go to
- * test-results/screenshots/layout/ for people to look at.
+ * test-results/screenshots/layout/ for people to look at. On the desktop, axe-core checks each page too
+ * (无障碍): no serious or critical WCAG 2.1 A/AA finding, contrast included.
  */
 const USERS = ["sysadmin", "secadmin", "auditor", "hf_entry", "hf_reviewer", "hf_publisher", "ah_supervisor", "hf_hospital"];
 const VIEWPORTS = [
@@ -46,6 +48,15 @@ function measure(page: Page): Promise<Problems> {
   });
 }
 
+/** axe-core's serious and critical WCAG 2.1 A/AA findings on the page, one line each. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const path = new URL(page.url()).pathname;
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
 /** The pages a user reaches: sider links, account pages, and one detail link of each kind found on them. */
 async function pagesOf(page: Page, base: string): Promise<string[]> {
   const hrefs = async () =>
@@ -73,7 +84,7 @@ describe("layout", () => {
 
   for (const vp of VIEWPORTS)
     for (const user of USERS)
-      it(`[${user}][layout]: every page fits a ${vp.width}×${vp.height} ${vp.name} screen${vp.name === "desktop" ? " with the full-width sider" : ""}`, async () => {
+      it(`[${user}][layout]: every page fits a ${vp.width}×${vp.height} ${vp.name} screen${vp.name === "desktop" ? " with the full-width sider, and passes axe" : ""}`, async () => {
         const page = await b.newPage({ width: vp.width, height: vp.height });
         await signIn(page, b.baseUrl(), user);
         await page.waitForURL((u) => !u.pathname.startsWith("/login"), WAIT);
@@ -88,6 +99,7 @@ describe("layout", () => {
           if (m.squeezed.length) problems.push(`${p}: one character per line: ${m.squeezed.join(" | ")}`);
           if (vp.name === "desktop" && m.siderWidth !== SIDER_WIDTH) problems.push(`${p}: sider ${m.siderWidth} px, not ${SIDER_WIDTH}`);
           if (vp.name === "phone" && m.siderWidth !== null) problems.push(`${p}: the sider shows on a phone`);
+          if (vp.name === "desktop") problems.push(...(await axeFindings(page)));
           fs.mkdirSync("test-results/screenshots/layout", { recursive: true });
           await page.screenshot({ path: `test-results/screenshots/layout/${vp.name}-${user}${p.replace(/[/?=&]/g, "_")}.png`, fullPage: vp.name === "phone" });
         }
@@ -109,12 +121,13 @@ describe("layout", () => {
     await page.context().close();
   });
 
-  it("[ANON][layout]: the login page fits a phone", async () => {
+  it("[ANON][layout]: the login page fits a phone and passes axe", async () => {
     const page = await b.newPage({ width: 390, height: 844 });
     await page.goto(b.baseUrl() + "/login");
     const m = await measure(page);
     expect(m.docWidth).toBeLessThanOrEqual(390);
     expect(m.squeezed).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     await page.context().close();
   });
 });

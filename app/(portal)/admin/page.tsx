@@ -26,7 +26,7 @@ export default async function AdminHome() {
             <Link href={c.href}>
               <Card hoverable>
                 <Statistic title={c.title} value={c.value} suffix={c.suffix} />
-                <div style={{ color: "#8a94a6", marginTop: 8 }}>{c.note}</div>
+                <div style={{ color: "#5b6474", marginTop: 8 }}>{c.note}</div>
               </Card>
             </Link>
           </Col>

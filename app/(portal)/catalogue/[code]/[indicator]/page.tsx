@@ -46,7 +46,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
                 <span data-testid="readable-formula">
                   {i.nameZh} = {x.formula.map((p, k) => ("text" in p ? <span key={k}>{p.text}</span> : link(p.code, p.label)))}
                 </span>
-                <span style={{ fontSize: 12, color: "rgba(0, 0, 0, 0.45)" }}>
+                <span style={{ fontSize: 12, color: "rgba(0, 0, 0, 0.62)" }}>
                   公式原文：<code>{i.formula}</code>
                 </span>
               </Space>
