@@ -4,7 +4,7 @@ import { LogoutOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { signOut } from "next-auth/react";
-import type { MfaStatus } from "@/app/_server/account/mfa";
+import type { MfaStatus } from "@/app/_server/account/get-mfa-status";
 import { signOutEverywhereAction } from "@/app/(portal)/account/security/actions";
 import { MfaEnrolment } from "./mfa-enrolment";
 

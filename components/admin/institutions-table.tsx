@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { INSTITUTION_LEVELS, INSTITUTION_TYPES, LEVEL_LABELS, TYPE_LABELS } from "@/app/_domain/institutions";
 import type { InstitutionDto } from "@/app/_server/admin/list-institutions";
 import { saveInstitutionAction } from "@/app/(portal)/admin/institutions/actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type RegionOption = { id: string; code: string; name: string };
 
@@ -59,20 +60,10 @@ export function InstitutionsTable({ institutions, regions, toolbar }: { institut
 function InstitutionModal({ value, regions, onClose }: { value: InstitutionDto | null; regions: RegionOption[]; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [pending, setPending] = useState(false);
-  async function submit() {
-    const values = await form.validateFields();
-    setPending(true);
-    const result = await saveInstitutionAction(values, value?.id);
-    setPending(false);
-    if (result.ok) {
-      message.success(value ? "已保存" : "已新增机构");
-      onClose();
-    } else {
-      form.setFields(Object.entries(result.fieldErrors).map(([name, err]) => ({ name, errors: [err] })));
-      message.error(result.message);
-    }
-  }
+  const { submit, pending } = useFormSubmit(form, (values) => saveInstitutionAction(values, value?.id), () => {
+    message.success(value ? "已保存" : "已新增机构");
+    onClose();
+  });
   return (
     <Modal open title={value ? `编辑：${value.name}` : "新增医疗机构"} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="保存" width={560} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={value ?? { active: true, level: "LEVEL_2", type: "GENERAL" }}>

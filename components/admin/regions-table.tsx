@@ -7,6 +7,7 @@ import { REGION_LEVEL_LABELS, REGION_LEVELS, type RegionInput } from "@/app/_dom
 import type { ProvinceDto } from "@/app/_server/admin/list-provinces";
 import type { RegionDto } from "@/app/_server/admin/list-regions";
 import { saveRegionAction } from "@/app/(portal)/admin/regions/actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function RegionsTable({ regions, provinces }: { regions: RegionDto[]; provinces: ProvinceDto[] }) {
   const [provinceId, setProvinceId] = useState<string | undefined>();
@@ -57,23 +58,13 @@ export function RegionsTable({ regions, provinces }: { regions: RegionDto[]; pro
 function RegionModal({ value, regions, provinces, onClose }: { value: RegionDto | null; regions: RegionDto[]; provinces: ProvinceDto[]; onClose: () => void }) {
   const [form] = Form.useForm<RegionInput>();
   const { message } = App.useApp();
-  const [pending, setPending] = useState(false);
   const provinceId = Form.useWatch("provinceId", form);
   // A parent is another region of the same province (the server also refuses the region's own descendants).
   const parents = regions.filter((r) => r.provinceId === provinceId && r.id !== value?.id);
-  async function submit() {
-    const values = await form.validateFields();
-    setPending(true);
-    const result = await saveRegionAction({ ...values, parentId: values.parentId ?? null }, value?.id);
-    setPending(false);
-    if (result.ok) {
-      message.success(value ? "已保存" : "已新增统筹区");
-      onClose();
-    } else {
-      form.setFields(Object.entries(result.fieldErrors).map(([name, err]) => ({ name: name as keyof RegionInput, errors: [err] })));
-      message.error(result.message);
-    }
-  }
+  const { submit, pending } = useFormSubmit(form, (values) => saveRegionAction({ ...values, parentId: values.parentId ?? null }, value?.id), () => {
+    message.success(value ? "已保存" : "已新增统筹区");
+    onClose();
+  });
   const initialValues: Partial<RegionInput> = value
     ? { code: value.code, name: value.name, level: value.level, provinceId: value.provinceId, parentId: value.parentId ?? undefined, active: value.active }
     : { level: "CITY", active: true, provinceId: provinces.length === 1 ? provinces[0].id : undefined };

@@ -1,29 +1,19 @@
 "use client";
 
 import { Alert, App, Form, Input, Modal } from "antd";
-import { useState } from "react";
 import { passwordPolicyErrors, type PasswordPolicy } from "@/app/_domain/password-policy";
 import type { UserDto } from "@/app/_server/admin/list-users";
 import { resetUserPasswordAction } from "@/app/(portal)/admin/users/actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** The admin sets a temporary password; the user must change it at the next sign-in. */
 export function ResetPasswordModal({ user, policy, onClose }: { user: UserDto; policy: PasswordPolicy; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const { message } = App.useApp();
-  const [pending, setPending] = useState(false);
-  async function submit() {
-    const { password } = await form.validateFields();
-    setPending(true);
-    const result = await resetUserPasswordAction({ id: user.id, password });
-    setPending(false);
-    if (result.ok) {
-      message.success(`已重置 ${user.username} 的密码，请通过安全渠道告知本人`);
-      onClose();
-    } else {
-      form.setFields(Object.entries(result.fieldErrors).map(([name, err]) => ({ name: name as "password", errors: [err] })));
-      message.error(result.message);
-    }
-  }
+  const { submit, pending } = useFormSubmit(form, ({ password }) => resetUserPasswordAction({ id: user.id, password }), () => {
+    message.success(`已重置 ${user.username} 的密码，请通过安全渠道告知本人`);
+    onClose();
+  });
   return (
     <Modal open title={`重置密码：${user.displayName}（${user.username}）`} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="重置" okButtonProps={{ danger: true }} width={480} destroyOnHidden>
       <Alert

@@ -7,6 +7,7 @@ import { ADMIN_ROLES, REGION_ROLES, ROLE_LABELS, scopeKindOf, type Role } from "
 import { roleAssignmentFieldErrors, scopeFieldOf, USERNAME_PATTERN } from "@/app/_domain/schemas/user";
 import type { UserDto } from "@/app/_server/admin/list-users";
 import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export interface UserFormOptions {
   provinces: { id: string; code: string; name: string }[];
@@ -46,7 +47,6 @@ async function validateRoles(_: unknown, roles: Role[] = []) {
 export function UserModal({ value, self, options, policy, onClose }: { value: UserDto | null; self: boolean; options: UserFormOptions; policy: PasswordPolicy; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [pending, setPending] = useState(false);
   const roles = Form.useWatch("roles", form) ?? value?.roles ?? [];
   const kind = scopeKindOf(roles);
   const institutionRegion = useMemo(() => new Map(options.institutions.map((i) => [i.id, i.regionId])), [options.institutions]);
@@ -55,24 +55,21 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
   const institutions = options.institutions.filter((i) => !filterRegion || i.regionId === filterRegion);
   const regionOptions = options.regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
 
-  async function submit() {
-    const v = await form.validateFields();
-    const field = scopeFieldOf(v.roles);
-    const scope = { provinceId: null, regionId: null, institutionId: null, ...(field ? { [field]: v[field] ?? null } : {}) };
-    setPending(true);
-    const result = value
-      ? await updateUserAction({ id: value.id, displayName: v.displayName, roles: v.roles, ...scope })
-      : await createUserAction({ username: v.username, displayName: v.displayName, roles: v.roles, password: v.password, ...scope });
-    setPending(false);
-    if (result.ok) {
-      const revoked = value && "sessionsRevoked" in result.data && result.data.sessionsRevoked;
+  const { submit, pending } = useFormSubmit(
+    form,
+    (v) => {
+      const field = scopeFieldOf(v.roles);
+      const scope = { provinceId: null, regionId: null, institutionId: null, ...(field ? { [field]: v[field] ?? null } : {}) };
+      return value
+        ? updateUserAction({ id: value.id, displayName: v.displayName, roles: v.roles, ...scope })
+        : createUserAction({ username: v.username, displayName: v.displayName, roles: v.roles, password: v.password, ...scope });
+    },
+    (data) => {
+      const revoked = value && "sessionsRevoked" in data && data.sessionsRevoked;
       message.success(value ? (revoked ? "已保存；角色或范围已变更，该用户需重新登录" : "已保存") : "已新增用户，首次登录须修改初始密码");
       onClose();
-    } else {
-      form.setFields(Object.entries(result.fieldErrors).map(([name, err]) => ({ name: name as keyof Values, errors: [err] })));
-      message.error(result.message);
-    }
-  }
+    },
+  );
 
   const policyRule = {
     validator: async (_: unknown, pw?: string) => {

@@ -1,13 +1,13 @@
 "use client";
 
 import { App, AutoComplete, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from "antd";
-import { useState } from "react";
 import { BASIS_LABELS, FREQUENCIES, FREQUENCY_LABELS, SCHEMES, SCHEME_LABELS, SCOPE_LABELS, VALUE_BASES, INDICATOR_SCOPES, type IndicatorScope } from "@/app/_domain/catalogue";
 import { describeFormulaIssue } from "@/app/_domain/catalogues/check-catalogue";
 import { FORMULA_FUNCTIONS } from "@/app/_domain/formula/functions";
 import { parseFormula } from "@/app/_domain/formula/parser";
 import type { RegionIndicator } from "@/app/_server/catalogue/region-catalogue";
 import { saveLocalIndicatorAction } from "@/app/(portal)/catalogue/actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 const UNITS = ["万元", "元", "人", "人次", "%", "天", "月", "个", "床日", "比值", "指数"];
 
@@ -27,22 +27,10 @@ export function LocalIndicatorModal({
 }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [pending, setPending] = useState(false);
-
-  async function submit() {
-    const values = await form.validateFields();
-    setPending(true);
-    const result = await saveLocalIndicatorAction(values, value?.id);
-    setPending(false);
-    if (result.ok) {
-      message.success(value ? "已保存" : "已新增地方指标");
-      onClose();
-    } else {
-      const fields = Object.entries(result.fieldErrors).filter(([name]) => name);
-      form.setFields(fields.map(([name, err]) => ({ name, errors: [err] })));
-      message.error(result.message);
-    }
-  }
+  const { submit, pending } = useFormSubmit(form, (values) => saveLocalIndicatorAction(values, value?.id), () => {
+    message.success(value ? "已保存" : "已新增地方指标");
+    onClose();
+  });
 
   const initial = value ?? {
     scope: defaultScope,

@@ -4,7 +4,7 @@ import { Card, Space, Table, Tag, Typography } from "antd";
 import Link from "next/link";
 import { monthLabel } from "@/app/_domain/periods";
 import { beijingTime, SOURCE_LABELS, VERSION_STATUS, type StatusTag } from "@/app/_domain/sheets/display";
-import type { SheetVersionSummary } from "@/app/_server/sheets/list-sheets";
+import type { SheetVersionSummary } from "@/app/_server/sheets/version-summary";
 
 export interface SheetMonthRow {
   period: string;

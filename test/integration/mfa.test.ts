@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { beginMfaEnrolment, confirmMfaEnrolment, getMfaStatus } from "@/app/_server/account/mfa";
+import { beginMfaEnrolment } from "@/app/_server/account/begin-mfa-enrolment";
+import { confirmMfaEnrolment } from "@/app/_server/account/confirm-mfa-enrolment";
+import { getMfaStatus } from "@/app/_server/account/get-mfa-status";
 import type { Session } from "@/app/_server/auth/session";
 import { resolveSession } from "@/app/_server/auth/session-store";
 import { authenticate } from "@/app/_server/auth/sign-in";
@@ -8,7 +10,7 @@ import { hashRecoveryCode, totpCode } from "@/app/_server/auth/totp";
 import { readEnv } from "@/app/_server/env";
 import { getOwnInstitution } from "@/app/_server/home/get-own-institution";
 import { getRegionWorkbench } from "@/app/_server/home/get-region-workbench";
-import { resetMfa } from "@/app/_server/security/account-controls";
+import { resetMfa } from "@/app/_server/security/reset-mfa";
 import { createUserSession, createWorld, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 

@@ -10,7 +10,8 @@ import { endSession, resolveSession, type SessionToken } from "@/app/_server/aut
 import { authenticate } from "@/app/_server/auth/sign-in";
 import { totpCode } from "@/app/_server/auth/totp";
 import { readEnv } from "@/app/_server/env";
-import { resetMfa, terminateSessions } from "@/app/_server/security/account-controls";
+import { resetMfa } from "@/app/_server/security/reset-mfa";
+import { terminateSessions } from "@/app/_server/security/terminate-sessions";
 import { listAccounts } from "@/app/_server/security/list-accounts";
 import { createUserSession, createWorld, TEST_MFA_SECRET, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";

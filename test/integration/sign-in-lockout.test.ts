@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/app/_server/auth/sign-in";
 import type { Session } from "@/app/_server/auth/session";
 import { readEnv } from "@/app/_server/env";
-import { unlockAccount } from "@/app/_server/security/account-controls";
+import { unlockAccount } from "@/app/_server/security/unlock-account";
 import { createUserSession, createWorld, TEST_PASSWORD, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { pendingStepPath } from "@/app/_domain/auth-policy";
 import { homePathFor } from "@/app/_domain/permissions";
-import { beginMfaEnrolment } from "@/app/_server/account/mfa";
+import { beginMfaEnrolment } from "@/app/_server/account/begin-mfa-enrolment";
 import { getSession } from "@/app/_server/auth/current-session";
 import { MfaEnrolment } from "@/components/account/mfa-enrolment";
 import { MfaSetupIntro } from "@/components/account/mfa-setup-intro";

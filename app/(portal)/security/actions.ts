@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { toActionResult } from "@/app/_server/auth/page-guard";
-import { resetMfa, terminateSessions, unlockAccount } from "@/app/_server/security/account-controls";
+import { resetMfa } from "@/app/_server/security/reset-mfa";
+import { terminateSessions } from "@/app/_server/security/terminate-sessions";
+import { unlockAccount } from "@/app/_server/security/unlock-account";
 
 export async function unlockAccountAction(input: unknown) {
   const session = await requireSession();

@@ -5,6 +5,7 @@ import type { Session } from "../auth/session";
 import { db } from "../db";
 import { loadRegionVersion } from "./load-region-version";
 import { readSheetValues } from "./sheet-values-store";
+import { toVersionSummary } from "./version-summary";
 
 export interface SheetCellDto {
   indicatorCode: string;
@@ -52,20 +53,10 @@ export async function getSheetVersion(session: Session, versionId: string) {
   );
   const others = await prisma.sheetVersion.findMany({ where: { sheetId: v.sheetId }, orderBy: { version: "desc" }, select: { id: true, version: true, status: true } });
   return {
-    id: v.id,
+    ...toVersionSummary(v),
     period: v.sheet.period,
-    version: v.version,
-    status: v.status,
-    source: v.source,
     catalogueCode: v.catalogueVersion.code,
-    fileName: v.fileName,
     fileSha256: v.fileSha256,
-    uploadedBy: v.uploadedBy.displayName,
-    uploadedById: v.uploadedById,
-    uploadedAt: v.uploadedAt.toISOString(),
-    reviewedBy: v.reviewedBy?.displayName ?? null,
-    reviewedAt: v.reviewedAt?.toISOString() ?? null,
-    reviewComment: v.reviewComment,
     report: v.report as unknown as SheetReport,
     values: values as SheetCellDto[],
     indicators,

@@ -2,22 +2,7 @@ import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { notFound } from "../errors";
-
-export interface SheetVersionSummary {
-  id: string;
-  version: number;
-  status: "VALIDATED" | "ACCEPTED" | "REJECTED" | "SUPERSEDED";
-  source: "XLSX" | "CSV" | "API";
-  fileName: string;
-  valueCount: number;
-  warningCount: number;
-  uploadedBy: string;
-  uploadedById: string;
-  uploadedAt: string;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reviewComment: string | null;
-}
+import { type SheetVersionSummary, toVersionSummary, versionSummarySelect } from "./version-summary";
 
 export interface SheetSummary {
   period: string;
@@ -37,24 +22,7 @@ export async function listSheets(session: Session): Promise<{ regionCode: string
     where: { regionId: region.id },
     orderBy: { period: "desc" },
     include: {
-      versions: {
-        orderBy: { version: "desc" },
-        select: {
-          id: true,
-          version: true,
-          status: true,
-          source: true,
-          fileName: true,
-          valueCount: true,
-          report: true,
-          uploadedAt: true,
-          uploadedById: true,
-          uploadedBy: { select: { displayName: true } },
-          reviewedAt: true,
-          reviewedBy: { select: { displayName: true } },
-          reviewComment: true,
-        },
-      },
+      versions: { orderBy: { version: "desc" }, select: versionSummarySelect },
     },
   });
   return {
@@ -64,21 +32,7 @@ export async function listSheets(session: Session): Promise<{ regionCode: string
       period: s.period,
       accepted: s.versions.find((v) => v.status === "ACCEPTED")?.version ?? null,
       pending: s.versions.filter((v) => v.status === "VALIDATED").length,
-      versions: s.versions.map((v) => ({
-        id: v.id,
-        version: v.version,
-        status: v.status,
-        source: v.source,
-        fileName: v.fileName,
-        valueCount: v.valueCount,
-        warningCount: ((v.report as { warnings?: unknown[] })?.warnings ?? []).length,
-        uploadedBy: v.uploadedBy.displayName,
-        uploadedById: v.uploadedById,
-        uploadedAt: v.uploadedAt.toISOString(),
-        reviewedBy: v.reviewedBy?.displayName ?? null,
-        reviewedAt: v.reviewedAt?.toISOString() ?? null,
-        reviewComment: v.reviewComment,
-      })),
+      versions: s.versions.map(toVersionSummary),
     })),
   };
 }

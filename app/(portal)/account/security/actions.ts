@@ -1,6 +1,6 @@
 "use server";
 
-import { confirmMfaEnrolment } from "@/app/_server/account/mfa";
+import { confirmMfaEnrolment } from "@/app/_server/account/confirm-mfa-enrolment";
 import { signOutEverywhere } from "@/app/_server/account/sign-out-everywhere";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { toActionResult } from "@/app/_server/auth/page-guard";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { beginMfaEnrolment, getMfaStatus } from "@/app/_server/account/mfa";
+import { beginMfaEnrolment } from "@/app/_server/account/begin-mfa-enrolment";
+import { getMfaStatus } from "@/app/_server/account/get-mfa-status";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { readEnv } from "@/app/_server/env";
 import { SignInSecurity } from "@/components/account/sign-in-security";

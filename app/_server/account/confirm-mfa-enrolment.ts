@@ -1,10 +1,8 @@
-import QRCode from "qrcode";
 import { z } from "@/app/_domain/zod";
-import { mfaRequired } from "@/app/_domain/auth-policy";
 import { actorOf, auditFailures, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
-import { openSecret, sealSecret } from "../auth/secret-box";
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "../auth/totp";
+import { openSecret } from "../auth/secret-box";
+import { hashRecoveryCode, newRecoveryCodes, verifyTotp } from "../auth/totp";
 import { db } from "../db";
 import { AppError, fromZod } from "../errors";
 
@@ -12,47 +10,6 @@ import { AppError, fromZod } from "../errors";
  * TOTP enrolment (MLPS-04) by the user themself: every signed-in user may enrol (it is how a pending
  * "enrol-mfa" step is finished, so these use cases do not call requirePermission, like changePassword).
  */
-
-export interface MfaStatus {
-  enabled: boolean;
-  enabledAt: string | null;
-  required: boolean;
-  recoveryCodesLeft: number;
-}
-
-export async function getMfaStatus(session: Session): Promise<MfaStatus> {
-  const prisma = await db();
-  const u = await prisma.user.findUniqueOrThrow({ where: { id: session.userId } });
-  return {
-    enabled: !!u.mfaSecret,
-    enabledAt: u.mfaEnabledAt?.toISOString() ?? null,
-    required: mfaRequired(u),
-    recoveryCodesLeft: await prisma.mfaRecoveryCode.count({ where: { userId: u.id, usedAt: null } }),
-  };
-}
-
-export interface MfaEnrolment {
-  secret: string;
-  uri: string;
-  /** The otpauth:// URI as an SVG QR code (generated here, no third-party service sees the secret). */
-  qrSvg: string;
-}
-
-/** Starts (or resumes) enrolment: a new secret is kept as pending until a code from it is confirmed. */
-export async function beginMfaEnrolment(session: Session): Promise<MfaEnrolment> {
-  const prisma = await db();
-  const u = await prisma.user.findUniqueOrThrow({ where: { id: session.userId } });
-  if (u.mfaSecret) throw new AppError("CONFLICT", "双因素认证已启用。如需更换设备，请联系安全管理员重置。");
-  // Stored sealed (secret-box.ts); a pending secret that cannot be opened (the key changed) is replaced.
-  let secret = u.mfaPendingSecret ? openSecret(u.mfaPendingSecret) : null;
-  if (!secret) {
-    secret = newTotpSecret();
-    await prisma.user.update({ where: { id: u.id }, data: { mfaPendingSecret: sealSecret(secret) } });
-  }
-  const uri = totpUri(u.username, secret);
-  const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { secret, uri, qrSvg };
-}
 
 const confirmSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, "请输入身份验证器显示的 6 位数字") });
 
