@@ -2,7 +2,9 @@
 // the production server (`next start`) on a fresh demo database — embedded PGlite, and PostgreSQL too when
 // LIANGDI_TEST_PG_URL is set — and measures in one run, against the same server's trivial dynamic route
 // (GET /api/auth/csrf, the machine's ceiling): single warm requests, HTML size, throughput and latency at 50
-// connections, errors at 200, and the JS + CSS a cold browser load of each role's home page transfers.
+// connections, errors at 200, and the JS + CSS a cold browser load of each role's home page transfers. The
+// hospital dashboard (/inbox/{id}: the hospital's newest publication, served from its frozen snapshot) is
+// measured like the inbox (issue 11). Single requests also report the server process's CPU time per request.
 // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server (node --cpu-prof) for the whole run.
 // Results go to bench-results/pages-<db>.json. A benchmark measures; it never fails on time.
 import { spawn } from "node:child_process";
@@ -34,15 +36,35 @@ const PAGES: [string, string | null][] = [
   ["/admin", "sysadmin"],
   ["/audit", "auditor"],
 ];
-const HOMES: [string, string][] = [["hf_hospital", "/inbox"], ["hf_entry", "/workbench"], ["ah_supervisor", "/supervise"], ["sysadmin", "/admin"]];
+const DASHBOARD = "/inbox/{id}";
+const HOMES: [string, string][] = [["hf_hospital", "/inbox"], ["hf_hospital", DASHBOARD], ["hf_entry", "/workbench"], ["ah_supervisor", "/supervise"], ["sysadmin", "/admin"]];
 const LOADS: [string, string | null, number][] = [
   ["/api/auth/csrf", null, 50],
   ["/login", null, 50],
   ["/inbox", "hf_hospital", 50],
+  [DASHBOARD, "hf_hospital", 50],
   ["/inbox", "hf_hospital", 200],
+  [DASHBOARD, "hf_hospital", 200],
 ];
 
-async function startServer(kind: "pglite" | "postgresql"): Promise<{ stop: () => Promise<void> }> {
+/** The CPU time so far (user + system, from /proc) of the server's process group (it was started detached), in ms. */
+function serverCpuMs(group: number): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    const stat = (() => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        return null; // ended meanwhile
+      }
+    })();
+    const fields = stat?.slice(stat.lastIndexOf(") ") + 2).split(" ");
+    if (fields && Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]); // pgrp; utime, stime
+  }
+  return ticks * 10; // clock ticks of 1/100 s
+}
+
+async function startServer(kind: "pglite" | "postgresql"): Promise<{ pid: number; stop: () => Promise<void> }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(PORT),
@@ -88,6 +110,7 @@ async function startServer(kind: "pglite" | "postgresql"): Promise<{ stop: () =>
     await new Promise((r) => setTimeout(r, 500));
   }
   return {
+    pid: server.pid!,
     async stop() {
       process.kill(-server.pid!, "SIGTERM");
       await new Promise((r) => server.once("exit", r));
@@ -111,25 +134,31 @@ async function run(kind: "pglite" | "postgresql") {
   try {
     const cookies = new Map<string, string>();
     for (const u of new Set(PAGES.map(([, u]) => u).filter((u): u is string => !!u))) cookies.set(u, await httpSignIn(base, u));
-    const single: Record<string, { medianMs: number; htmlKb: number; status: number }> = {};
-    for (const [url, user] of PAGES) {
+    // The hospital's newest publication, as its inbox lists it.
+    const list = await fetch(base + "/api/v1/publications", { headers: { cookie: cookies.get("hf_hospital")! } }).then((r) => r.json());
+    const dashboard = `/inbox/${list.publications[0].id}`;
+    const at = (url: string) => (url === DASHBOARD ? dashboard : url);
+    const single: Record<string, { medianMs: number; cpuMsPerRequest: number; htmlKb: number; status: number }> = {};
+    for (const [url, user] of [...PAGES, [DASHBOARD, "hf_hospital"] as const]) {
       const cookie = user ? cookies.get(user)! : null;
-      for (let i = 0; i < 5; i++) await timeOne(url, cookie); // warm: compiled routes, caches, JIT
+      for (let i = 0; i < 5; i++) await timeOne(at(url), cookie); // warm: compiled routes, caches, JIT
       const runs = [];
-      for (let i = 0; i < 20; i++) runs.push(await timeOne(url, cookie));
-      single[url] = { medianMs: Math.round(median(runs.map((r) => r.ms)) * 10) / 10, htmlKb: Math.round(runs[0].bytes / 102.4) / 10, status: runs[0].status };
-      console.log(`${kind} single ${url.padEnd(20)} ${String(single[url].medianMs).padStart(6)} ms  ${single[url].htmlKb} KB (${runs[0].status})`);
+      const cpu0 = serverCpuMs(server.pid);
+      for (let i = 0; i < 50; i++) runs.push(await timeOne(at(url), cookie));
+      const cpuMsPerRequest = Math.round((serverCpuMs(server.pid) - cpu0) / 5) / 10;
+      single[url] = { medianMs: Math.round(median(runs.map((r) => r.ms)) * 10) / 10, cpuMsPerRequest, htmlKb: Math.round(runs[0].bytes / 102.4) / 10, status: runs[0].status };
+      console.log(`${kind} single ${url.padEnd(20)} ${String(single[url].medianMs).padStart(6)} ms  cpu ${cpuMsPerRequest} ms  ${single[url].htmlKb} KB (${runs[0].status})`);
     }
     results.single = single;
     const load: Record<string, unknown> = {};
     for (const [url, user, connections] of LOADS) {
-      const r = await autocannon({ url: base + url, connections, duration: DURATION, headers: user ? { cookie: cookies.get(user)! } : {} });
+      const r = await autocannon({ url: base + at(url), connections, duration: DURATION, headers: user ? { cookie: cookies.get(user)! } : {} });
       const key = `${url} @${connections}`;
       load[key] = { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
       console.log(`${kind} load ${key.padEnd(24)} ${JSON.stringify(load[key])}`);
     }
     results.load = load;
-    results.pageWeight = await pageWeight(cookies);
+    results.pageWeight = await pageWeight(cookies, at);
   } finally {
     await server.stop();
   }
@@ -138,7 +167,7 @@ async function run(kind: "pglite" | "postgresql") {
 }
 
 /** A cold load (fresh browser context) of each role's home page: the JS and CSS it transfers, compressed. */
-async function pageWeight(cookies: Map<string, string>) {
+async function pageWeight(cookies: Map<string, string>, at: (url: string) => string) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
   const out: Record<string, { scripts: number; stylesheets: number; jsKb: number; cssKb: number; totalKb: number }> = {};
   try {
@@ -152,7 +181,7 @@ async function pageWeight(cookies: Map<string, string>) {
         const type = req.resourceType();
         if (type === "script" || type === "stylesheet") sizes.push(req.sizes().then((s) => ({ type, bytes: s.responseBodySize })));
       });
-      await page.goto(base + url, { waitUntil: "networkidle" });
+      await page.goto(base + at(url), { waitUntil: "networkidle" });
       const all = await Promise.all(sizes);
       const kb = (t: string) => Math.round(all.filter((s) => s.type === t).reduce((a, s) => a + s.bytes, 0) / 1024);
       out[url] = { scripts: all.filter((s) => s.type === "script").length, stylesheets: all.filter((s) => s.type === "stylesheet").length, jsKb: kb("script"), cssKb: kb("stylesheet"), totalKb: kb("script") + kb("stylesheet") };
