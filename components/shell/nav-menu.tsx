@@ -17,7 +17,7 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 import { Button, Drawer, Menu } from "antd";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import type { NavIcon, NavItem } from "@/app/_domain/navigation";
@@ -38,6 +38,15 @@ const ICONS: Record<NavIcon, React.ReactNode> = {
   metrics: <LineChartOutlined />,
 };
 
+/**
+ * While a clicked menu link's page is on its way, a thin bar runs along the top of the window (the portal has
+ * no loading.tsx: its Suspense boundary would answer a refused page 200 instead of 404).
+ */
+function NavPending() {
+  const { pending } = useLinkStatus();
+  return pending ? <span className="nav-pending" role="progressbar" aria-label="正在打开页面" data-testid="nav-pending" /> : null;
+}
+
 /** The sidebar menu; the longest nav href that prefixes the path is selected (/admin vs /admin/users). */
 export function NavMenu({ nav, onNavigate }: { nav: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -51,7 +60,16 @@ export function NavMenu({ nav, onNavigate }: { nav: NavItem[]; onNavigate?: () =
       mode="inline"
       selectedKeys={selected ? [selected] : []}
       onClick={onNavigate}
-      items={nav.map((i) => ({ key: i.href, icon: ICONS[i.icon], label: <Link href={i.href}>{i.label}</Link> }))}
+      items={nav.map((i) => ({
+        key: i.href,
+        icon: ICONS[i.icon],
+        label: (
+          <Link href={i.href}>
+            {i.label}
+            <NavPending />
+          </Link>
+        ),
+      }))}
     />
   );
 }

@@ -121,6 +121,22 @@ describe("layout", () => {
     await page.context().close();
   });
 
+  it("[hf_reviewer][layout]: a slow page shows a progress bar from the click until it arrives", async () => {
+    const page = await b.newPage({ width: 1440, height: 900 });
+    await signIn(page, b.baseUrl(), "hf_reviewer");
+    await page.waitForURL(/\/workbench/, WAIT);
+    // The page's server answer (its RSC request) is held back for two seconds.
+    await page.route(/\/catalogue(\?|$)/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2000));
+      await route.continue();
+    });
+    await page.getByTestId("sider").getByRole("link", { name: "指标目录" }).click();
+    await page.getByTestId("nav-pending").waitFor({ state: "visible", timeout: 1500 });
+    await page.waitForURL(/\/catalogue/, WAIT);
+    await page.getByTestId("nav-pending").waitFor({ state: "detached", ...WAIT });
+    await page.context().close();
+  });
+
   it("[ANON][layout]: the login page fits a phone and passes axe", async () => {
     const page = await b.newPage({ width: 390, height: 844 });
     await page.goto(b.baseUrl() + "/login");
