@@ -35,7 +35,7 @@ export function peerRankingOption(subject: string, unit: string, peers: RankedPo
     ...baseOption(titled(`${subject}同级排名`, unit)),
     grid: { left: 8, right: 56, top: 36, bottom: 8, containLabel: true },
     tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const }, valueFormatter: fmt },
-    xAxis: { type: "value" as const, scale: unit !== "%", axisLabel: { formatter: axisNumber } },
+    xAxis: { type: "value" as const, scale: unit !== "%", minInterval: 0.01, axisLabel: { formatter: axisNumber } },
     yAxis: { type: "category" as const, inverse: true, data: ranked.map((p) => p.label), axisLabel: { width: 96, overflow: "truncate" as const } },
     series: [
       {
@@ -73,9 +73,10 @@ export function levelBoxOption(box: LevelBox, levelName: string) {
   return {
     ...baseOption(titled(box.name, box.unit)),
     legend: { top: 22, right: 0, data: [`${levelName}分布`, "本院"] },
-    grid: { left: 8, right: 16, top: 52, bottom: 8, containLabel: true },
+    grid: { left: 20, right: 20, top: 52, bottom: 8, containLabel: true },
     tooltip: { trigger: "item" as const },
-    xAxis: { type: "value" as const, scale: true, axisLabel: { formatter: axisNumber } },
+    // Ticks at least 0.01 apart: the labels show two decimals, and a narrow range repeated them (2.19, 2.19).
+    xAxis: { type: "value" as const, scale: true, minInterval: 0.01, axisLabel: { formatter: axisNumber } },
     yAxis: { type: "category" as const, data: [levelName], axisLabel: { show: false } },
     series: [
       {
@@ -124,14 +125,16 @@ export function quadrantOption(points: QuadrantPoint[], labelPeers = false, subt
     const v = num(c ?? null);
     return v === null || hi === lo ? 12 : 8 + ((v - lo) / (hi - lo)) * 16;
   };
-  const extent = Math.max(0.3, ...valid.flatMap((p) => [Math.abs(Number(p.cost) - 1), Math.abs(Number(p.time) - 1)])) * 1.15;
+  // Room beyond the farthest point, so that the quadrants' names in the outer corners stay clear of the points.
+  const extent = Math.max(0.3, ...valid.flatMap((p) => [Math.abs(Number(p.cost) - 1), Math.abs(Number(p.time) - 1)])) * 1.3;
   const axis = (name: string) => ({ type: "value" as const, name, nameLocation: "middle" as const, nameGap: 28, min: round2(1 - extent), max: round2(1 + extent), axisLabel: { formatter: (v: number) => v.toFixed(2) }, splitLine: { show: false } });
   const tip = (p: QuadrantPoint) => `${p.label}<br/>费用消耗指数：${fmt2(p.cost)}<br/>时间消耗指数：${fmt2(p.time)}${p.cmi ? `<br/>CMI：${fmt2(p.cmi)}` : ""}`;
   const datum = (p: QuadrantPoint) => ({ value: [num(p.cost), num(p.time)], symbolSize: size(p.cmi), tip: tip(p) });
   return {
     ...baseOption("费用消耗指数与时间消耗指数（同级机构）", subtitle),
     legend: { top: 44, right: 0, data: ["同级机构", "本院"] },
-    grid: { left: 16, right: 16, top: 80, bottom: 36, containLabel: true },
+    // containLabel leaves out the vertical axis's name: 36 px on the left keep it inside the chart.
+    grid: { left: 36, right: 16, top: 80, bottom: 36, containLabel: true },
     tooltip: { trigger: "item" as const, formatter: (p: { data: { tip: string } }) => p.data.tip },
     xAxis: axis("费用消耗指数"),
     yAxis: { ...axis("时间消耗指数"), nameGap: 40 },
@@ -146,11 +149,16 @@ export function quadrantOption(points: QuadrantPoint[], labelPeers = false, subt
         markArea: {
           silent: true,
           itemStyle: { color: "transparent" },
-          label: { color: "#999", fontSize: 11 },
+          label: { color: "#666", fontSize: 11, distance: 4 },
+          // Each quadrant's name in its outer corner, away from the lines at 1.0 where the points gather.
           data: QUADRANTS.map((name, k) => {
             const right = k === 0 || k === 3;
             const top = k < 2;
-            return [{ name, xAxis: right ? 1 : round2(1 - extent), yAxis: top ? round2(1 + extent) : 1 }, { xAxis: right ? round2(1 + extent) : 1, yAxis: top ? 1 : round2(1 - extent) }];
+            const position = `inside${top ? "Top" : "Bottom"}${right ? "Right" : "Left"}` as const;
+            return [
+              { name, xAxis: right ? 1 : round2(1 - extent), yAxis: top ? round2(1 + extent) : 1, label: { position } },
+              { xAxis: right ? round2(1 + extent) : 1, yAxis: top ? 1 : round2(1 - extent) },
+            ];
           }),
         },
       },
