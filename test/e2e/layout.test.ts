@@ -137,6 +137,37 @@ describe("layout", () => {
     await page.context().close();
   });
 
+  it("[hf_entry][a11y]: signs in and opens a page with the keyboard alone, the focus always visible", async () => {
+    const page = await b.newPage({ width: 1440, height: 900 });
+    await page.goto(b.baseUrl() + "/login");
+    /** Tabs until the focused element matches, checking on the way that every focused element shows a ring. */
+    const tabTo = async (matches: (el: { tag: string; text: string; label: string }) => boolean) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press("Tab");
+        const el = await page.evaluate(() => {
+          const a = document.activeElement as HTMLElement;
+          // A ring is an outline or a box shadow on the element or on its Ant Design wrapper (inputs).
+          const wrapper = a.closest(".ant-input-affix-wrapper, .ant-input-outlined") as HTMLElement | null;
+          const ring = (e: HTMLElement) => getComputedStyle(e).outlineStyle !== "none" || getComputedStyle(e).boxShadow !== "none";
+          return { tag: a.tagName, text: a.textContent?.trim() ?? "", label: a.getAttribute("aria-label") ?? a.id, visible: ring(a) || (!!wrapper && ring(wrapper)) };
+        });
+        expect(el.visible, `focus ring on ${el.tag} ${el.label || el.text}`).toBe(true);
+        if (matches(el)) return;
+      }
+      throw new Error("not reached by Tab");
+    };
+    await tabTo((el) => el.label.includes("username"));
+    await page.keyboard.type("hf_entry");
+    await tabTo((el) => el.label.includes("password"));
+    await page.keyboard.type("Liangdi@2026");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/workbench/, WAIT);
+    await tabTo((el) => el.tag === "A" && el.text === "指标目录");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/catalogue/, WAIT);
+    await page.context().close();
+  });
+
   it("[ANON][layout]: the login page fits a phone and passes axe", async () => {
     const page = await b.newPage({ width: 390, height: 844 });
     await page.goto(b.baseUrl() + "/login");
