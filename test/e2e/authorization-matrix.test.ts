@@ -113,6 +113,8 @@ const ROWS: Row[] = [
   { route: "/api/v1/sheets", url: () => "/api/v1/sheets", allowed: REGION_STAFF },
   { route: "/api/v1/publications", url: () => "/api/v1/publications", allowed: [...REGION_STAFF, "ah_supervisor", "hf_hospital"] },
   { route: "/api/v1/publications/[id]", url: (c) => `/api/v1/publications/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
+  // The API description: public (it holds no data, see its route file).
+  { route: "/api/v1/openapi.json", url: () => "/api/v1/openapi.json", allowed: USERS, publicRoute: true },
   {
     route: "/api/v1/sheets",
     method: "POST",
