@@ -19,12 +19,11 @@ export default function ApiDocsPage() {
       <PageHeader
         title="接口说明（/api/v1）"
         description={`${view.description} 机器可读的 OpenAPI 3.1 文档见 /api/v1/openapi.json，可导入 Postman、Apifox 或代码生成工具。`}
-        extra={
-          <Button href="/api/v1/openapi.json" target="_blank">
-            下载 openapi.json
-          </Button>
-        }
       />
+      {/* Below the header, not beside it: on a phone a button beside the title squeezes it to a column. */}
+      <Button href="/api/v1/openapi.json" target="_blank" style={{ marginBottom: 16 }}>
+        下载 openapi.json
+      </Button>
       <ApiReference view={view} />
     </>
   );
