@@ -70,6 +70,8 @@ const ROWS: Row[] = [
   // Forced MFA enrolment; everyone else (the demo accounts are not forced) is sent on (307).
   { route: "/mfa-setup", url: () => "/mfa-setup", allowed: SIGNED_IN, ok: [200, 307] },
   { route: "/no-access", url: () => "/no-access", allowed: SIGNED_IN },
+  // The API description for people: any signed-in user (it holds no data).
+  { route: "/api-docs", url: () => "/api-docs", allowed: SIGNED_IN },
   { route: "/admin", url: () => "/admin", allowed: ["sysadmin"] },
   { route: "/admin/users", url: () => "/admin/users", allowed: ["sysadmin"] },
   { route: "/admin/institutions", url: () => "/admin/institutions", allowed: ["sysadmin"] },
