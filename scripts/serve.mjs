@@ -19,12 +19,26 @@ await app.prepare();
 const UPLOAD_BODY_LIMIT = 20 * 1024 * 1024 + 64 * 1024;
 const TOO_LARGE = JSON.stringify({ error: "上传内容超过 20 MB 的上限，请拆分后分批上传。" });
 
+// What the server reads and drops after refusing a body, so that a client still sending gets the answer: closing
+// the socket on unread bytes resets the connection, and fetch and browsers then report a network error instead
+// of the 413. Past this many bytes, or 30 s, the connection is closed.
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+function refuseTooLarge(req, res) {
+  res.writeHead(413, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(TOO_LARGE);
+  let dropped = 0;
+  const timer = setTimeout(() => req.socket.destroy(), 30_000).unref();
+  req.socket.once("close", () => clearTimeout(timer));
+  req.on("data", (chunk) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.on("end", () => req.socket.end());
+}
+
 const server = http.createServer((req, res) => {
-  if (Number(req.headers["content-length"] ?? 0) > UPLOAD_BODY_LIMIT) {
-    res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close", "cache-control": "no-store" });
-    res.end(TOO_LARGE, () => req.socket.destroy());
-    return;
-  }
+  if (Number(req.headers["content-length"] ?? 0) > UPLOAD_BODY_LIMIT) return refuseTooLarge(req, res);
   trustForwardedHeaders(req.headers, req.socket.remoteAddress, hops);
   handle(req, res);
 });

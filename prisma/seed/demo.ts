@@ -36,8 +36,8 @@ export const DEMO_SHEET_MONTHS = 27;
  * upload it (and review it as hf_reviewer) themselves. 芜湖市 and 宿松县 have 27 months ending last month.
  * Values come from prisma/seed/demo-sheets.ts; each month is validated as an upload would be, and is stored
  * as uploaded by the region's DATA_ENTRY account and accepted by its DATA_REVIEWER, with the anomalies'
- * warnings and their explanations in the report. Everything is computed before the transaction opens; the
- * transaction only inserts (values in bulk).
+ * warnings and their explanations in the report. The sheets are generated and validated before the transaction
+ * opens; the transaction inserts them (values in bulk), computes their metrics and publishes (demo-publications.ts).
  */
 export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Date } = {}): Promise<DemoSummary> {
   const now = options.now ?? new Date();
@@ -143,12 +143,14 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Dat
         objectId: province.id,
         detail: { regions: DEMO_REGIONS.length, institutions: institutionIds.size, users: DEMO_USERS.length, acceptedSheets: sheetCount },
       });
+      // The demo's sheets were stored as accepted directly, so their metrics are computed here as acceptance would.
+      for (const regionId of regionIds.values()) await recomputeRegion(tx, regionId);
+      await seedDemoPublications(tx, now);
     },
-    { timeout: 120_000 },
+    // One transaction: a first start killed half-way leaves no demo at all (the next start seeds it), never
+    // users without metrics or publications (test/integration/crash-safety.test.ts checks every month's metrics).
+    { timeout: 600_000 },
   );
-  // The demo's sheets were stored as accepted directly, so their metrics are computed here as acceptance would.
-  for (const region of await prisma.region.findMany({ select: { id: true } })) await recomputeRegion(prisma, region.id);
-  await seedDemoPublications(prisma, now);
   return { ...summary, created: true };
 }
 

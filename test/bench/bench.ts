@@ -3,8 +3,11 @@
 // LIANGDI_TEST_PG_URL is set, on PostgreSQL. Results go to bench-results/bench-<db>.json and are printed.
 // BENCH_METRICS=0 measures the upload only (minutes faster); BENCH_RECOMPUTE=0 skips the 36-month recompute;
 // `npm run bench -- pages` measures page serving instead (test/bench/pages.ts).
-// BENCH_MARKS=1 prints process.hrtime marks around each step (to cut a --cpu-prof profile to one step). Goals (issues 3 and 4): upload (parse, validate, store) < 5 s and < 600 MB peak; accept one month with its
+// BENCH_MARKS=1 prints process.hrtime marks around each step (to cut a --cpu-prof profile to one step).
+// BENCH_HASH=1 prints a SHA-256 of every stored metric value (by period, indicator, scheme, institution code) after
+// the accept and after the recompute: a change to the engine's speed must leave both unchanged. Goals (issues 3 and 4): upload (parse, validate, store) < 5 s and < 600 MB peak; accept one month with its
 // recompute < 2 s; recompute 36 months from scratch < 30 s; (issue 11) freeze a quarterly release for 5,000 institutions < 5 s. A benchmark measures; it never fails on time.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -117,9 +120,25 @@ results.uploadPeakRssMb = Math.round(peak / 1024 / 1024);
 results.uploadBaselineRssMb = Math.round(baseline / 1024 / 1024);
 results.uploadRssGrowthMb = Math.round((peak - baseline) / 1024 / 1024);
 if (!uploaded.ok || uploaded.dryRun || uploaded.unchanged) throw new Error("bench upload refused: " + JSON.stringify(uploaded).slice(0, 400));
+/** SHA-256 of every stored metric value: each set's fields with its institutions' codes (ids differ per run). */
+async function metricHash(): Promise<string> {
+  const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
+  const h = createHash("sha256");
+  const months = new Map((await prisma.metricMonth.findMany({ where: { regionId: region.id } })).map((m) => [m.period, m.institutionIds.map((id) => codeOf.get(id)).join(",")]));
+  for (const period of [...months.keys()].sort()) {
+    h.update(`${period}\n${months.get(period)}\n`);
+    const sets = await prisma.metricSet.findMany({ where: { regionId: region.id, period }, orderBy: [{ indicatorCode: "asc" }, { scheme: "asc" }], omit: { id: true, computedAt: true, regionId: true } });
+    for (const set of sets) h.update(JSON.stringify(set) + "\n");
+  }
+  return h.digest("hex");
+}
 if (METRICS) {
   await time("accept one month (recompute dependents)", () => reviewSheet(reviewer, { versionId: uploaded.versionId, decision: "ACCEPT" }));
-  if (process.env.BENCH_RECOMPUTE !== "0") await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
+  if (process.env.BENCH_HASH) console.log((results.metricHashAfterAccept = await metricHash()), "hash of the stored metrics after the accept");
+  if (process.env.BENCH_RECOMPUTE !== "0") {
+    await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
+    if (process.env.BENCH_HASH) console.log((results.metricHashAfterRecompute = await metricHash()), "hash of the stored metrics after the recompute");
+  }
   // Issue 11: publishing freezes the quarterly release the accept drafted (2025Q4, all 5,000 institutions):
   // the region part, one 本院 part per institution, the content hash. Goal < 5 s.
   const release = await prisma.publicationVersion.findFirstOrThrow({ where: { status: "DRAFT", publication: { regionId: region.id, kind: "QUARTERLY_RELEASE" } }, select: { id: true } });

@@ -70,6 +70,8 @@ const ROWS: Row[] = [
   // Forced MFA enrolment; everyone else (the demo accounts are not forced) is sent on (307).
   { route: "/mfa-setup", url: () => "/mfa-setup", allowed: SIGNED_IN, ok: [200, 307] },
   { route: "/no-access", url: () => "/no-access", allowed: SIGNED_IN },
+  // The API description for people: any signed-in user (it holds no data).
+  { route: "/api-docs", url: () => "/api-docs", allowed: SIGNED_IN },
   { route: "/admin", url: () => "/admin", allowed: ["sysadmin"] },
   { route: "/admin/users", url: () => "/admin/users", allowed: ["sysadmin"] },
   { route: "/admin/institutions", url: () => "/admin/institutions", allowed: ["sysadmin"] },
@@ -114,6 +116,8 @@ const ROWS: Row[] = [
   { route: "/api/v1/sheets", url: () => "/api/v1/sheets", allowed: REGION_STAFF },
   { route: "/api/v1/publications", url: () => "/api/v1/publications", allowed: [...REGION_STAFF, "ah_supervisor", "hf_hospital"] },
   { route: "/api/v1/publications/[id]", url: (c) => `/api/v1/publications/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
+  // The API description: public (it holds no data, see its route file).
+  { route: "/api/v1/openapi.json", url: () => "/api/v1/openapi.json", allowed: USERS, publicRoute: true },
   {
     route: "/api/v1/sheets",
     method: "POST",

@@ -20,6 +20,7 @@ import { updatePublicationDraft } from "@/app/_server/publications/update-public
 import { withdrawPublication } from "@/app/_server/publications/withdraw-publication";
 import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
+import { conforming } from "../helpers/api-contract";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -27,8 +28,9 @@ import { useTestDatabase } from "../helpers/test-database";
 // The API routes read the session from next-auth's cookie; here the session is injected instead.
 const getSession = vi.hoisted(() => vi.fn<() => Promise<Session | null>>());
 vi.mock("@/app/_server/auth/current-session", () => ({ getSession }));
-const { GET: getOne } = await import("@/app/api/v1/publications/[id]/route");
-const { GET: getList } = await import("@/app/api/v1/publications/route");
+// Every answer is also checked against the OpenAPI description (test/helpers/api-contract.ts).
+const getOne = conforming((await import("@/app/api/v1/publications/[id]/route")).GET);
+const getList = conforming((await import("@/app/api/v1/publications/route")).GET);
 
 /** The API body as bytes, for a caller. */
 async function api(session: Session, id?: string, query = "") {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Session } from "@/app/_server/auth/session";
 import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
 import { loadRegionCatalogue } from "@/app/_server/catalogue/region-catalogue";
+import { conforming } from "../helpers/api-contract";
 import { completeSheetRows } from "../helpers/complete-sheet";
 import { createUserSession, createWorld } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
@@ -10,7 +11,8 @@ import { useTestDatabase } from "../helpers/test-database";
 const getSession = vi.hoisted(() => vi.fn<() => Promise<Session | null>>());
 vi.mock("@/app/_server/auth/current-session", () => ({ getSession }));
 
-const { POST } = await import("@/app/api/v1/sheets/route");
+// Every answer is also checked against the OpenAPI description (test/helpers/api-contract.ts).
+const POST = conforming((await import("@/app/api/v1/sheets/route")).POST);
 
 const HEADER = "region_code,period,indicator_code,scheme,institution_code,value";
 

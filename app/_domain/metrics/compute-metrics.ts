@@ -1,7 +1,8 @@
+import type { Frequency } from "../catalogue";
 import { isPeriod, type Period } from "../periods";
 import { monthIndex, periodAt, type Pair, type Scope } from "./engine-parts";
-import { METRIC_FIELDS, type MetricLineage, type MetricRow, type MetricSetValues, type MetricValues, type RegionMetricSets, type RegionMetricsInput } from "./metric-types";
-import { RegionEngine } from "./region-engine";
+import { METRIC_FIELDS, type MetricLineage, type MetricRow, type MetricSetTexts, type MetricSetValues, type MetricValues, type RegionMetricSets, type RegionMetricsInput, type RegionMetricTexts } from "./metric-types";
+import { filledFields, RegionEngine } from "./region-engine";
 
 export * from "./metric-types";
 export { evaluateExact, type Reader } from "./compile-formula";
@@ -77,10 +78,65 @@ export function computeRegionValues(input: RegionMetricsInput): MetricValues[] {
   return rowsOf(computeSets(input, null));
 }
 
-/** The same values as sets of columns (computeRegionValues's rows, grouped): what storage writes. */
-export function computeRegionSets(input: RegionMetricsInput): RegionMetricSets {
-  return computeSets(input, null);
+/**
+ * The same values as sets of columns joined into texts (computeRegionValues's rows, grouped): what storage
+ * writes. Each institution's values are appended to byte columns as soon as it is done, so its strings die
+ * young: held in arrays until the end (tens of millions for a large region's year), every one of them was
+ * copied by the garbage collector, which then took more time than the computing.
+ */
+export function computeRegionSets(input: RegionMetricsInput): RegionMetricTexts {
+  const frequencyOf = new Map<string, Frequency>();
+  for (const def of input.catalogue) if (!frequencyOf.has(def.code)) frequencyOf.set(def.code, def.frequency);
+  const filled = (set: MetricSetValues) => filledFields(frequencyOf.get(set.indicatorCode)!, monthIndex(set.period));
+  // The one-element columns of the institution sets that the engine writes, and the text columns they go to.
+  let cells: (string | null)[][] | null = null;
+  let to: TextColumn[] = [];
+  const columns = new Map<(string | null)[], TextColumn>();
+  const { institutionCodes, sets } = computeSets(input, null, 1, (chunk) => {
+    if (!cells) {
+      cells = chunk.filter((set) => set.perInstitution).flatMap((set) => [...filled(set)].map((f) => set[f]));
+      to = cells.map((cell) => columns.set(cell, new TextColumn()).get(cell)!);
+    }
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      to[i]!.push(cell[0]!);
+      cell[0] = null;
+    }
+  });
+  const empty = ",".repeat(Math.max(0, institutionCodes.length - 1)); // a column of nulls
+  const texts = sets.map((set) => {
+    const out = { period: set.period, indicatorCode: set.indicatorCode, scheme: set.scheme, perInstitution: set.perInstitution, size: set.perInstitution ? institutionCodes.length : 1 } as MetricSetTexts;
+    for (const f of METRIC_FIELDS) out[f] = !set.perInstitution ? set[f].join(",") : (columns.get(set[f])?.text() ?? empty);
+    return out;
+  });
+  return { institutionCodes, sets: texts };
 }
+
+/** Elements (canonical decimals: ASCII) appended as bytes, joined by commas; null as an empty element. */
+class TextColumn {
+  private bytes = new Uint8Array(256);
+  private length = 0;
+  private count = 0;
+  push(text: string | null): void {
+    if (text === null && this.count > 0 && this.length < this.bytes.length) {
+      this.bytes[this.length++] = 44; // ","
+      this.count++;
+      return;
+    }
+    const need = this.length + 1 + (text === null ? 0 : text.length);
+    if (need > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    if (this.count++ > 0) this.bytes[this.length++] = 44; // ","
+    if (text !== null) for (let c = 0; c < text.length; c++) this.bytes[this.length++] = text.charCodeAt(c);
+  }
+  text(): string {
+    return DECODER.decode(this.bytes.subarray(0, this.length));
+  }
+}
+const DECODER = new TextDecoder();
 
 function rowsOf({ institutionCodes, sets }: RegionMetricSets, lineages?: MetricLineage[][]): MetricValues[] {
   const out: MetricValues[] = [];
@@ -98,8 +154,12 @@ function rowsOf({ institutionCodes, sets }: RegionMetricSets, lineages?: MetricL
   return out;
 }
 
-/** `lineages`, when given, receives each set's lineage column (same index as the set). */
-function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | null): RegionMetricSets {
+/**
+ * `lineages`, when given, receives each set's lineage column (same index as the set). With `chunk`, the
+ * institution columns hold `chunk` elements: after every `chunk` institutions (and after the last) `flush` gets
+ * the sets and how many elements of those columns are filled, and must empty them (set them to null).
+ */
+function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | null, chunk = Infinity, flush?: (sets: MetricSetValues[], size: number) => void): RegionMetricSets {
   const periods = new Set<Period>();
   for (const period of input.periods) {
     if (!isPeriod(period)) throw new Error(`无效的期间“${period}”，应为 YYYY-MM`);
@@ -114,7 +174,7 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
   const column = (n: number) => new Array<string | null>(n).fill(null);
   for (const t of times)
     for (const pair of pairs) {
-      const n = pair.d.institution ? institutionCodes.length : 1;
+      const n = pair.d.institution ? Math.min(chunk, institutionCodes.length) : 1;
       const set = { period: periodAt(t), indicatorCode: pair.d.def.code, scheme: pair.scheme, perInstitution: pair.d.institution } as MetricSetValues;
       for (const f of METRIC_FIELDS) set[f] = column(n);
       sets.push(set);
@@ -128,7 +188,11 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
     }
   };
   fill(engine.regionScope, regionPairs, 0);
-  for (let j = 0; j < institutionCodes.length; j++) fill(engine.institutionScope(institutionCodes[j]!), institutionPairs, j);
+  for (let j = 0; j < institutionCodes.length; j++) {
+    const k = j % chunk;
+    fill(engine.institutionScope(institutionCodes[j]!), institutionPairs, k);
+    if (flush && (k === chunk - 1 || j === institutionCodes.length - 1)) flush(sets, k + 1);
+  }
   return { institutionCodes, sets };
 }
 

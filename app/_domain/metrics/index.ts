@@ -16,6 +16,8 @@ export {
   type MetricValues,
   type MetricView,
   type RegionMetricSets,
+  type RegionMetricTexts,
+  type MetricSetTexts,
   type RegionMetricsInput,
 } from "./compute-metrics";
 export { draftNarrative, narrativePeriodLabel, type NarrativeInput } from "./narrative";

@@ -114,3 +114,16 @@ export interface RegionMetricSets {
   sets: MetricSetValues[];
 }
 
+/**
+ * A MetricSetValues as storage writes it: each column's elements joined by commas, an empty element for null
+ * (`size` elements). A large region's year holds tens of millions of values: as one string each they would
+ * all be live at once, and the garbage collector would trace them again and again.
+ */
+export type MetricSetTexts = Omit<MetricSetValues, MetricField> & { size: number } & Record<MetricField, string>;
+
+export interface RegionMetricTexts {
+  institutionCodes: readonly string[];
+  /** In RegionMetricSets order. */
+  sets: MetricSetTexts[];
+}
+

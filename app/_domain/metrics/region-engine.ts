@@ -1,11 +1,11 @@
-import type { Scheme } from "../catalogue";
+import type { Frequency, Scheme } from "../catalogue";
 import { parseFormula, type FormulaNode } from "../formula";
 import { isPeriod } from "../periods";
 import { compileFormula, monthViewTree, YTD_MARK, type Compiled } from "./compile-formula";
 import { EngineLineage } from "./engine-lineage";
 import { type Def, type Evaluation, type Pair, BUSY, EMPTY, Scope, Series, addOnce, isJanuary, monthIndex } from "./engine-parts";
 import { type Exact, growthText, parseExact, sub, subtract } from "./exact";
-import type { AcceptedSheet, EvalView, LineageInput, MetricLineage, MetricSetValues, RegionMetricsInput } from "./metric-types";
+import type { AcceptedSheet, EvalView, LineageInput, MetricField, MetricLineage, MetricSetValues, RegionMetricsInput } from "./metric-types";
 
 const text = (x: Exact | null): string | null => (x === null ? null : x.text6());
 /** a − b rounded like every output (exactly: sub keeps a quotient's exact value for the rounding). */
@@ -222,20 +222,21 @@ export class RegionEngine {
    */
   fill(set: MetricSetValues, j: number, s: Series, t: number, lineage: MetricLineage[] | undefined): void {
     const frequency = s.d.def.frequency;
+    // (filledFields lists what this writes.)
     const ytd = this.ytd(s, t);
     const prevYearYtd = this.ytd(s, t - 12);
     set.ytd[j] = text(ytd);
     set.prevYearYtd[j] = text(prevYearYtd);
     set.yoy[j] = growthText(ytd, prevYearYtd);
     set.yoyDiff[j] = difference(ytd, prevYearYtd);
-    if (frequency === "MONTHLY") {
+    if (hasMonth(frequency)) {
       const month = this.month(s, t);
       const prevMonth = this.month(s, t - 1);
       set.month[j] = text(month);
       set.mom[j] = growthText(month, prevMonth);
       set.momDiff[j] = difference(month, prevMonth);
     }
-    if (frequency !== "YEARLY" && t % 3 === 2) {
+    if (hasQuarter(frequency, t)) {
       const quarter = this.quarter(s, t);
       const prevYearQuarter = this.quarter(s, t - 12);
       const prevQuarter = this.quarter(s, t - 3);
@@ -248,4 +249,15 @@ export class RegionEngine {
     }
     if (lineage) lineage[j] = { formula: s.d.def.formula, inputs: s.d.derived ? this.trace!.ofDerived(s, t) : this.trace!.ofInput(s, t) };
   }
+}
+
+const hasMonth = (frequency: Frequency) => frequency === "MONTHLY";
+const hasQuarter = (frequency: Frequency, t: number) => frequency !== "YEARLY" && t % 3 === 2;
+const YTD_FIELDS = ["ytd", "prevYearYtd", "yoy", "yoyDiff"] as const;
+const MONTH_FIELDS = ["month", "mom", "momDiff"] as const;
+const QUARTER_FIELDS = ["quarter", "prevYearQuarter", "quarterYoy", "quarterYoyDiff", "qoq", "qoqDiff"] as const;
+
+/** The fields RegionEngine.fill writes for an indicator of this frequency at month index t (the others stay null). */
+export function filledFields(frequency: Frequency, t: number): Set<MetricField> {
+  return new Set([...YTD_FIELDS, ...(hasMonth(frequency) ? MONTH_FIELDS : []), ...(hasQuarter(frequency, t) ? QUARTER_FIELDS : [])]);
 }

@@ -17,10 +17,14 @@ export const optionalText = (max = 200) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-/** The body of every refused API request: a Chinese message and, for forms, one message per field. */
-export const errorBodySchema = z.object({
-  error: z.string(),
-  fieldErrors: z.record(z.string(), z.string()).optional(),
+/**
+ * The body of every refused API request (app/_server/http/api-route.ts): a Chinese message; for input errors one
+ * message per field; for an unexpected error (500) the request id to quote to the administrator.
+ */
+export const errorBodySchema = z.strictObject({
+  error: z.string().describe("给用户看的中文说明"),
+  fieldErrors: z.record(z.string(), z.string()).optional().describe("输入有误时：字段名 → 该字段的说明"),
+  requestId: z.string().optional().describe("500 时：请求编号，联系管理员时提供（与响应头 x-request-id 相同）"),
 });
 export type ErrorBody = z.output<typeof errorBodySchema>;
 
@@ -32,3 +36,10 @@ export const fileFormatSchema = z
 
 /** The query of a download offered as xlsx or CSV. */
 export const exportQuerySchema = z.object({ format: fileFormatSchema });
+
+/** GET /api/v1/openapi.json: an OpenAPI 3.1 document (its own standard describes the rest). */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.literal("3.1.0"),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});

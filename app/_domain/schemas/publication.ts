@@ -84,13 +84,16 @@ export type UpdateDraftInput = z.input<typeof updateDraftSchema>;
 export type ReviewPublicationInput = z.input<typeof reviewPublicationSchema>;
 
 /** GET /api/v1/publications?kind=&status= (status: staff only; unknown values are ignored by the use case). */
-export const publicationListQuerySchema = z.object({ kind: z.string().max(40).optional(), status: z.string().max(40).optional() });
+export const publicationListQuerySchema = z.object({
+  kind: z.string().max(40).optional().describe("MONTHLY_PUSH、QUARTERLY_RELEASE 或 TOPICAL"),
+  status: z.string().max(40).optional().describe("版本状态（仅本统筹区工作人员）：DRAFT、IN_REVIEW、APPROVED、PUBLISHED、CORRECTED、WITHDRAWN"),
+});
 /** The path of /api/v1/publications/{id}. */
-export const publicationParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const publicationParamsSchema = z.object({ id: z.string().min(1).max(64).describe("发布编号（列表中的 id）") });
 /** GET /api/v1/publications/{id}?version=n&institution=CODE (institution: staff and supervisors only). */
 export const publicationQuerySchema = z.object({
-  version: z.coerce.number({ message: "版本号应为正整数。" }).int("版本号应为正整数。").min(1, "版本号应为正整数。").max(999_999).optional(),
-  institution: z.string().trim().max(20).optional(),
+  version: z.coerce.number({ message: "版本号应为正整数。" }).int("版本号应为正整数。").min(1, "版本号应为正整数。").max(999_999).optional().describe("版本号；缺省为可见的最新版本"),
+  institution: z.string().trim().max(20).optional().describe("本院部分的机构编码（仅工作人员、监管预览用）"),
 });
 
 /** GET /api/publications/{id}/export?format=csv|xlsx&version=n&institution=CODE. */

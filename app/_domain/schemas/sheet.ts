@@ -5,8 +5,8 @@ import { flagSchema, optionalText } from "./common";
 export const REJECT_REASON_MIN_LENGTH = 2;
 
 const decisionFields = {
-  decision: z.enum(["ACCEPT", "REJECT"], { message: "请选择通过或退回" }),
-  comment: z.string().trim().max(1000, "意见最多 1000 字").optional().default(""),
+  decision: z.enum(["ACCEPT", "REJECT"], { message: "请选择通过或退回" }).describe("ACCEPT 通过；REJECT 退回"),
+  comment: z.string().trim().max(1000, "意见最多 1000 字").optional().default("").describe("审核意见；退回时必填（至少 2 字）"),
 };
 const reasonGiven = (v: { decision: "ACCEPT" | "REJECT"; comment: string }) => v.decision === "ACCEPT" || v.comment.length >= REJECT_REASON_MIN_LENGTH;
 const REASON_MISSING = { path: ["comment"], message: "退回时请写明原因" };
@@ -24,12 +24,15 @@ export const explanationsSchema = z.record(z.string(), z.string(), { message: "�
 export type Explanations = z.output<typeof explanationsSchema>;
 
 /** The query of POST /api/v1/sheets: `dryRun` validates only; `fileName` names a CSV body in the version list. */
-export const sheetUploadQuerySchema = z.object({ dryRun: flagSchema, fileName: optionalText() });
+export const sheetUploadQuerySchema = z.object({
+  dryRun: flagSchema.describe("1 或 true：只校验，不保存"),
+  fileName: optionalText().describe("CSV 请求体在版本列表中显示的文件名"),
+});
 
 /** The text fields of the upload form (POST /api/v1/sheets, multipart): explanations arrive as JSON text. */
 export const sheetUploadFormSchema = z.object({
-  dryRun: flagSchema,
-  explanations: optionalText(1_000_000).transform((text, ctx) => {
+  dryRun: flagSchema.describe("1 或 true：只校验，不保存"),
+  explanations: optionalText(1_000_000).describe("提醒说明，JSON 文字：{ 提醒键: 说明 }").transform((text, ctx) => {
     if (text === undefined) return undefined;
     try {
       const parsed = explanationsSchema.safeParse(JSON.parse(text));
@@ -43,7 +46,7 @@ export const sheetUploadFormSchema = z.object({
 });
 
 /** The path of a sheet version's routes. */
-export const versionParamsSchema = z.object({ versionId: z.string().min(1).max(64) });
+export const versionParamsSchema = z.object({ versionId: z.string().min(1).max(64).describe("底稿版本编号（GET /api/v1/sheets 的 versions[].id）") });
 
 /** GET /api/sheets/versions/{versionId}/diff?from={id}: the cells that changed from version `from` to this one. */
 export const sheetDiffQuerySchema = z.object({ from: z.string().min(1, "请指定比较的版本").max(64) });

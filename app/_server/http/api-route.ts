@@ -25,8 +25,9 @@ import { assertSameOrigin, readBodyCapped, readUploadForm } from "./route-helper
  * 500. Every answer carries `x-request-id` and `cache-control: no-store`. A handler returning a plain value
  * answers it as JSON with 200; it returns a Response for files or other statuses.
  *
- * The declaration stays readable on the exported handler (`GET.definition`), so the OpenAPI description can be
- * collected from the route files and their schemas instead of being written twice.
+ * The declaration stays readable on the exported handler (`GET.definition`), so the OpenAPI description is
+ * collected from the route files and their schemas instead of being written twice (app/api/v1/operations.ts,
+ * ./openapi.ts).
  */
 
 type Schema = z.ZodType;
@@ -34,9 +35,10 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 /**
  * "session": a person signed in through the browser (a bearer token is refused). "session-or-token": the
- * public API, also open to systems holding an API token (docs/product.md §4).
+ * public API, also open to systems holding an API token (docs/product.md §4). "public": no caller needed and
+ * none read — only for what holds no data (the API description itself).
  */
-export type RouteAuth = "session" | "session-or-token";
+export type RouteAuth = "session" | "session-or-token" | "public";
 
 export interface UploadSpec<F extends Schema | undefined = Schema | undefined> {
   /** The file's size limit; the whole form may exceed it by a little (boundaries, text fields). */
@@ -48,15 +50,25 @@ export interface UploadSpec<F extends Schema | undefined = Schema | undefined> {
 export interface RawBodySpec {
   /** The content types the handler understands (documentation; the handler checks). */
   contentTypes: readonly string[];
+  /** The body's schema per content type, for the API description (a multipart form also has `file`). */
+  schemas?: Partial<Record<string, Schema>>;
   maxBytes: number;
   /** The message of a body over the limit. */
   tooBig: string;
 }
 
-export interface RouteDefinition<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, U extends UploadSpec | undefined> {
+export interface RouteDefinition<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  U extends UploadSpec | undefined,
+  A extends RouteAuth = RouteAuth,
+> {
   /** One line: what the route does (the API description's summary). */
   summary: string;
-  auth: RouteAuth;
+  /** More: what the caller sees, when, and how (the API description's description). */
+  description?: string;
+  auth: A;
   /** The 401 message, when the default ("请先登录。" / "未登录或 API 令牌无效。") would mislead. */
   unauthenticated?: string;
   params?: P;
@@ -70,15 +82,21 @@ export interface RouteDefinition<P extends Schema | undefined, Q extends Schema 
   upload?: U;
   /** A body the handler reads itself from bytes (several content types). */
   raw?: RawBodySpec;
-  /** The shape of a successful JSON answer (documentation: not checked at run time). */
+  /** The shape of the 200 JSON answer (documentation: not checked at run time; the contract test checks it). */
   response?: Schema;
+  /**
+   * Answers besides the 200 `response` and the errors the wrapper gives (401, 403, 404, 413, 422, 500: see
+   * openapi.ts): status → when, and its body (the error body `{ error }` when left out), e.g. 201, or 409.
+   */
+  responses?: Record<number, { description: string; body?: Schema }>;
   /** A file answer: its content types (documentation). */
   file?: readonly string[];
 }
 
-export interface RouteContext<P, Q, B, U> {
+export interface RouteContext<P, Q, B, U, A extends RouteAuth = RouteAuth> {
   request: Request;
-  session: Session;
+  /** The caller; none on a public route. */
+  session: A extends "public" ? null : Session;
   requestId: string;
   params: Out<P>;
   query: Out<Q>;
@@ -91,8 +109,9 @@ export interface RouteContext<P, Q, B, U> {
 
 type NextContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = ((request?: Request, context?: NextContext) => Promise<Response>) & {
-  definition: RouteDefinition<Schema | undefined, Schema | undefined, Schema | undefined, UploadSpec | undefined>;
+  definition: AnyRouteDefinition;
 };
+export type AnyRouteDefinition = RouteDefinition<Schema | undefined, Schema | undefined, Schema | undefined, UploadSpec | undefined>;
 
 /** JSON bodies are small (decisions, forms); sheets come through `raw` or `upload` with their own limits. */
 const JSON_MAX_BYTES = 1024 * 1024;
@@ -103,14 +122,15 @@ export function apiRoute<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   U extends UploadSpec | undefined = undefined,
->(definition: RouteDefinition<P, Q, B, U>, handler: (ctx: RouteContext<P, Q, B, U>) => Promise<Response | object>): RouteHandler {
+  A extends RouteAuth = RouteAuth,
+>(definition: RouteDefinition<P, Q, B, U, A>, handler: (ctx: RouteContext<P, Q, B, U, A>) => Promise<Response | object>): RouteHandler {
   // Next passes (request, { params }); a test may call a route without a request.
   const run = async (request: Request = new Request("http://localhost/"), context: NextContext = {}) => {
     let id = readRequestId(request.headers);
     try {
-      const session = await resolveSession(request, definition.auth, id);
-      if (!session) return unauthenticated(definition, id);
-      id = session.requestId;
+      const session = definition.auth === "public" ? null : await resolveSession(request, definition.auth, id);
+      if (definition.auth !== "public" && !session) return unauthenticated(definition, id);
+      if (session) id = session.requestId;
       const ctx = {
         request,
         session,
@@ -120,28 +140,28 @@ export function apiRoute<
         body: definition.body ? await readJson(request) : undefined,
         upload: definition.upload ? await readUpload(request, definition.upload) : undefined,
         raw: definition.raw ? await readRaw(request, definition.raw) : undefined,
-      } as RouteContext<P, Q, B, U>;
+      } as RouteContext<P, Q, B, U, A>;
       const result = await handler(ctx);
       return withStandardHeaders(result instanceof Response ? result : NextResponse.json(result), id);
     } catch (e) {
       return errorAnswer(e, request, id);
     }
   };
-  return Object.assign(run, { definition } as Pick<RouteHandler, "definition">);
+  return Object.assign(run, { definition: definition as AnyRouteDefinition });
 }
 
 /**
  * A bearer token where the route allows one (a token on a browser-only route gets no session: review is a
  * person's act). Otherwise the cookie session, after the origin check for state-changing requests.
  */
-async function resolveSession(request: Request, auth: RouteAuth, id: string): Promise<Session | null> {
+async function resolveSession(request: Request, auth: Exclude<RouteAuth, "public">, id: string): Promise<Session | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) return auth === "session-or-token" ? sessionFromApiToken(authorization, { ip: clientIp(request.headers), requestId: id }) : null;
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
   return getSession();
 }
 
-function unauthenticated(definition: RouteDefinition<Schema | undefined, Schema | undefined, Schema | undefined, UploadSpec | undefined>, id: string) {
+function unauthenticated(definition: AnyRouteDefinition, id: string) {
   const token = definition.auth === "session-or-token";
   const error = definition.unauthenticated ?? (token ? "未登录或 API 令牌无效。" : "请先登录。");
   return withStandardHeaders(NextResponse.json({ error }, { status: 401, headers: token ? { "www-authenticate": "Bearer" } : {} }), id);

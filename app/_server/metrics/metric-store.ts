@@ -1,5 +1,5 @@
 import type { Scheme } from "@/app/_domain/catalogue";
-import { METRIC_FIELDS, type MetricValues, type RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
+import { METRIC_FIELDS, type MetricValues, type RegionMetricTexts } from "@/app/_domain/metrics/compute-metrics";
 import type { Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
@@ -14,14 +14,11 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Stores computed sets (computeRegionSets); their months must have no stored metrics (deleteMetricValues). */
-export async function insertMetricValues(db: Db, regionId: string, computed: RegionMetricSets, idOf: Map<string, string>): Promise<void> {
+export async function insertMetricValues(db: Db, regionId: string, computed: RegionMetricTexts, idOf: Map<string, string>): Promise<void> {
   if (!computed.sets.length) return;
   const ids = computed.institutionCodes.map((c) => idOf.get(c) ?? fail(`机构 ${c} 不在本统筹区`)).join(",");
   const periods = [...new Set(computed.sets.map((set) => set.period))];
-  // Array.join writes null as an empty element.
-  const lines = computed.sets.map((set) =>
-    [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", ...METRIC_FIELDS.map((f) => set[f].join(","))].join("\t"),
-  );
+  const lines = computed.sets.map((set) => [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", ...METRIC_FIELDS.map((f) => set[f])].join("\t"));
   await db.$executeRawUnsafe(
     `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds") SELECT $1, p, string_to_array($3, ',') FROM unnest($2::text[]) AS p`,
     regionId,

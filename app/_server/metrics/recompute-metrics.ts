@@ -1,5 +1,5 @@
 import type { IndicatorDef } from "@/app/_domain/catalogue";
-import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricSets } from "@/app/_domain/metrics/compute-metrics";
+import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricTexts } from "@/app/_domain/metrics/compute-metrics";
 import { addMonths, comparePeriods, isQuarterEnd, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
@@ -121,7 +121,7 @@ export async function recomputeRegion(db: Db, regionId: string, inputs?: RegionI
   return { periods: periods.length, rows, computed: periods };
 }
 
-const valueCount = (computed: RegionMetricSets) => computed.sets.reduce((n, set) => n + set.ytd.length, 0);
+const valueCount = (computed: RegionMetricTexts) => computed.sets.reduce((n, set) => n + set.size, 0);
 
 /** What computing a region's metrics needs besides its sheets. */
 interface RegionInputs {

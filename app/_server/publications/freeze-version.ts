@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { notifyAudience } from "./notify";
-import { buildContent, contentHash, VERSION_CONTENT_SELECT } from "./publication-content";
+import { buildContent, contentHash, frozenTexts, VERSION_CONTENT_SELECT } from "./publication-content";
 
 /**
  * Publishes a version the caller has locked and checked (publishPublication; the demo seed): freezes the region
@@ -14,25 +14,25 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
     select: { ...VERSION_CONTENT_SELECT, publicationId: true, version: true, correctionReason: true, embargoUntil: true },
   });
   const content = await buildContent(tx, v, { frozenAt: now });
-  const hash = contentHash(content.built);
+  // Each part is written as JSON once: the same text is hashed and stored (as jsonb, by PostgreSQL; through the
+  // client's JSON arguments, 5,000 parts took longer than building them).
+  const texts = frozenTexts(content.built);
+  const hash = contentHash(texts);
   await tx.publicationVersion.update({
     where: { id: v.id },
-    data: {
-      status: "PUBLISHED",
-      publisherId,
-      publishedAt: now,
-      snapshot: content.built.region as unknown as Prisma.InputJsonObject,
-      contentHash: hash,
-      catalogueVersionId: content.catalogueVersionId,
-      sheetVersionIds: content.sheetVersionIds,
-    },
+    data: { status: "PUBLISHED", publisherId, publishedAt: now, contentHash: hash, catalogueVersionId: content.catalogueVersionId, sheetVersionIds: content.sheetVersionIds },
     select: { id: true },
   });
+  await tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::jsonb WHERE "id" = $1`, v.id, texts.region);
   const idOf = new Map(content.audience.map((a) => [a.code, a.id]));
-  for (let i = 0; i < content.built.parts.length; i += 500)
-    await tx.publicationPart.createMany({
-      data: content.built.parts.slice(i, i + 500).map((p) => ({ versionId: v.id, institutionId: idOf.get(p.institution.code)!, data: p as unknown as Prisma.InputJsonObject })),
-    });
+  // A line per part: institution id, a tab, the JSON (JSON text holds no raw tab or line break).
+  for (let i = 0; i < texts.parts.length; i += 1000)
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "PublicationPart" ("versionId", "institutionId", "data")
+       SELECT $1, split_part(line, E'\\t', 1), substr(line, strpos(line, E'\\t') + 1)::jsonb FROM unnest(string_to_array($2, E'\\n')) AS line`,
+      v.id,
+      texts.parts.slice(i, i + 1000).map((p) => `${idOf.get(p.code)!}\t${p.text}`).join("\n"),
+    );
   const corrected = await tx.publicationVersion.updateMany({
     where: { publicationId: v.publicationId, status: "PUBLISHED", version: { lt: v.version } },
     data: { status: "CORRECTED" },

@@ -104,9 +104,19 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
 
 const periodLabel = (v: VersionRow) => publicationPeriod(v.publication.kind, v.publication.periodEnd, v.publication.periodStart).label;
 
+/** The frozen content as canonical JSON texts: the region part, and each institution part with its code. */
+export interface FrozenTexts {
+  region: string;
+  parts: { code: string; text: string }[];
+}
+
+export function frozenTexts(built: BuiltSnapshot): FrozenTexts {
+  return { region: canonicalJson(built.region), parts: built.parts.map((p) => ({ code: p.institution.code, text: canonicalJson(p) })) };
+}
+
 /** SHA-256 of the frozen content: the region part, then each institution part by code, as canonical JSON. */
-export function contentHash(built: BuiltSnapshot): string {
-  const h = createHash("sha256").update(canonicalJson(built.region));
-  for (const part of [...built.parts].sort((a, b) => (a.institution.code < b.institution.code ? -1 : 1))) h.update("\n").update(canonicalJson(part));
+export function contentHash(texts: FrozenTexts): string {
+  const h = createHash("sha256").update(texts.region);
+  for (const part of [...texts.parts].sort((a, b) => (a.code < b.code ? -1 : 1))) h.update("\n").update(part.text);
   return h.digest("hex");
 }
