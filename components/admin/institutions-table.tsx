@@ -23,6 +23,7 @@ export function InstitutionsTable({ institutions, regions, toolbar }: { institut
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           allowClear
+          aria-label="按统筹区筛选"
           placeholder="全部统筹区"
           style={{ width: 180 }}
           value={regionId}

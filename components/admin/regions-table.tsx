@@ -22,6 +22,7 @@ export function RegionsTable({ regions, provinces }: { regions: RegionDto[]; pro
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
           allowClear
+          aria-label="按省份筛选"
           placeholder="全部省份"
           style={{ width: 180 }}
           value={provinceId}

@@ -49,8 +49,9 @@ export function UsersTable({ users, currentUserId, policy, options }: { users: U
   return (
     <Card>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Select allowClear placeholder="全部角色" style={{ width: 160 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        <Select allowClear aria-label="按角色筛选" placeholder="全部角色" style={{ width: 160 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         <Select
+          aria-label="按统筹区筛选"
           allowClear
           showSearch={{ optionFilterProp: "label" }}
           placeholder="全部统筹区"
@@ -107,7 +108,7 @@ export function UsersTable({ users, currentUserId, policy, options }: { users: U
                   <a onClick={() => setEditing(u)}>编辑</a>
                   {self ? (
                     <Tooltip title={SELF_HINT}>
-                      <Space size="middle" style={{ color: "#bfbfbf", cursor: "not-allowed" }}>
+                      <Space size="middle" aria-disabled="true" style={{ color: "rgba(0, 0, 0, 0.25)", cursor: "not-allowed" }}>
                         <span>{u.status === "ACTIVE" ? "停用" : "启用"}</span>
                         <span>重置密码</span>
                       </Space>

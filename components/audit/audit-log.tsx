@@ -70,7 +70,7 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventD
           <Input placeholder="前缀，如 user." allowClear style={{ width: 150 }} />
         </Form.Item>
         <Form.Item name="result" label="结果">
-          <Select allowClear placeholder="全部" style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
+          <Select allowClear aria-label="结果" placeholder="全部" style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
         </Form.Item>
         <Form.Item>
           <Space>

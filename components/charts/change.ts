@@ -39,4 +39,4 @@ export function changeText(value: string | null | undefined, kind: "growth" | "p
 /** Which change a unit takes: %-unit indicators change in 百分点, everything else by a growth rate. */
 export const changeKind = (unit: string): "growth" | "points" => (unit === "%" ? "points" : "growth");
 
-export const TONE_COLORS: Record<Tone, string> = { good: "#2f9e44", bad: "#c92a2a", neutral: "#595959" };
+export const TONE_COLORS: Record<Tone, string> = { good: "#237804", bad: "#c92a2a", neutral: "#595959" };

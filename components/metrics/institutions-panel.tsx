@@ -108,6 +108,7 @@ export function InstitutionsPanel({ data }: { data: Data }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           data-testid="institution-indicator"
+          aria-label="指标"
           showSearch={{ optionFilterProp: "label" }}
           style={{ width: 320 }}
           value={data.indicator.code}

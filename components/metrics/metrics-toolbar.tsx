@@ -28,6 +28,7 @@ export function MetricsToolbar(props: {
             <Typography.Text type="secondary">统筹区</Typography.Text>
             <Select
               data-testid="region-select"
+              aria-label="统筹区"
               style={{ width: 180 }}
               value={props.region}
               options={props.regions.map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }))}
@@ -50,6 +51,7 @@ export function MetricsToolbar(props: {
           <Typography.Text type="secondary">{quarterly ? "季度" : "月份"}</Typography.Text>
           <Select
             data-testid="period-select"
+            aria-label={quarterly ? "季度" : "月份"}
             style={{ width: 160 }}
             value={props.period ?? undefined}
             placeholder="暂无数据"

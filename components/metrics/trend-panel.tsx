@@ -34,6 +34,7 @@ export function TrendPanel({
       {/* A wrapping row (not Space): the select's max-width then resolves against the card, so it fits a phone. */}
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 8, marginBottom: 8 }}>
         <Select
+          aria-label="指标"
           showSearch={{ optionFilterProp: "label" }}
           style={{ width: 420, maxWidth: "100%" }}
           value={selected}

@@ -35,7 +35,7 @@ export function DraftEditor({ e }: { e: PublicationEditorDto }) {
     <Card title={ro ? "内容与设置（只读）" : "编辑草稿"} style={{ marginBottom: 16 }} extra={!ro && <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">保存草稿</Button>}>
       <Form layout="vertical" disabled={ro}>
         <Form.Item label="标题">
-          <Input value={title} onChange={(ev) => setTitle(ev.target.value)} maxLength={80} data-testid="draft-title" />
+          <Input aria-label="标题" value={title} onChange={(ev) => setTitle(ev.target.value)} maxLength={80} data-testid="draft-title" />
         </Form.Item>
         <Space wrap size={[24, 0]} align="start">
           <Form.Item label="发布对象">
@@ -46,10 +46,11 @@ export function DraftEditor({ e }: { e: PublicationEditorDto }) {
                 <Radio value="LIST">指定机构</Radio>
               </Radio.Group>
               {audience.kind === "LEVELS" && (
-                <Select mode="multiple" style={{ minWidth: 280 }} value={audience.levels} onChange={(levels) => setAudience({ kind: "LEVELS", levels })} options={INSTITUTION_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
+                <Select aria-label="发布对象的等级" mode="multiple" style={{ minWidth: 280 }} value={audience.levels} onChange={(levels) => setAudience({ kind: "LEVELS", levels })} options={INSTITUTION_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
               )}
               {audience.kind === "LIST" && (
                 <Select
+                  aria-label="发布对象机构"
                   mode="multiple"
                   style={{ minWidth: 320, maxWidth: 560 }}
                   showSearch={{ optionFilterProp: "label" }}
@@ -65,11 +66,11 @@ export function DraftEditor({ e }: { e: PublicationEditorDto }) {
             <Radio.Group value={peerMode} onChange={(ev) => setPeerMode(ev.target.value)} options={PEER_MODES.map((m) => ({ value: m, label: PEER_MODE_LABELS[m] }))} />
           </Form.Item>
           <Form.Item label="解禁时间（可选）" tooltip="解禁前医疗机构看不到本发布，工作组可见">
-            <DatePicker showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" value={embargo ? dayjs(embargo) : null} onChange={(d) => setEmbargo(d ? d.toISOString() : null)} placeholder="发布后立即可见" />
+            <DatePicker aria-label="解禁时间" showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" value={embargo ? dayjs(embargo) : null} onChange={(d) => setEmbargo(d ? d.toISOString() : null)} placeholder="发布后立即可见" />
           </Form.Item>
         </Space>
         <Form.Item label="智能解读（已按数据预填，可修改）">
-          <Input.TextArea rows={6} value={narrative} onChange={(ev) => setNarrative(ev.target.value)} maxLength={20000} showCount data-testid="draft-narrative" />
+          <Input.TextArea aria-label="智能解读" rows={6} value={narrative} onChange={(ev) => setNarrative(ev.target.value)} maxLength={20000} showCount data-testid="draft-narrative" />
         </Form.Item>
         <Form.Item label="版式">
           <LayoutEditor value={layout} onChange={setLayout} indicators={e.indicators} disabled={ro} />

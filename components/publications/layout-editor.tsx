@@ -37,7 +37,7 @@ export function LayoutEditor({ value, onChange, indicators, disabled }: { value:
           title={
             <Space wrap>
               <Input value={sec.title} disabled={disabled} onChange={(e) => setSection(k, { ...sec, title: e.target.value })} style={{ width: 220 }} aria-label="栏目标题" />
-              <Select value={sec.scope} disabled={disabled} style={{ width: 150 }} onChange={(scope) => setSection(k, { ...sec, scope, panels: sec.panels.filter((p) => OWN_PANEL_KINDS.includes(p.kind) === (scope === "OWN")) })} options={[{ value: "REGION", label: "统筹区部分" }, { value: "OWN", label: "本院部分" }]} />
+              <Select aria-label="栏目范围" value={sec.scope} disabled={disabled} style={{ width: 150 }} onChange={(scope) => setSection(k, { ...sec, scope, panels: sec.panels.filter((p) => OWN_PANEL_KINDS.includes(p.kind) === (scope === "OWN")) })} options={[{ value: "REGION", label: "统筹区部分" }, { value: "OWN", label: "本院部分" }]} />
             </Space>
           }
           extra={
@@ -63,6 +63,7 @@ export function LayoutEditor({ value, onChange, indicators, disabled }: { value:
               />
             ))}
             <Select<PanelKind>
+              aria-label="添加面板"
               placeholder="添加面板…"
               value={null as unknown as PanelKind}
               disabled={disabled}
@@ -101,7 +102,7 @@ function PanelRow(props: { panel: PanelSpec; indicators: Indicator[]; disabled?:
       {WITH_INDICATORS.has(p.kind) && (
         <Select mode="multiple" disabled={disabled} value={(p.indicators ?? []).map((i) => i.code)} options={options} placeholder="选择指标" maxTagCount="responsive" onChange={(codes: string[]) => onChange({ ...p, indicators: codes.map((code) => p.indicators?.find((i) => i.code === code) ?? { code }) })} aria-label="指标" />
       )}
-      {p.kind === "NARRATIVE" && p.source !== "narrative" && <Input.TextArea rows={3} disabled={disabled} value={p.text} onChange={(e) => onChange({ ...p, text: e.target.value })} placeholder="文字内容" />}
+      {p.kind === "NARRATIVE" && p.source !== "narrative" && <Input.TextArea aria-label="文字内容" rows={3} disabled={disabled} value={p.text} onChange={(e) => onChange({ ...p, text: e.target.value })} placeholder="文字内容" />}
       {p.kind !== "NARRATIVE" && p.kind !== "NOTES" && <Input disabled={disabled} value={p.note} maxLength={200} onChange={(e) => onChange({ ...p, note: e.target.value || undefined })} placeholder="图注（可选），如：居民医保收入主要在第四季度到账" aria-label="图注" />}
     </div>
   );

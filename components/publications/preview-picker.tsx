@@ -15,6 +15,7 @@ export function PreviewPicker({ institutions, value }: { institutions: { code: s
         style={{ width: 320, maxWidth: "100%" }}
         allowClear
         showSearch={{ optionFilterProp: "label" }}
+        aria-label="预览机构"
         placeholder="选择机构"
         value={value}
         onChange={(code) => router.push(code ? `${path}?institution=${encodeURIComponent(code)}` : path)}

@@ -99,7 +99,7 @@ export function ReceiptsTable({ r, canRemind }: { r: ReceiptsDto; canRemind: boo
 function Stat({ label, n, of, percent }: { label: string; n: number; of: number; percent: number }) {
   return (
     <Space>
-      <Progress type="circle" size={56} percent={percent} format={() => `${Math.round(percent)}%`} />
+      <Progress aria-label="已确认已阅的机构比例" type="circle" size={56} percent={percent} format={() => `${Math.round(percent)}%`} />
       <div>
         <div style={{ color: "#646a73", fontSize: 13 }}>{label}</div>
         <div style={{ fontSize: 18, fontWeight: 600 }}>

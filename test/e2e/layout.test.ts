@@ -50,7 +50,9 @@ function measure(page: Page): Promise<Problems> {
 
 /** axe-core's serious and critical WCAG 2.1 A/AA findings on the page, one line each. */
 async function axeFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // A disabled Ant Design select (a published release's read-only layout) is an inactive control, which WCAG
+  // exempts from the contrast rule; axe cannot tell, as its text sits in plain elements.
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude(".ant-select-disabled").analyze();
   const path = new URL(page.url()).pathname;
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -104,7 +106,7 @@ describe("layout", () => {
           await page.screenshot({ path: `test-results/screenshots/layout/${vp.name}-${user}${p.replace(/[/?=&]/g, "_")}.png`, fullPage: vp.name === "phone" });
         }
         expect(found[user].length).toBeGreaterThan(2);
-        expect(problems).toEqual([]);
+        expect(problems, problems.join("\n")).toEqual([]);
         await page.context().close();
       }, 300_000);
 
@@ -156,7 +158,8 @@ describe("layout", () => {
       }
       throw new Error("not reached by Tab");
     };
-    await tabTo((el) => el.label.includes("username"));
+    // The user name field has the focus on arrival (autoFocus), so typing starts there.
+    await page.waitForFunction(() => document.activeElement?.id.includes("username"), null, WAIT);
     await page.keyboard.type("hf_entry");
     await tabTo((el) => el.label.includes("password"));
     await page.keyboard.type("Liangdi@2026");

@@ -35,7 +35,9 @@ export default async function CataloguePage() {
           title={
             <>
               {list.region.name}使用目录 <b>{list.region.catalogueCode}</b>，已增选地方指标 {list.region.localIndicators} 项。{" "}
-              <Link href={`/catalogue/${encodeURIComponent(list.region.catalogueCode)}`}>查看本统筹区指标目录</Link>
+              <Link href={`/catalogue/${encodeURIComponent(list.region.catalogueCode)}`} style={{ textDecoration: "underline" }}>
+                查看本统筹区指标目录
+              </Link>
             </>
           }
         />
