@@ -1,4 +1,4 @@
-// `npm test`: every test, in order — type check, unit, integration on in-memory PGlite, integration again on
+// `npm test`: every test, in order — type check, format check, unit, integration on in-memory PGlite, integration again on
 // PostgreSQL when LIANGDI_TEST_PG_URL is set (CI sets it), then end-to-end in Chromium against the built portal.
 // Ends with one summary line "tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -32,6 +32,8 @@ function vitest(title, project, extraEnv = {}) {
 }
 
 if (!step("类型检查 typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"])) failed += 1;
+// Prettier (.prettierrc.json) names every file that is not formatted; `npm run format` formats them.
+if (!step("格式检查 format (npm run format 可修正)", process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", "**/*.{ts,tsx,mjs,js,css}"])) failed += 1;
 vitest("unit", "unit");
 vitest("integration (PGlite)", "integration", { LIANGDI_TEST_PG_URL: "" });
 if (process.env.LIANGDI_TEST_PG_URL) vitest("integration (PostgreSQL)", "integration");
