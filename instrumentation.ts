@@ -14,7 +14,10 @@ export async function register() {
  * A page or route that threw: one log line that ties the error's digest (shown on the error page) to the
  * request id proxy.ts gave the request (also shown there, and on every API answer).
  */
-export function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }) {
+export function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+) {
   const digest = (error as { digest?: string } | null)?.digest ?? "-";
   console.error(`[亮底] 请求出错 requestId=${request.headers["x-request-id"] ?? "-"} digest=${digest} ${request.method} ${request.path}`);
 }

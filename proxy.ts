@@ -28,7 +28,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (env.proxyDisabled) return NextResponse.next();
 
   // A declared body larger than any upload accepts: 413 before a byte of it is read (body-limit.ts).
-  if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_BODY_LIMIT) return NextResponse.json({ error: TOO_LARGE_MESSAGE }, { status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_BODY_LIMIT)
+    return NextResponse.json({ error: TOO_LARGE_MESSAGE }, { status: 413 });
 
   // A server action (a POST naming one in Next-Action) from a foreign, opaque or missing Origin: 403 in Chinese
   // here, as the route handlers answer (Next's own check would answer 500 and lets a missing Origin through).
@@ -40,7 +41,12 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     }
   }
 
-  const headers = dynamicSecurityHeaders({ nonce: newNonce(), hsts: env.hsts, hstsMaxAge: env.hstsMaxAge, development: process.env.NODE_ENV === "development" });
+  const headers = dynamicSecurityHeaders({
+    nonce: newNonce(),
+    hsts: env.hsts,
+    hstsMaxAge: env.hstsMaxAge,
+    development: process.env.NODE_ENV === "development",
+  });
   const { pathname } = request.nextUrl;
 
   if (!pathname.startsWith("/api/") && !PUBLIC_PAGES.includes(pathname)) {

@@ -26,7 +26,10 @@ const PROPS: Record<string, Record<string, unknown>> = {
 
 export function portalThemeCss(): string {
   const cache = createCache();
-  const components = Object.entries(antd).filter(([name, c]) => /^[A-Z]/.test(name) && name !== "ConfigProvider" && (typeof c === "function" || (typeof c === "object" && c && "$$typeof" in c)));
+  const components = Object.entries(antd).filter(
+    ([name, c]) =>
+      /^[A-Z]/.test(name) && name !== "ConfigProvider" && (typeof c === "function" || (typeof c === "object" && c && "$$typeof" in c)),
+  );
   const nodes = components.map(([name, c]) => createElement(c as ComponentType<Record<string, unknown>>, { key: name, ...PROPS[name] }));
   for (const node of nodes) {
     try {

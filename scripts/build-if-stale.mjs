@@ -19,6 +19,10 @@ export function buildIfStale(root, env) {
   const stale = !fs.existsSync(buildId) || Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s)))) > fs.statSync(buildId).mtimeMs;
   if (!stale) return;
   console.log("[亮底] 正在构建（首次启动约需 1 分钟）…");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env, cwd: root });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env,
+    cwd: root,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -14,7 +14,9 @@ if (!file) {
 }
 const env = readEnv();
 if (env.databaseUrl) {
-  console.error("已设置 DATABASE_URL（PostgreSQL）：请用 pg_restore 恢复 pg_dump 的备份（见 README“备份与恢复”）。本命令只恢复内嵌数据库。");
+  console.error(
+    "已设置 DATABASE_URL（PostgreSQL）：请用 pg_restore 恢复 pg_dump 的备份（见 README“备份与恢复”）。本命令只恢复内嵌数据库。",
+  );
   process.exit(1);
 }
 try {

@@ -21,7 +21,8 @@ export function trustForwardedHeaders(headers, remoteAddress, hops) {
     headers["x-forwarded-for"] = [given, socket].filter(Boolean).join(", ");
     return headers;
   }
-  for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"]) delete headers[name];
+  for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"])
+    delete headers[name];
   if (socket) headers["x-forwarded-for"] = socket;
   return headers;
 }

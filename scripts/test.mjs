@@ -23,7 +23,12 @@ function step(title, cmd, args, extraEnv = {}) {
 
 function vitest(title, project, extraEnv = {}) {
   const out = path.join(reports, `${title.replace(/\W+/g, "-")}.json`);
-  step(title, process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], extraEnv);
+  step(
+    title,
+    process.execPath,
+    ["node_modules/vitest/vitest.mjs", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    extraEnv,
+  );
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, "utf8"));
     passed += r.numPassedTests;
@@ -33,7 +38,14 @@ function vitest(title, project, extraEnv = {}) {
 
 if (!step("类型检查 typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"])) failed += 1;
 // Prettier (.prettierrc.json) names every file that is not formatted; `npm run format` formats them.
-if (!step("格式检查 format (npm run format 可修正)", process.execPath, ["node_modules/prettier/bin/prettier.cjs", "--check", "**/*.{ts,tsx,mjs,js,css}"])) failed += 1;
+if (
+  !step("格式检查 format (npm run format 可修正)", process.execPath, [
+    "node_modules/prettier/bin/prettier.cjs",
+    "--check",
+    "**/*.{ts,tsx,mjs,js,css}",
+  ])
+)
+  failed += 1;
 vitest("unit", "unit");
 vitest("integration (PGlite)", "integration", { LIANGDI_TEST_PG_URL: "" });
 if (process.env.LIANGDI_TEST_PG_URL) vitest("integration (PostgreSQL)", "integration");

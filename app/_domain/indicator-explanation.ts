@@ -41,7 +41,8 @@ export function explainIndicator(indicators: readonly IndicatorDef[], code: stri
   const ast = parsed?.ok ? parsed.ast : null;
   const reads: IndicatorExplanation["reads"] = [];
   for (const ref of ast ? referencesOf(ast) : [])
-    if (!reads.some((r) => r.code === ref.code && r.scheme === ref.scheme)) reads.push({ code: ref.code, scheme: ref.scheme, nameZh: nameOf(ref.code) });
+    if (!reads.some((r) => r.code === ref.code && r.scheme === ref.scheme))
+      reads.push({ code: ref.code, scheme: ref.scheme, nameZh: nameOf(ref.code) });
 
   const usedBy = indicators
     .filter((i) => {

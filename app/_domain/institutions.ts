@@ -81,8 +81,7 @@ export function parseInstitutionRow(
 ): { value?: InstitutionRow; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const cell = (k: ImportColumnKey) => (raw[k] ?? "").trim();
-  const issue = (k: ImportColumnKey, message: string) =>
-    issues.push({ row, column: IMPORT_COLUMNS.find((c) => c.key === k)!.zh, message });
+  const issue = (k: ImportColumnKey, message: string) => issues.push({ row, column: IMPORT_COLUMNS.find((c) => c.key === k)!.zh, message });
 
   for (const c of IMPORT_COLUMNS) if (c.required && !cell(c.key)) issue(c.key, "必填项为空");
   const name = cell("name");
@@ -137,7 +136,11 @@ export function parseInstitutionRow(
 
 /** Maps a header row to column keys; returns the unknown or missing headers as issues. */
 export function mapImportHeader(header: string[]): { keys: (ImportColumnKey | undefined)[]; issues: RowIssue[] } {
-  const norm = (s: string) => s.replace(/^\uFEFF/, "").replace(/[\s*＊]/g, "").toLowerCase();
+  const norm = (s: string) =>
+    s
+      .replace(/^\uFEFF/, "")
+      .replace(/[\s*＊]/g, "")
+      .toLowerCase();
   const keys = header.map((h) => IMPORT_COLUMNS.find((c) => norm(h) === norm(c.zh) || norm(h) === c.key.toLowerCase())?.key);
   const issues: RowIssue[] = [];
   header.forEach((h, i) => {

@@ -2,7 +2,20 @@ import { NAV_LABELS } from "./messages";
 import { can, type Permission } from "./permissions";
 import type { Role } from "./roles";
 
-export type NavIcon = "dashboard" | "region" | "hospital" | "team" | "safety" | "audit" | "desktop" | "fund" | "inbox" | "key" | "catalogue" | "sheets" | "metrics";
+export type NavIcon =
+  | "dashboard"
+  | "region"
+  | "hospital"
+  | "team"
+  | "safety"
+  | "audit"
+  | "desktop"
+  | "fund"
+  | "inbox"
+  | "key"
+  | "catalogue"
+  | "sheets"
+  | "metrics";
 export interface NavItem {
   href: string;
   label: string;

@@ -11,8 +11,7 @@ export function passwordPolicyErrors(password: string, policy = DEFAULT_PASSWORD
   if (password.length < policy.minLength) errors.push(`密码至少 ${policy.minLength} 位。`);
   if (password.length > 128) errors.push("密码最多 128 位。");
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < policy.minClasses)
-    errors.push(`密码须包含小写字母、大写字母、数字、特殊符号中的至少 ${policy.minClasses} 类。`);
+  if (classes < policy.minClasses) errors.push(`密码须包含小写字母、大写字母、数字、特殊符号中的至少 ${policy.minClasses} 类。`);
   if (username && password.toLowerCase().includes(username.toLowerCase())) errors.push("密码不能包含用户名。");
   return errors;
 }

@@ -24,7 +24,8 @@ const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 const LENIENT = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})|(\d{2})|年\s*(\d{1,2})\s*月)$/;
 
 /** Full-width digits and punctuation (Chinese IME input) become ASCII; one char to one char. */
-const halfWidth = (s: string) => s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+const halfWidth = (s: string) =>
+  s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 
 /**
  * Reads a period typed by a person or found in a file and returns the canonical form,

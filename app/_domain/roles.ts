@@ -55,8 +55,7 @@ export function roleAssignmentErrors(a: RoleAssignment): string[] {
   if (roles.length === 0) return ["至少选择一个角色。"];
   const errors: string[] = [];
   const admins = roles.filter((r) => ADMIN_ROLES.includes(r));
-  if (admins.length > 0 && roles.length > 1)
-    errors.push("三员分立：系统管理员、安全管理员、审计管理员互斥，且不能与其他角色兼任。");
+  if (admins.length > 0 && roles.length > 1) errors.push("三员分立：系统管理员、安全管理员、审计管理员互斥，且不能与其他角色兼任。");
   else if (roles.includes("SUPERVISOR") && roles.length > 1) errors.push("上级监管角色不能与其他角色兼任。");
   else if (roles.includes("HOSPITAL_VIEWER") && roles.length > 1) errors.push("医疗机构用户不能兼任医保部门角色。");
   if (errors.length) return errors;

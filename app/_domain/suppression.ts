@@ -52,7 +52,10 @@ export function suppressionMarker(options: SuppressionOptions = {}): string {
  * A count as displayed: the marker when suppressed (by itself, or by `forced` from suppressCells), "—" when
  * missing, otherwise `format(value)`.
  */
-export function displayCount(value: Count, options: SuppressionOptions & { format?: (v: number | string) => string; forced?: boolean } = {}): string {
+export function displayCount(
+  value: Count,
+  options: SuppressionOptions & { format?: (v: number | string) => string; forced?: boolean } = {},
+): string {
   if (value === null || value === undefined || value === "") return "—";
   if (options.forced || isSmallCount(value, options)) return suppressionMarker(options);
   return options.format ? options.format(value) : String(value);
@@ -74,7 +77,7 @@ export function suppressCells(cells: readonly (readonly Count[])[], options: Sup
     ...Array.from({ length: width }, (_, c) => values.flatMap((row, r) => (c < row.length ? [{ r, c }] : []))),
   ];
   const exposedLines = new Set<number>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     exposedLines.clear();
     lines.forEach((line, i) => {

@@ -6,12 +6,23 @@ import { z } from "zod";
  * never reads "Invalid input: expected string, received undefined" (issue 16, finding 5). Schemas still
  * give their own wording where a field deserves it.
  */
-const KIND: Record<string, string> = { string: "文字", number: "数字", int: "整数", boolean: "是或否", array: "列表", object: "表单", date: "日期", bigint: "整数" };
+const KIND: Record<string, string> = {
+  string: "文字",
+  number: "数字",
+  int: "整数",
+  boolean: "是或否",
+  array: "列表",
+  object: "表单",
+  date: "日期",
+  bigint: "整数",
+};
 
 export function chineseMessage(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined || issue.input === null ? "此项为必填项，请填写。" : `格式不正确，应为${KIND[issue.expected] ?? "有效的值"}。`;
+      return issue.input === undefined || issue.input === null
+        ? "此项为必填项，请填写。"
+        : `格式不正确，应为${KIND[issue.expected] ?? "有效的值"}。`;
     case "too_small":
       if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "此项为必填项，请填写。" : `至少需要 ${issue.minimum} 个字符。`;
       if (issue.origin === "array" || issue.origin === "set") return `至少需要选择 ${issue.minimum} 项。`;

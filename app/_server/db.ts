@@ -17,7 +17,9 @@ const g = globalThis as unknown as { [KEY]?: DbState };
 
 /** The open database, opening the one the environment names on first use. */
 export function database(env: Env = readEnv()): Promise<OpenDatabase> {
-  g[KEY] ??= { ready: openDatabase(env.databaseUrl ? { kind: "postgres", url: env.databaseUrl } : { kind: "pglite", dataDir: env.dataDir }) };
+  g[KEY] ??= {
+    ready: openDatabase(env.databaseUrl ? { kind: "postgres", url: env.databaseUrl } : { kind: "pglite", dataDir: env.dataDir }),
+  };
   return g[KEY].ready;
 }
 

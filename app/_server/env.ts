@@ -19,7 +19,9 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env) {
     /** The key of the session cookie's encrypted JWT (next-auth reads the same variable). */
     authSecret: e.NEXTAUTH_SECRET ?? "",
     /** Session cookie `Secure` flag: LIANGDI_SECURE_COOKIES=1/0; by default on when NEXTAUTH_URL is https. */
-    secureCookies: e.LIANGDI_SECURE_COOKIES ? e.LIANGDI_SECURE_COOKIES === "1" || e.LIANGDI_SECURE_COOKIES === "true" : !!e.NEXTAUTH_URL?.startsWith("https://"),
+    secureCookies: e.LIANGDI_SECURE_COOKIES
+      ? e.LIANGDI_SECURE_COOKIES === "1" || e.LIANGDI_SECURE_COOKIES === "true"
+      : !!e.NEXTAUTH_URL?.startsWith("https://"),
     /** Account lockout (MLPS-02, DHIS2's values): this many failures within the window lock the account for lockMinutes. */
     loginMaxFailures: positive(e.LIANGDI_LOGIN_MAX_FAILURES, 5),
     loginFailureWindowMinutes: positive(e.LIANGDI_LOGIN_FAILURE_WINDOW_MINUTES, 15),

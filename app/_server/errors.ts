@@ -30,8 +30,7 @@ export const UNEXPECTED_ERROR_MESSAGE = "系统错误，请稍后重试；如果
 
 export const forbidden = () => new AppError("FORBIDDEN", "您没有执行此操作的权限。");
 export const notFound = (what = "对象") => new AppError("NOT_FOUND", `${what}不存在或您无权查看。`);
-export const invalid = (message: string, fieldErrors?: Record<string, string>) =>
-  new AppError("INVALID", message, fieldErrors);
+export const invalid = (message: string, fieldErrors?: Record<string, string>) => new AppError("INVALID", message, fieldErrors);
 
 /** Turns a zod failure into an AppError with one message per field. */
 export function fromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): AppError {

@@ -9,7 +9,19 @@ import { confirmMfaEnrolmentAction } from "@/app/(portal)/account/security/actio
  * Binding an authenticator app: scan the QR code (or type the key), confirm with a code, then save the ten
  * recovery codes, which are shown only here, once.
  */
-export function MfaEnrolment({ username, secret, qrSvg, doneHref, doneLabel }: { username: string; secret: string; qrSvg: string; doneHref: string; doneLabel: string }) {
+export function MfaEnrolment({
+  username,
+  secret,
+  qrSvg,
+  doneHref,
+  doneLabel,
+}: {
+  username: string;
+  secret: string;
+  qrSvg: string;
+  doneHref: string;
+  doneLabel: string;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ code: string }>();
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +48,13 @@ export function MfaEnrolment({ username, secret, qrSvg, doneHref, doneLabel }: {
   if (codes)
     return (
       <div data-testid="recovery-codes">
-        <Alert type="success" showIcon title="身份验证器已绑定" description="以后登录时，输入密码后还需输入身份验证器上的动态验证码。" style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          title="身份验证器已绑定"
+          description="以后登录时，输入密码后还需输入身份验证器上的动态验证码。"
+          style={{ marginBottom: 16 }}
+        />
         <Typography.Title level={5}>请保存恢复码</Typography.Title>
         <Typography.Paragraph type="secondary">
           手机丢失或更换时，可用下面任一恢复码代替动态验证码登录，每个只能使用一次。恢复码只显示这一次，请抄写或下载后妥善保管（不要存放在手机上）。
@@ -94,7 +112,15 @@ export function MfaEnrolment({ username, secret, qrSvg, doneHref, doneLabel }: {
               <div
                 aria-label="身份验证器二维码"
                 role="img"
-                style={{ width: 168, height: 168, margin: "8px 0", padding: 4, border: "1px solid #e8ebf0", borderRadius: 8, background: "#fff" }}
+                style={{
+                  width: 168,
+                  height: 168,
+                  margin: "8px 0",
+                  padding: 4,
+                  border: "1px solid #e8ebf0",
+                  borderRadius: 8,
+                  background: "#fff",
+                }}
                 dangerouslySetInnerHTML={{ __html: qrSvg }}
               />
               <Typography.Text type="secondary">无法扫码时，在身份验证器中手动添加账号，输入密钥：</Typography.Text>
@@ -113,7 +139,11 @@ export function MfaEnrolment({ username, secret, qrSvg, doneHref, doneLabel }: {
             <div style={{ maxWidth: 320, marginTop: 8 }}>
               {error && <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
               <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={pending}>
-                <Form.Item label="身份验证器显示的 6 位数字" name="code" rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: "请输入 6 位数字" }]}>
+                <Form.Item
+                  label="身份验证器显示的 6 位数字"
+                  name="code"
+                  rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: "请输入 6 位数字" }]}
+                >
                   <Input size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="6 位数字" />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={pending}>

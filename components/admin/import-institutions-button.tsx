@@ -46,7 +46,8 @@ function ImportModal({ onClose }: { onClose: () => void }) {
     body.append("file", file, file.name);
     const res = await send(IMPORT_URL, body).catch(() => null);
     if (!res) return setOutcome({ kind: "error", fileName: file.name, message: "网络错误，上传没有完成，请稍后重试。" });
-    if (!res.ok || !res.json || res.redirected) return setOutcome({ kind: "error", fileName: file.name, message: failedUploadMessage(res) });
+    if (!res.ok || !res.json || res.redirected)
+      return setOutcome({ kind: "error", fileName: file.name, message: failedUploadMessage(res) });
     const result = res.json as unknown as ImportInstitutionsResult;
     if (result.ok) {
       setOutcome({ kind: "done", fileName: file.name, created: result.created, updated: result.updated, unchanged: result.unchanged });
@@ -58,17 +59,11 @@ function ImportModal({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal
-      open
-      title="批量导入医疗机构"
-      width={760}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={<Button onClick={onClose}>关闭</Button>}
-    >
+    <Modal open title="批量导入医疗机构" width={760} onCancel={onClose} destroyOnHidden footer={<Button onClick={onClose}>关闭</Button>}>
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          上传 Excel（.xlsx）或 CSV 文件，第 1 行为表头。机构编码已存在的将按文件内容更新（选填列留空则保持原值），其余新增。任何一行有问题时整份文件都不会导入。
+          上传 Excel（.xlsx）或 CSV 文件，第 1
+          行为表头。机构编码已存在的将按文件内容更新（选填列留空则保持原值），其余新增。任何一行有问题时整份文件都不会导入。
           <a href={TEMPLATE_URL} download style={{ marginLeft: 8 }}>
             <DownloadOutlined /> 下载导入模板
           </a>

@@ -10,12 +10,21 @@ import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type RegionOption = { id: string; code: string; name: string };
 
-export function InstitutionsTable({ institutions, regions, toolbar }: { institutions: InstitutionDto[]; regions: RegionOption[]; toolbar?: React.ReactNode }) {
+export function InstitutionsTable({
+  institutions,
+  regions,
+  toolbar,
+}: {
+  institutions: InstitutionDto[];
+  regions: RegionOption[];
+  toolbar?: React.ReactNode;
+}) {
   const [regionId, setRegionId] = useState<string | undefined>();
   const [q, setQ] = useState("");
   const [editing, setEditing] = useState<InstitutionDto | "new" | null>(null);
   const rows = useMemo(
-    () => institutions.filter((i) => (!regionId || i.regionId === regionId) && (!q || i.name.includes(q) || i.code.includes(q.toUpperCase()))),
+    () =>
+      institutions.filter((i) => (!regionId || i.regionId === regionId) && (!q || i.name.includes(q) || i.code.includes(q.toUpperCase()))),
     [institutions, regionId, q],
   );
   return (
@@ -30,7 +39,13 @@ export function InstitutionsTable({ institutions, regions, toolbar }: { institut
           onChange={setRegionId}
           options={regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }))}
         />
-        <Input.Search placeholder="按名称或编码搜索" allowClear style={{ width: 240 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ("")} />
+        <Input.Search
+          placeholder="按名称或编码搜索"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={setQ}
+          onChange={(e) => !e.target.value && setQ("")}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
           新增机构
         </Button>
@@ -48,7 +63,13 @@ export function InstitutionsTable({ institutions, regions, toolbar }: { institut
           { title: "等级", dataIndex: "level", width: 80, render: (v: InstitutionDto["level"]) => LEVEL_LABELS[v] },
           { title: "类别", dataIndex: "type", width: 80, render: (v: InstitutionDto["type"]) => TYPE_LABELS[v] },
           { title: "区县", dataIndex: "district", width: 100, render: (v) => v ?? "—" },
-          { title: "床位", dataIndex: "beds", width: 80, align: "right", render: (v) => (v == null ? "—" : <span className="num">{v}</span>) },
+          {
+            title: "床位",
+            dataIndex: "beds",
+            width: 80,
+            align: "right",
+            render: (v) => (v == null ? "—" : <span className="num">{v}</span>),
+          },
           { title: "状态", dataIndex: "active", width: 80, render: (v) => (v ? <Tag color="green">定点</Tag> : <Tag>停用</Tag>) },
           { title: "操作", width: 80, render: (_, r) => <a onClick={() => setEditing(r)}>编辑</a> },
         ]}
@@ -61,12 +82,25 @@ export function InstitutionsTable({ institutions, regions, toolbar }: { institut
 function InstitutionModal({ value, regions, onClose }: { value: InstitutionDto | null; regions: RegionOption[]; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const { submit, pending } = useFormSubmit(form, (values) => saveInstitutionAction(values, value?.id), () => {
-    message.success(value ? "已保存" : "已新增机构");
-    onClose();
-  });
+  const { submit, pending } = useFormSubmit(
+    form,
+    (values) => saveInstitutionAction(values, value?.id),
+    () => {
+      message.success(value ? "已保存" : "已新增机构");
+      onClose();
+    },
+  );
   return (
-    <Modal open title={value ? `编辑：${value.name}` : "新增医疗机构"} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="保存" width={560} destroyOnHidden>
+    <Modal
+      open
+      title={value ? `编辑：${value.name}` : "新增医疗机构"}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={pending}
+      okText="保存"
+      width={560}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={value ?? { active: true, level: "LEVEL_2", type: "GENERAL" }}>
         <Space.Compact block>
           <Form.Item name="regionId" label="统筹区" rules={[{ required: true, message: "请选择统筹区" }]} style={{ width: "40%" }}>

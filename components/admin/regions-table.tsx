@@ -29,7 +29,13 @@ export function RegionsTable({ regions, provinces }: { regions: RegionDto[]; pro
           onChange={setProvinceId}
           options={provinces.map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` }))}
         />
-        <Input.Search placeholder="按名称或编码搜索" allowClear style={{ width: 240 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ("")} />
+        <Input.Search
+          placeholder="按名称或编码搜索"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={setQ}
+          onChange={(e) => !e.target.value && setQ("")}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")} disabled={provinces.length === 0}>
           新增统筹区
         </Button>
@@ -51,30 +57,65 @@ export function RegionsTable({ regions, provinces }: { regions: RegionDto[]; pro
           { title: "操作", width: 80, render: (_, r) => <a onClick={() => setEditing(r)}>编辑</a> },
         ]}
       />
-      {editing && <RegionModal value={editing === "new" ? null : editing} regions={regions} provinces={provinces} onClose={() => setEditing(null)} />}
+      {editing && (
+        <RegionModal value={editing === "new" ? null : editing} regions={regions} provinces={provinces} onClose={() => setEditing(null)} />
+      )}
     </Card>
   );
 }
 
-function RegionModal({ value, regions, provinces, onClose }: { value: RegionDto | null; regions: RegionDto[]; provinces: ProvinceDto[]; onClose: () => void }) {
+function RegionModal({
+  value,
+  regions,
+  provinces,
+  onClose,
+}: {
+  value: RegionDto | null;
+  regions: RegionDto[];
+  provinces: ProvinceDto[];
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<RegionInput>();
   const { message } = App.useApp();
   const provinceId = Form.useWatch("provinceId", form);
   // A parent is another region of the same province (the server also refuses the region's own descendants).
   const parents = regions.filter((r) => r.provinceId === provinceId && r.id !== value?.id);
-  const { submit, pending } = useFormSubmit(form, (values) => saveRegionAction({ ...values, parentId: values.parentId ?? null }, value?.id), () => {
-    message.success(value ? "已保存" : "已新增统筹区");
-    onClose();
-  });
+  const { submit, pending } = useFormSubmit(
+    form,
+    (values) => saveRegionAction({ ...values, parentId: values.parentId ?? null }, value?.id),
+    () => {
+      message.success(value ? "已保存" : "已新增统筹区");
+      onClose();
+    },
+  );
   const initialValues: Partial<RegionInput> = value
-    ? { code: value.code, name: value.name, level: value.level, provinceId: value.provinceId, parentId: value.parentId ?? undefined, active: value.active }
+    ? {
+        code: value.code,
+        name: value.name,
+        level: value.level,
+        provinceId: value.provinceId,
+        parentId: value.parentId ?? undefined,
+        active: value.active,
+      }
     : { level: "CITY", active: true, provinceId: provinces.length === 1 ? provinces[0].id : undefined };
   return (
-    <Modal open title={value ? `编辑：${value.name}` : "新增统筹区"} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="保存" width={520} destroyOnHidden>
+    <Modal
+      open
+      title={value ? `编辑：${value.name}` : "新增统筹区"}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={pending}
+      okText="保存"
+      width={520}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={initialValues}>
         <Space.Compact block>
           <Form.Item name="provinceId" label="所属省份" rules={[{ required: true, message: "请选择所属省份" }]} style={{ width: "50%" }}>
-            <Select options={provinces.map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` }))} onChange={() => form.setFieldValue("parentId", undefined)} />
+            <Select
+              options={provinces.map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` }))}
+              onChange={() => form.setFieldValue("parentId", undefined)}
+            />
           </Form.Item>
           <Form.Item
             name="code"

@@ -10,18 +10,27 @@ import { useFormSubmit } from "@/components/ui/use-form-submit";
 export function ResetPasswordModal({ user, policy, onClose }: { user: UserDto; policy: PasswordPolicy; onClose: () => void }) {
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const { message } = App.useApp();
-  const { submit, pending } = useFormSubmit(form, ({ password }) => resetUserPasswordAction({ id: user.id, password }), () => {
-    message.success(`已重置 ${user.username} 的密码，请通过安全渠道告知本人`);
-    onClose();
-  });
+  const { submit, pending } = useFormSubmit(
+    form,
+    ({ password }) => resetUserPasswordAction({ id: user.id, password }),
+    () => {
+      message.success(`已重置 ${user.username} 的密码，请通过安全渠道告知本人`);
+      onClose();
+    },
+  );
   return (
-    <Modal open title={`重置密码：${user.displayName}（${user.username}）`} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="重置" okButtonProps={{ danger: true }} width={480} destroyOnHidden>
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="重置后该用户的所有登录立即失效，下次登录须修改此临时密码。"
-      />
+    <Modal
+      open
+      title={`重置密码：${user.displayName}（${user.username}）`}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={pending}
+      okText="重置"
+      okButtonProps={{ danger: true }}
+      width={480}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="重置后该用户的所有登录立即失效，下次登录须修改此临时密码。" />
       <Form form={form} layout="vertical">
         <Form.Item
           name="password"

@@ -44,14 +44,28 @@ async function validateRoles(_: unknown, roles: Role[] = []) {
   if (error) throw new Error(error);
 }
 
-export function UserModal({ value, self, options, policy, onClose }: { value: UserDto | null; self: boolean; options: UserFormOptions; policy: PasswordPolicy; onClose: () => void }) {
+export function UserModal({
+  value,
+  self,
+  options,
+  policy,
+  onClose,
+}: {
+  value: UserDto | null;
+  self: boolean;
+  options: UserFormOptions;
+  policy: PasswordPolicy;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const roles = Form.useWatch("roles", form) ?? value?.roles ?? [];
   const kind = scopeKindOf(roles);
   const institutionRegion = useMemo(() => new Map(options.institutions.map((i) => [i.id, i.regionId])), [options.institutions]);
   // The region filter of the institution select; not saved (a hospital user's scope is the institution alone).
-  const [filterRegion, setFilterRegion] = useState<string | undefined>(value?.institutionId ? institutionRegion.get(value.institutionId) : undefined);
+  const [filterRegion, setFilterRegion] = useState<string | undefined>(
+    value?.institutionId ? institutionRegion.get(value.institutionId) : undefined,
+  );
   const institutions = options.institutions.filter((i) => !filterRegion || i.regionId === filterRegion);
   const regionOptions = options.regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
 
@@ -78,7 +92,16 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
     },
   };
   return (
-    <Modal open title={value ? `编辑用户：${value.displayName}` : "新增用户"} onOk={submit} onCancel={onClose} confirmLoading={pending} okText="保存" width={580} destroyOnHidden>
+    <Modal
+      open
+      title={value ? `编辑用户：${value.displayName}` : "新增用户"}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={pending}
+      okText="保存"
+      width={580}
+      destroyOnHidden
+    >
       {self && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这是您本人的账号：三员分立，禁止自我授权，只能修改姓名。" />}
       <Form form={form} layout="vertical" initialValues={value ?? { roles: [] }}>
         <div style={PAIR}>
@@ -97,13 +120,30 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
             <Input maxLength={50} />
           </Form.Item>
         </div>
-        <Form.Item name="roles" label="角色" rules={[{ required: true, message: "至少选择一个角色" }, { validator: validateRoles }]} extra="管理员角色互斥；数据填报员、审核员、发布负责人可在同一统筹区兼任。">
-          <Select mode="multiple" disabled={self} showSearch={{ optionFilterProp: "label" }} options={ROLE_OPTIONS} placeholder="选择角色" />
+        <Form.Item
+          name="roles"
+          label="角色"
+          rules={[{ required: true, message: "至少选择一个角色" }, { validator: validateRoles }]}
+          extra="管理员角色互斥；数据填报员、审核员、发布负责人可在同一统筹区兼任。"
+        >
+          <Select
+            mode="multiple"
+            disabled={self}
+            showSearch={{ optionFilterProp: "label" }}
+            options={ROLE_OPTIONS}
+            placeholder="选择角色"
+          />
         </Form.Item>
-        {kind === "DEPLOYMENT" && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="管理员角色的权限范围为全系统，无需指定统筹区或机构。" />}
+        {kind === "DEPLOYMENT" && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="管理员角色的权限范围为全系统，无需指定统筹区或机构。" />
+        )}
         {kind === "PROVINCE" && (
           <Form.Item name="provinceId" label="监管省份" rules={[{ required: true, message: "上级监管用户须指定所监管的省份" }]}>
-            <Select disabled={self} options={options.provinces.map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` }))} placeholder="选择省份" />
+            <Select
+              disabled={self}
+              options={options.provinces.map((p) => ({ value: p.id, label: `${p.name}（${p.code}）` }))}
+              placeholder="选择省份"
+            />
           </Form.Item>
         )}
         {kind === "REGION" && (
@@ -128,14 +168,30 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
                 }}
               />
             </Form.Item>
-            <Form.Item name="institutionId" label="所属医疗机构" style={{ ...HALF, flex: 3 }} rules={[{ required: true, message: "医疗机构用户须指定所属医疗机构" }]}>
-              <Select disabled={self} showSearch={{ optionFilterProp: "label" }} options={institutions.map((i) => ({ value: i.id, label: `${i.name}（${i.code}）` }))} placeholder="选择医疗机构" />
+            <Form.Item
+              name="institutionId"
+              label="所属医疗机构"
+              style={{ ...HALF, flex: 3 }}
+              rules={[{ required: true, message: "医疗机构用户须指定所属医疗机构" }]}
+            >
+              <Select
+                disabled={self}
+                showSearch={{ optionFilterProp: "label" }}
+                options={institutions.map((i) => ({ value: i.id, label: `${i.name}（${i.code}）` }))}
+                placeholder="选择医疗机构"
+              />
             </Form.Item>
           </div>
         )}
         {!value && (
           <div style={PAIR}>
-            <Form.Item name="password" label="初始密码" style={HALF} dependencies={["username"]} rules={[{ required: true, message: "请设置初始密码" }, policyRule]}>
+            <Form.Item
+              name="password"
+              label="初始密码"
+              style={HALF}
+              dependencies={["username"]}
+              rules={[{ required: true, message: "请设置初始密码" }, policyRule]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Form.Item
@@ -145,7 +201,11 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
               dependencies={["password"]}
               rules={[
                 { required: true, message: "请再次输入初始密码" },
-                ({ getFieldValue }) => ({ validator: async (_, c?: string) => { if (c && c !== getFieldValue("password")) throw new Error("两次输入的密码不一致"); } }),
+                ({ getFieldValue }) => ({
+                  validator: async (_, c?: string) => {
+                    if (c && c !== getFieldValue("password")) throw new Error("两次输入的密码不一致");
+                  },
+                }),
               ]}
             >
               <Input.Password autoComplete="new-password" />
@@ -154,7 +214,8 @@ export function UserModal({ value, self, options, policy, onClose }: { value: Us
         )}
         {!value && (
           <div style={{ color: "#5b6474", marginTop: -8 }}>
-            密码至少 {policy.minLength} 位，包含小写字母、大写字母、数字、特殊符号中的至少 {policy.minClasses} 类，且不能包含用户名；用户首次登录须修改。
+            密码至少 {policy.minLength} 位，包含小写字母、大写字母、数字、特殊符号中的至少 {policy.minClasses}{" "}
+            类，且不能包含用户名；用户首次登录须修改。
           </div>
         )}
       </Form>

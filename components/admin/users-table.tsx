@@ -22,7 +22,17 @@ function scopeText(u: UserDto): string {
   return "—";
 }
 
-export function UsersTable({ users, currentUserId, policy, options }: { users: UserDto[]; currentUserId: string; policy: PasswordPolicy; options: UserFormOptions }) {
+export function UsersTable({
+  users,
+  currentUserId,
+  policy,
+  options,
+}: {
+  users: UserDto[];
+  currentUserId: string;
+  policy: PasswordPolicy;
+  options: UserFormOptions;
+}) {
   const { message } = App.useApp();
   const [role, setRole] = useState<Role | undefined>();
   const [regionId, setRegionId] = useState<string | undefined>();
@@ -49,7 +59,15 @@ export function UsersTable({ users, currentUserId, policy, options }: { users: U
   return (
     <Card>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Select allowClear aria-label="按角色筛选" placeholder="全部角色" style={{ width: 160 }} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        <Select
+          allowClear
+          aria-label="按角色筛选"
+          placeholder="全部角色"
+          style={{ width: 160 }}
+          value={role}
+          onChange={setRole}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        />
         <Select
           aria-label="按统筹区筛选"
           allowClear
@@ -60,7 +78,13 @@ export function UsersTable({ users, currentUserId, policy, options }: { users: U
           onChange={setRegionId}
           options={options.regions.map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }))}
         />
-        <Input.Search placeholder="按用户名或姓名搜索" allowClear style={{ width: 240 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ("")} />
+        <Input.Search
+          placeholder="按用户名或姓名搜索"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={setQ}
+          onChange={(e) => !e.target.value && setQ("")}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
           新增用户
         </Button>
@@ -97,7 +121,12 @@ export function UsersTable({ users, currentUserId, policy, options }: { users: U
               </Space>
             ),
           },
-          { title: "最近登录", dataIndex: "lastLoginAt", width: 150, render: (v: string | null) => (v ? dayjs(v).format("YYYY-MM-DD HH:mm") : "从未登录") },
+          {
+            title: "最近登录",
+            dataIndex: "lastLoginAt",
+            width: 150,
+            render: (v: string | null) => (v ? dayjs(v).format("YYYY-MM-DD HH:mm") : "从未登录"),
+          },
           {
             title: "操作",
             width: 190,
@@ -135,7 +164,13 @@ export function UsersTable({ users, currentUserId, policy, options }: { users: U
         ]}
       />
       {editing && (
-        <UserModal value={editing === "new" ? null : editing} self={editing !== "new" && editing.id === currentUserId} options={options} policy={policy} onClose={() => setEditing(null)} />
+        <UserModal
+          value={editing === "new" ? null : editing}
+          self={editing !== "new" && editing.id === currentUserId}
+          options={options}
+          policy={policy}
+          onClose={() => setEditing(null)}
+        />
       )}
       {resetting && <ResetPasswordModal user={resetting} policy={policy} onClose={() => setResetting(null)} />}
     </Card>

@@ -17,7 +17,16 @@ const FIELD_COLUMNS = [
 ];
 
 function FieldTable({ rows, label }: { rows: FieldRow[]; label: string }) {
-  return <Table<FieldRow> aria-label={label} size="small" columns={FIELD_COLUMNS} dataSource={rows} pagination={false} scroll={{ x: "max-content" }} />;
+  return (
+    <Table<FieldRow>
+      aria-label={label}
+      size="small"
+      columns={FIELD_COLUMNS}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: "max-content" }}
+    />
+  );
 }
 
 function Operation({ op }: { op: OperationView }) {
@@ -41,7 +50,11 @@ function Operation({ op }: { op: OperationView }) {
         {op.summary}
       </Typography.Paragraph>
       {op.description && <Typography.Paragraph type="secondary">{op.description}</Typography.Paragraph>}
-      <Descriptions size="small" column={1} items={[{ key: "auth", label: "调用方式", children: op.auth.map((a) => <Tag key={a}>{a}</Tag>) }]} />
+      <Descriptions
+        size="small"
+        column={1}
+        items={[{ key: "auth", label: "调用方式", children: op.auth.map((a) => <Tag key={a}>{a}</Tag>) }]}
+      />
       {op.parameters.length > 0 && (
         <>
           <Typography.Title level={5}>参数</Typography.Title>
@@ -53,7 +66,11 @@ function Operation({ op }: { op: OperationView }) {
           <Typography.Title level={5}>
             请求体 <Typography.Text code>{b.contentType}</Typography.Text>
           </Typography.Title>
-          {b.rows.length ? <FieldTable rows={b.rows} label={`${op.method} ${op.path} 的请求体（${b.contentType}）`} /> : <Typography.Paragraph>{b.description || b.type}</Typography.Paragraph>}
+          {b.rows.length ? (
+            <FieldTable rows={b.rows} label={`${op.method} ${op.path} 的请求体（${b.contentType}）`} />
+          ) : (
+            <Typography.Paragraph>{b.description || b.type}</Typography.Paragraph>
+          )}
         </div>
       ))}
       <Typography.Title level={5}>响应</Typography.Title>
@@ -64,9 +81,20 @@ function Operation({ op }: { op: OperationView }) {
         dataSource={op.responses}
         scroll={{ x: "max-content" }}
         columns={[
-          { title: "状态码", dataIndex: "status", key: "status", width: 80, render: (s: string) => <Tag color={STATUS_COLORS(s)}>{s}</Tag> },
+          {
+            title: "状态码",
+            dataIndex: "status",
+            key: "status",
+            width: 80,
+            render: (s: string) => <Tag color={STATUS_COLORS(s)}>{s}</Tag>,
+          },
           { title: "说明", dataIndex: "description", key: "description" },
-          { title: "响应体", dataIndex: "body", key: "body", render: (body: string | null) => body && <a href={`#schema-${body}`}>{body}</a> },
+          {
+            title: "响应体",
+            dataIndex: "body",
+            key: "body",
+            render: (body: string | null) => body && <a href={`#schema-${body}`}>{body}</a>,
+          },
         ]}
       />
     </Card>
@@ -77,12 +105,19 @@ export function ApiReference({ view }: { view: ApiDocsView }) {
   return (
     <>
       <Card size="small" title="认证" style={{ marginBottom: 24 }}>
-        <Descriptions size="small" column={1} items={view.security.map((s) => ({ key: s.name, label: s.label, children: s.description }))} />
+        <Descriptions
+          size="small"
+          column={1}
+          items={view.security.map((s) => ({ key: s.name, label: s.label, children: s.description }))}
+        />
       </Card>
       {view.groups.map((g) => (
         <section key={g.tag} aria-labelledby={`tag-${g.tag}`}>
           <Typography.Title level={4} id={`tag-${g.tag}`}>
-            {g.tag} <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: "normal" }}>{g.description}</Typography.Text>
+            {g.tag}{" "}
+            <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: "normal" }}>
+              {g.description}
+            </Typography.Text>
           </Typography.Title>
           {g.operations.map((op) => (
             <Operation key={op.id} op={op} />
@@ -96,8 +131,12 @@ export function ApiReference({ view }: { view: ApiDocsView }) {
           forceRender: true,
           label: (
             <span id={`schema-${s.name}`}>
-              <Typography.Text strong style={{ fontFamily: "monospace" }}>{s.name}</Typography.Text>
-              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{s.usedBy.join("；")}</Typography.Text>
+              <Typography.Text strong style={{ fontFamily: "monospace" }}>
+                {s.name}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                {s.usedBy.join("；")}
+              </Typography.Text>
             </span>
           ),
           children: <FieldTable rows={s.rows} label={`数据结构 ${s.name}`} />,

@@ -25,11 +25,16 @@ export function typeLabel(s: JsonSchema, refName = (ref: string) => ref.split("/
   if (union) {
     // One small object among plain types (a suppressed number) reads best spelled out; several are "object".
     const spell = union.filter((v) => v.type === "object").length === 1;
-    const label = (v: JsonSchema) => (spell && v.type === "object" && v.properties ? `{ ${Object.keys(asSchema(v.properties)).join(", ")} }` : typeLabel(v, refName));
+    const label = (v: JsonSchema) =>
+      spell && v.type === "object" && v.properties ? `{ ${Object.keys(asSchema(v.properties)).join(", ")} }` : typeLabel(v, refName);
     return [...new Set(union.map(label))].join(" | ");
   }
-  if (s.type === "array") return s.prefixItems ? `[${(s.prefixItems as JsonSchema[]).map((v) => typeLabel(v, refName)).join(", ")}]` : `${typeLabel(asSchema(s.items), refName)}[]`;
-  if (s.type === "object" && !s.properties && s.additionalProperties && typeof s.additionalProperties === "object") return `{ [键]: ${typeLabel(asSchema(s.additionalProperties), refName)} }`;
+  if (s.type === "array")
+    return s.prefixItems
+      ? `[${(s.prefixItems as JsonSchema[]).map((v) => typeLabel(v, refName)).join(", ")}]`
+      : `${typeLabel(asSchema(s.items), refName)}[]`;
+  if (s.type === "object" && !s.properties && s.additionalProperties && typeof s.additionalProperties === "object")
+    return `{ [键]: ${typeLabel(asSchema(s.additionalProperties), refName)} }`;
   if (Array.isArray(s.type)) return s.type.join(" | ");
   if (s.contentMediaType && s.type === "string") return "文件";
   return typeof s.type === "string" ? s.type : "任意";
@@ -64,7 +69,8 @@ function children(s: JsonSchema): { suffix: string; objects: JsonSchema[] } | nu
 
 /** The discriminating constant of a variant (`kind = "TREND"`), to say which fields belong to which case. */
 function caseOf(s: JsonSchema): string | null {
-  for (const [name, p] of Object.entries(asSchema(s.properties))) if ("const" in asSchema(p)) return `${name} = ${JSON.stringify(asSchema(p).const)}`;
+  for (const [name, p] of Object.entries(asSchema(s.properties)))
+    if ("const" in asSchema(p)) return `${name} = ${JSON.stringify(asSchema(p).const)}`;
   return null;
 }
 
@@ -91,7 +97,8 @@ export function fieldRows(schema: JsonSchema, prefix = "", note = "", seen = new
     }
     if (shape.length > 200) seen.set(shape, path);
     const many = nested.objects.length > 1;
-    for (const o of nested.objects) rows.push(...fieldRows(o, `${path}${nested.suffix}.`, many ? `（${caseOf(o) ?? "情形之一"} 时）` : note, seen));
+    for (const o of nested.objects)
+      rows.push(...fieldRows(o, `${path}${nested.suffix}.`, many ? `（${caseOf(o) ?? "情形之一"} 时）` : note, seen));
   }
   return rows;
 }
@@ -102,7 +109,13 @@ export function bodyRows(schema: JsonSchema): FieldRow[] {
   const seen = new Map<string, string>();
   if (!union || !union.every((v) => v.type === "object")) return fieldRows(schema, "", "", seen);
   return union.flatMap((v, i) => [
-    { key: `case${i}`, name: `情形 ${i + 1}`, type: "object", required: false, description: (v.description as string | undefined) ?? caseOf(v) ?? "" },
+    {
+      key: `case${i}`,
+      name: `情形 ${i + 1}`,
+      type: "object",
+      required: false,
+      description: (v.description as string | undefined) ?? caseOf(v) ?? "",
+    },
     ...fieldRows(v, "", `情形 ${i + 1}`, seen),
   ]);
 }

@@ -79,16 +79,27 @@ export function apiDocsView(doc: OpenApiLike): ApiDocsView {
     Object.entries(methods as Record<string, Operation>).map(([method, o]) => ({ tag: o.tags[0], view: operationView(path, method, o) })),
   );
   const usedBy = (name: string) => {
-    const uses = operations.flatMap(({ view }) => view.responses.filter((r) => r.body === name).map((r) => ({ op: `${view.method} ${view.path}`, status: r.status })));
+    const uses = operations.flatMap(({ view }) =>
+      view.responses.filter((r) => r.body === name).map((r) => ({ op: `${view.method} ${view.path}`, status: r.status })),
+    );
     // The error body answers almost everything: say which statuses instead of listing every operation.
-    if (new Set(uses.map((u) => u.op)).size > 3) return [`各接口的错误响应（${[...new Set(uses.map((u) => u.status))].sort().join("、")}）`];
+    if (new Set(uses.map((u) => u.op)).size > 3)
+      return [`各接口的错误响应（${[...new Set(uses.map((u) => u.status))].sort().join("、")}）`];
     return uses.map((u) => `${u.op} → ${u.status}`);
   };
   return {
     title: doc.info.title,
     description: doc.info.description ?? "",
-    groups: doc.tags.map((t) => ({ tag: t.name, description: t.description, operations: operations.filter((o) => o.tag === t.name).map((o) => o.view) })),
+    groups: doc.tags.map((t) => ({
+      tag: t.name,
+      description: t.description,
+      operations: operations.filter((o) => o.tag === t.name).map((o) => o.view),
+    })),
     schemas: Object.entries(doc.components.schemas).map(([name, schema]) => ({ name, usedBy: usedBy(name), rows: bodyRows(schema) })),
-    security: Object.entries(doc.components.securitySchemes).map(([name, s]) => ({ name, label: AUTH_LABELS[name] ?? name, description: s.description ?? "" })),
+    security: Object.entries(doc.components.securitySchemes).map(([name, s]) => ({
+      name,
+      label: AUTH_LABELS[name] ?? name,
+      description: s.description ?? "",
+    })),
   };
 }

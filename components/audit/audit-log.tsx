@@ -11,7 +11,13 @@ import type { AuditEventDto } from "@/app/_server/audit/audit-query";
 const RESULT_COLORS: Record<AuditResultValue, string> = { SUCCESS: "green", FAILURE: "orange", DENIED: "red" };
 /** Beijing time, the same on the server and in any browser (no hydration mismatch). */
 const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
-const roleNames = (roles: string | null) => (roles ? roles.split(",").map((r) => ROLE_LABELS[r as Role] ?? r).join("、") : "—");
+const roleNames = (roles: string | null) =>
+  roles
+    ? roles
+        .split(",")
+        .map((r) => ROLE_LABELS[r as Role] ?? r)
+        .join("、")
+    : "—";
 
 interface FormValues {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -70,7 +76,13 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventD
           <Input placeholder="前缀，如 user." allowClear style={{ width: 150 }} />
         </Form.Item>
         <Form.Item name="result" label="结果">
-          <Select allowClear aria-label="结果" placeholder="全部" style={{ width: 100 }} options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))} />
+          <Select
+            allowClear
+            aria-label="结果"
+            placeholder="全部"
+            style={{ width: 100 }}
+            options={AUDIT_RESULTS.map((r) => ({ value: r, label: AUDIT_RESULT_LABELS[r] }))}
+          />
         </Form.Item>
         <Form.Item>
           <Space>
@@ -82,7 +94,8 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventD
         </Form.Item>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        符合条件的记录共 {total} 条{total > limit ? `，页面显示最近 ${limit} 条；全部记录请导出` : ""}。页面时间为北京时间，导出文件中为 UTC。
+        符合条件的记录共 {total} 条{total > limit ? `，页面显示最近 ${limit} 条；全部记录请导出` : ""}。页面时间为北京时间，导出文件中为
+        UTC。
       </Typography.Paragraph>
       <Table<AuditEventDto>
         rowKey="id"
@@ -101,19 +114,31 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventD
                 </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label="详情" span={2}>
-                <Typography.Text style={{ fontFamily: "monospace", fontSize: 12, wordBreak: "break-all" }}>{r.detail ?? "—"}</Typography.Text>
+                <Typography.Text style={{ fontFamily: "monospace", fontSize: 12, wordBreak: "break-all" }}>
+                  {r.detail ?? "—"}
+                </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
           ),
         }}
         columns={[
           { title: "序号", dataIndex: "id", width: 70 },
-          { title: "时间（北京）", dataIndex: "at", width: 170, render: (v: string) => <span style={{ whiteSpace: "nowrap" }}>{beijing(v)}</span> },
+          {
+            title: "时间（北京）",
+            dataIndex: "at",
+            width: 170,
+            render: (v: string) => <span style={{ whiteSpace: "nowrap" }}>{beijing(v)}</span>,
+          },
           { title: "操作人", dataIndex: "actorName", width: 120, render: (v: string | null) => v ?? "—" },
           { title: "角色", dataIndex: "actorRoles", width: 120, render: roleNames },
           { title: "操作", dataIndex: "action", width: 170 },
           { title: "对象", render: (_, r) => (r.objectType ? `${r.objectType} ${r.objectId ?? ""}` : "—"), ellipsis: true },
-          { title: "结果", dataIndex: "result", width: 70, render: (v: AuditResultValue) => <Tag color={RESULT_COLORS[v]}>{AUDIT_RESULT_LABELS[v]}</Tag> },
+          {
+            title: "结果",
+            dataIndex: "result",
+            width: 70,
+            render: (v: AuditResultValue) => <Tag color={RESULT_COLORS[v]}>{AUDIT_RESULT_LABELS[v]}</Tag>,
+          },
           { title: "来源 IP", dataIndex: "ip", width: 120, render: (v: string | null) => v ?? "—" },
         ]}
       />

@@ -18,7 +18,12 @@ export function AuditVerifyCard() {
         审计日志只能追加：数据库拒绝修改和删除，每条记录都带有前一条记录的哈希（SHA-256 哈希链）。校验会从第一条记录起逐条重新计算，
         指出第一条被修改、删除或插入的记录。服务器上也可运行 <Typography.Text code>npm run audit:verify</Typography.Text>。
       </Typography.Paragraph>
-      <Button type="primary" icon={<SafetyCertificateOutlined />} loading={pending} onClick={() => start(async () => setResult(await verifyAuditChainAction()))}>
+      <Button
+        type="primary"
+        icon={<SafetyCertificateOutlined />}
+        loading={pending}
+        onClick={() => start(async () => setResult(await verifyAuditChainAction()))}
+      >
         校验哈希链
       </Button>
       {result && (
@@ -27,7 +32,11 @@ export function AuditVerifyCard() {
           showIcon
           type={!result.ok ? "error" : result.data.ok ? "success" : "error"}
           title={!result.ok ? result.message : result.data.ok ? "哈希链完整" : "发现篡改"}
-          description={result.ok ? `${result.data.summary.replace(/^哈希链(完整|断裂)：/, "")}（校验时间 ${beijingTime(result.data.checkedAt)}）` : undefined}
+          description={
+            result.ok
+              ? `${result.data.summary.replace(/^哈希链(完整|断裂)：/, "")}（校验时间 ${beijingTime(result.data.checkedAt)}）`
+              : undefined
+          }
         />
       )}
     </Card>

@@ -37,10 +37,30 @@ export function CatalogueVersionsTable({ versions, showRegionCount }: { versions
               </Space>
             ),
           },
-          { title: "统筹区指标", dataIndex: "regionIndicators", width: 100, align: "right", render: (n: number) => <span className="num">{n}</span> },
-          { title: "医疗机构指标", dataIndex: "institutionIndicators", width: 110, align: "right", render: (n: number) => <span className="num">{n}</span> },
+          {
+            title: "统筹区指标",
+            dataIndex: "regionIndicators",
+            width: 100,
+            align: "right",
+            render: (n: number) => <span className="num">{n}</span>,
+          },
+          {
+            title: "医疗机构指标",
+            dataIndex: "institutionIndicators",
+            width: 110,
+            align: "right",
+            render: (n: number) => <span className="num">{n}</span>,
+          },
           ...(showRegionCount
-            ? [{ title: "使用的统筹区", dataIndex: "regionCount", width: 110, align: "right" as const, render: (n: number | null) => <span className="num">{n ?? "—"}</span> }]
+            ? [
+                {
+                  title: "使用的统筹区",
+                  dataIndex: "regionCount",
+                  width: 110,
+                  align: "right" as const,
+                  render: (n: number | null) => <span className="num">{n ?? "—"}</span>,
+                },
+              ]
             : []),
           {
             title: "建立时间",

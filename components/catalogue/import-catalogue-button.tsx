@@ -55,7 +55,11 @@ function ImportModal({ onClose }: { onClose: () => void }) {
     if (!res) return setOutcome({ kind: "error", message: "网络错误，导入没有完成，请稍后重试。" });
     if (!res.ok || !res.json || res.redirected) {
       const fieldErrors = (res.json?.fieldErrors ?? {}) as Record<string, string>;
-      form.setFields(Object.entries(fieldErrors).filter(([n]) => n === "code" || n === "name" || n === "description").map(([name, err]) => ({ name, errors: [err] })));
+      form.setFields(
+        Object.entries(fieldErrors)
+          .filter(([n]) => n === "code" || n === "name" || n === "description")
+          .map(([name, err]) => ({ name, errors: [err] })),
+      );
       return setOutcome({ kind: "error", message: failedUploadMessage(res, "导入") });
     }
     const result = res.json as unknown as ImportCatalogueResult;
@@ -72,8 +76,8 @@ function ImportModal({ onClose }: { onClose: () => void }) {
     <Modal open title="导入指标目录版本" width={800} onCancel={onClose} onOk={submit} okText="导入" confirmLoading={busy} destroyOnHidden>
       <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          导入总是建立一个新的目录版本，已有版本不会被修改。文件格式与“导出 Excel / 导出 CSV”相同：可先导出现有版本，按官方清单修改后再导入。
-          任何一行有问题时整份文件都不会导入。
+          导入总是建立一个新的目录版本，已有版本不会被修改。文件格式与“导出 Excel / 导出
+          CSV”相同：可先导出现有版本，按官方清单修改后再导入。 任何一行有问题时整份文件都不会导入。
         </Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ reconstructed: false }}>
           <Space.Compact block>
@@ -104,7 +108,11 @@ function ImportModal({ onClose }: { onClose: () => void }) {
         />
         {outcome?.kind === "error" && <Alert type="error" showIcon title="未导入" description={outcome.message} />}
         {outcome?.kind === "issues" && (
-          <RowProblemsTable title={`文件有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`} problems={outcome.issues} truncated={outcome.truncated} />
+          <RowProblemsTable
+            title={`文件有 ${outcome.total} 处问题，未导入任何数据。请修改后重新上传。`}
+            problems={outcome.issues}
+            truncated={outcome.truncated}
+          />
         )}
       </Space>
     </Modal>

@@ -48,7 +48,9 @@ export function IndicatorCatalogue({
   const groups = useMemo(() => {
     const term = q.trim().toUpperCase();
     const rows = indicators.filter(
-      (i) => i.scope === scope && (!term || i.code.includes(term) || i.nameZh.includes(q.trim()) || (i.nameEn ?? "").toUpperCase().includes(term)),
+      (i) =>
+        i.scope === scope &&
+        (!term || i.code.includes(term) || i.nameZh.includes(q.trim()) || (i.nameEn ?? "").toUpperCase().includes(term)),
     );
     const byCategory = new Map<string, RegionIndicator[]>();
     for (const i of rows) byCategory.set(i.category, [...(byCategory.get(i.category) ?? []), i]);
@@ -67,7 +69,13 @@ export function IndicatorCatalogue({
             { value: "INSTITUTION", label: `医疗机构指标（${indicators.filter((i) => i.scope === "INSTITUTION").length}）` },
           ]}
         />
-        <Input.Search placeholder="按编码或名称搜索" allowClear style={{ width: 240 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ("")} />
+        <Input.Search
+          placeholder="按编码或名称搜索"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={setQ}
+          onChange={(e) => !e.target.value && setQ("")}
+        />
         {canManageLocal && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
             新增地方指标
@@ -92,7 +100,11 @@ export function IndicatorCatalogue({
                   <Descriptions.Item label="口径">{i.definition ?? "—"}</Descriptions.Item>
                   <Descriptions.Item label="数值类型">{BASIS_LABELS[i.basis]}</Descriptions.Item>
                   <Descriptions.Item label="合理范围">{range(i)}</Descriptions.Item>
-                  {i.formula && <Descriptions.Item label="计算公式"><code>{i.formula}</code></Descriptions.Item>}
+                  {i.formula && (
+                    <Descriptions.Item label="计算公式">
+                      <code>{i.formula}</code>
+                    </Descriptions.Item>
+                  )}
                   {i.nameEn && <Descriptions.Item label="英文名称">{i.nameEn}</Descriptions.Item>}
                 </Descriptions>
               ),
@@ -146,10 +158,18 @@ export function IndicatorCatalogue({
                 title: "标签",
                 dataIndex: "tag",
                 width: 110,
-                render: (t: RegionIndicator["tag"], i) => <Tag color={i.local ? "cyan" : t === "NATIONAL_REQUIRED" ? "red" : "default"}>{TAG_LABELS[t]}</Tag>,
+                render: (t: RegionIndicator["tag"], i) => (
+                  <Tag color={i.local ? "cyan" : t === "NATIONAL_REQUIRED" ? "red" : "default"}>{TAG_LABELS[t]}</Tag>
+                ),
               },
               ...(canManageLocal
-                ? [{ title: "操作", width: 60, render: (_: unknown, i: RegionIndicator) => (i.local ? <a onClick={() => setEditing(i)}>编辑</a> : null) }]
+                ? [
+                    {
+                      title: "操作",
+                      width: 60,
+                      render: (_: unknown, i: RegionIndicator) => (i.local ? <a onClick={() => setEditing(i)}>编辑</a> : null),
+                    },
+                  ]
                 : []),
             ]}
           />

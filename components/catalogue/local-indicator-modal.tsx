@@ -1,7 +1,17 @@
 "use client";
 
 import { App, AutoComplete, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from "antd";
-import { BASIS_LABELS, FREQUENCIES, FREQUENCY_LABELS, SCHEMES, SCHEME_LABELS, SCOPE_LABELS, VALUE_BASES, INDICATOR_SCOPES, type IndicatorScope } from "@/app/_domain/catalogue";
+import {
+  BASIS_LABELS,
+  FREQUENCIES,
+  FREQUENCY_LABELS,
+  SCHEMES,
+  SCHEME_LABELS,
+  SCOPE_LABELS,
+  VALUE_BASES,
+  INDICATOR_SCOPES,
+  type IndicatorScope,
+} from "@/app/_domain/catalogue";
 import { describeFormulaIssue } from "@/app/_domain/catalogues/check-catalogue";
 import { FORMULA_FUNCTIONS } from "@/app/_domain/formula/functions";
 import { parseFormula } from "@/app/_domain/formula/parser";
@@ -27,10 +37,14 @@ export function LocalIndicatorModal({
 }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const { submit, pending } = useFormSubmit(form, (values) => saveLocalIndicatorAction(values, value?.id), () => {
-    message.success(value ? "已保存" : "已新增地方指标");
-    onClose();
-  });
+  const { submit, pending } = useFormSubmit(
+    form,
+    (values) => saveLocalIndicatorAction(values, value?.id),
+    () => {
+      message.success(value ? "已保存" : "已新增地方指标");
+      onClose();
+    },
+  );
 
   const initial = value ?? {
     scope: defaultScope,
@@ -52,7 +66,13 @@ export function LocalIndicatorModal({
     >
       <Form form={form} layout="vertical" initialValues={initial}>
         <Space.Compact block>
-          <Form.Item name="code" label="指标编码" rules={[{ required: true, message: "请填写指标编码" }]} style={{ width: "30%" }} extra={value ? "编码创建后不可修改" : "如 HF01，不能与目录已有编码重复"}>
+          <Form.Item
+            name="code"
+            label="指标编码"
+            rules={[{ required: true, message: "请填写指标编码" }]}
+            style={{ width: "30%" }}
+            extra={value ? "编码创建后不可修改" : "如 HF01，不能与目录已有编码重复"}
+          >
             <Input disabled={!!value} maxLength={20} />
           </Form.Item>
           <Form.Item name="nameZh" label="指标名称" rules={[{ required: true, message: "请填写指标名称" }]} style={{ width: "70%" }}>
@@ -95,7 +115,8 @@ export function LocalIndicatorModal({
           ]}
           extra={
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              引用指标编码（如 FI03），限定险种写 FI03.EMPLOYEE；可用函数：{Object.keys(FORMULA_FUNCTIONS).join("、")}。例：PCT(IN17, IN02)、YOY(SV02) * 100。
+              引用指标编码（如 FI03），限定险种写 FI03.EMPLOYEE；可用函数：{Object.keys(FORMULA_FUNCTIONS).join("、")}。例：PCT(IN17,
+              IN02)、YOY(SV02) * 100。
             </Typography.Text>
           }
         >

@@ -24,7 +24,12 @@ export interface ChangeText {
  * A change. `value` is a growth fraction ("0.0523" = +5.23%) when `kind` is "growth", or a difference in
  * percentage points ("-1.2" = −1.20 百分点) when `kind` is "points".
  */
-export function changeText(value: string | null | undefined, kind: "growth" | "points", desirable: Desirable = null, label = "同比"): ChangeText {
+export function changeText(
+  value: string | null | undefined,
+  kind: "growth" | "points",
+  desirable: Desirable = null,
+  label = "同比",
+): ChangeText {
   if (value === null || value === undefined || value === "") return { text: MISSING, tone: "neutral", spoken: `${label}无可比数据` };
   const d = new Decimal(value);
   const magnitude = grouped(kind === "growth" ? d.abs().mul(100) : d.abs(), 2);

@@ -3,8 +3,23 @@
  * turns it into an ECharts option. Options carry formatter functions, which cannot cross from a Server Component
  * to a Client Component; specs can, so the builders run where the chart is drawn.
  */
-import { balanceCapacityOption, budgetBulletOption, incomeExpenditureOption, type BalanceSeries, type BudgetRow, type SchemeFlow } from "./fund-options";
-import { levelBoxOption, peerRankingOption, quadrantOption, type LevelBox, type RankedPoint, type QuadrantPoint, type Quartiles } from "./peer-options";
+import {
+  balanceCapacityOption,
+  budgetBulletOption,
+  incomeExpenditureOption,
+  type BalanceSeries,
+  type BudgetRow,
+  type SchemeFlow,
+} from "./fund-options";
+import {
+  levelBoxOption,
+  peerRankingOption,
+  quadrantOption,
+  type LevelBox,
+  type RankedPoint,
+  type QuadrantPoint,
+  type Quartiles,
+} from "./peer-options";
 import { quarterTrendOption, sparklineOption, trend24Option, type QuarterTrend, type Trend24 } from "./trend24-option";
 
 /** `title` replaces the builder's own title (a panel title the data group wrote, stating subject and unit). */

@@ -7,16 +7,26 @@
 import { formatMetric, MISSING } from "@/app/_domain/metrics/display";
 
 /** The portal's palette: the first colour is the region / this year, grey the comparison, orange the own institution. */
-export const COLORS = { primary: "#1458b8", secondary: "#52a5e0", compare: "#9aa3b2", own: "#e8590c", good: "#2f9e44", bad: "#c92a2a", band: "rgba(47,158,68,0.10)" };
+export const COLORS = {
+  primary: "#1458b8",
+  secondary: "#52a5e0",
+  compare: "#9aa3b2",
+  own: "#e8590c",
+  good: "#2f9e44",
+  bad: "#c92a2a",
+  band: "rgba(47,158,68,0.10)",
+};
 
 /** A decimal string as a number for drawing; null (missing) stays null so the chart shows a gap, never 0. */
 export const num = (v: string | null | undefined): number | null => (v === null || v === undefined || v === "" ? null : Number(v));
 
 /** A number as its unit is written ("—" when missing); used by tooltips and labels. */
-export const unitLabel = (unit: string) => (v: unknown): string => {
-  if (v === null || v === undefined || v === "-" || (typeof v === "number" && !Number.isFinite(v))) return MISSING;
-  return unit === "%" ? `${formatMetric(String(v), "%")}%` : formatMetric(String(v), unit);
-};
+export const unitLabel =
+  (unit: string) =>
+  (v: unknown): string => {
+    if (v === null || v === undefined || v === "-" || (typeof v === "number" && !Number.isFinite(v))) return MISSING;
+    return unit === "%" ? `${formatMetric(String(v), "%")}%` : formatMetric(String(v), unit);
+  };
 
 /** An axis tick: thousands separated, at most 2 decimals. */
 export const axisNumber = (v: number) => v.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
@@ -27,7 +37,14 @@ export const titled = (subject: string, unit: string) => (unit && unit !== "指�
 export function baseOption(title: string, subtitle?: string) {
   return {
     animation: false,
-    title: { text: title, subtext: subtitle, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 600 as const }, subtextStyle: { fontSize: 12, color: "#666" } },
+    title: {
+      text: title,
+      subtext: subtitle,
+      left: 0,
+      top: 0,
+      textStyle: { fontSize: 14, fontWeight: 600 as const },
+      subtextStyle: { fontSize: 12, color: "#666" },
+    },
     textStyle: { fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif' },
   };
 }

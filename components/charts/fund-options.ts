@@ -18,7 +18,11 @@ const SCHEME_COLORS = [COLORS.primary, "#12a594"];
  * 收入与支出 by scheme over the given months (24 in the quarterly release): income as bars, expenditure as a line
  * of the same colour, one axis in 万元. The subtitle carries the reading note (resident income arrives mostly in Q4).
  */
-export function incomeExpenditureOption(periods: string[], schemes: SchemeFlow[], note = "居民医保收入多在第四季度集中到账，月度收支差不宜单独解读。") {
+export function incomeExpenditureOption(
+  periods: string[],
+  schemes: SchemeFlow[],
+  note = "居民医保收入多在第四季度集中到账，月度收支差不宜单独解读。",
+) {
   const fmt = unitLabel("万元");
   return {
     ...baseOption("分险种基金收入与支出（万元）", note),
@@ -31,7 +35,15 @@ export function incomeExpenditureOption(periods: string[], schemes: SchemeFlow[]
       const color = SCHEME_COLORS[k % SCHEME_COLORS.length];
       return [
         { name: `${s.scheme}收入`, type: "bar" as const, data: s.income.map(num), itemStyle: { color, opacity: 0.55 }, barMaxWidth: 14 },
-        { name: `${s.scheme}支出`, type: "line" as const, data: s.expenditure.map(num), lineStyle: { color, width: 2 }, itemStyle: { color }, symbolSize: 4, connectNulls: false },
+        {
+          name: `${s.scheme}支出`,
+          type: "line" as const,
+          data: s.expenditure.map(num),
+          lineStyle: { color, width: 2 },
+          itemStyle: { color },
+          symbolSize: 4,
+          connectNulls: false,
+        },
       ];
     }),
   };
@@ -83,7 +95,9 @@ export function balanceCapacityOption(periods: string[], schemes: BalanceSeries[
         itemStyle: { color: SCHEME_COLORS[k % SCHEME_COLORS.length] },
         connectNulls: false,
         tooltip: { valueFormatter: (v: unknown) => (v === null || v === undefined ? "—" : `${Number(v).toFixed(2)} 个月`) },
-        ...(k === 0 ? { markArea: { silent: true, itemStyle: { color: COLORS.band }, data: [[{ yAxis: band[0] }, { yAxis: band[1] }]] } } : {}),
+        ...(k === 0
+          ? { markArea: { silent: true, itemStyle: { color: COLORS.band }, data: [[{ yAxis: band[0] }, { yAxis: band[1] }]] } }
+          : {}),
       })),
     ],
   };
@@ -110,10 +124,24 @@ export function budgetBulletOption(rows: BudgetRow[], monthsElapsed: number) {
     legend: { top: legendTop(subtitle), right: 0, data: ["预算执行进度", "时间进度"] },
     grid: { left: 8, right: 48, top: gridTop(subtitle), bottom: 8, containLabel: true },
     tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const }, valueFormatter: fmt },
-    xAxis: { type: "value" as const, min: 0, max: Math.max(100, ...pct.map((v) => Math.ceil(v ?? 0))), axisLabel: { formatter: (v: number) => `${v}%` } },
+    xAxis: {
+      type: "value" as const,
+      min: 0,
+      max: Math.max(100, ...pct.map((v) => Math.ceil(v ?? 0))),
+      axisLabel: { formatter: (v: number) => `${v}%` },
+    },
     yAxis: { type: "category" as const, data: rows.map((r) => r.name), inverse: true },
     series: [
-      { name: "全年预算", type: "bar" as const, data: rows.map(() => 100), barWidth: 22, barGap: "-100%", itemStyle: { color: "#eef1f5" }, silent: true, tooltip: { show: false } },
+      {
+        name: "全年预算",
+        type: "bar" as const,
+        data: rows.map(() => 100),
+        barWidth: 22,
+        barGap: "-100%",
+        itemStyle: { color: "#eef1f5" },
+        silent: true,
+        tooltip: { show: false },
+      },
       {
         name: "预算执行进度",
         type: "bar" as const,
@@ -121,7 +149,13 @@ export function budgetBulletOption(rows: BudgetRow[], monthsElapsed: number) {
         barWidth: 10,
         itemStyle: { color: COLORS.primary },
         label: { show: true, position: "right" as const, formatter: (p: { value: unknown }) => fmt(p.value) },
-        markLine: { symbol: "none", silent: true, lineStyle: { color: COLORS.own, width: 2, type: "solid" as const }, label: { formatter: "时间进度" }, data: [{ xAxis: time }] },
+        markLine: {
+          symbol: "none",
+          silent: true,
+          lineStyle: { color: COLORS.own, width: 2, type: "solid" as const },
+          label: { formatter: "时间进度" },
+          data: [{ xAxis: time }],
+        },
       },
       { name: "时间进度", type: "line" as const, data: [], itemStyle: { color: COLORS.own } },
     ],

@@ -27,7 +27,13 @@ export function peerRankingOption(subject: string, unit: string, peers: RankedPo
   const ranked = peers.filter((p) => p.value !== null).sort((a, b) => Number(b.value) - Number(a.value));
   const fmt = unitLabel(unit);
   const lines = quartiles
-    ? ([["下四分位", quartiles.q1], ["中位数", quartiles.median], ["上四分位", quartiles.q3]] as const)
+    ? (
+        [
+          ["下四分位", quartiles.q1],
+          ["中位数", quartiles.median],
+          ["上四分位", quartiles.q3],
+        ] as const
+      )
         .filter(([, v]) => v !== null)
         .map(([name, v]) => ({ name, xAxis: Number(v), label: { formatter: name, position: "end" as const } }))
     : [];
@@ -36,7 +42,12 @@ export function peerRankingOption(subject: string, unit: string, peers: RankedPo
     grid: { left: 8, right: 56, top: 36, bottom: 8, containLabel: true },
     tooltip: { trigger: "axis" as const, axisPointer: { type: "shadow" as const }, valueFormatter: fmt },
     xAxis: { type: "value" as const, scale: unit !== "%", minInterval: 0.01, axisLabel: { formatter: axisNumber } },
-    yAxis: { type: "category" as const, inverse: true, data: ranked.map((p) => p.label), axisLabel: { width: 96, overflow: "truncate" as const } },
+    yAxis: {
+      type: "category" as const,
+      inverse: true,
+      data: ranked.map((p) => p.label),
+      axisLabel: { width: 96, overflow: "truncate" as const },
+    },
     series: [
       {
         name: subject,
@@ -45,7 +56,15 @@ export function peerRankingOption(subject: string, unit: string, peers: RankedPo
         data: ranked.map((p) => ({
           value: num(p.value),
           itemStyle: { color: p.own ? COLORS.own : COLORS.compare },
-          label: p.own ? { show: true, position: "right" as const, formatter: `本院 ${fmt(num(p.value))}`, color: COLORS.own, fontWeight: 600 as const } : undefined,
+          label: p.own
+            ? {
+                show: true,
+                position: "right" as const,
+                formatter: `本院 ${fmt(num(p.value))}`,
+                color: COLORS.own,
+                fontWeight: 600 as const,
+              }
+            : undefined,
         })),
         markLine: { symbol: "none", silent: true, lineStyle: { type: "dashed" as const, color: "#666" }, data: lines },
       },
@@ -85,7 +104,9 @@ export function levelBoxOption(box: LevelBox, levelName: string) {
         data: complete ? [stats] : [],
         itemStyle: { color: "#e7eef9", borderColor: COLORS.primary },
         boxWidth: [18, 28],
-        tooltip: { formatter: () => ["最小值", "下四分位", "中位数", "上四分位", "最大值"].map((n, k) => `${n}：${fmt(stats[k])}`).join("<br/>") },
+        tooltip: {
+          formatter: () => ["最小值", "下四分位", "中位数", "上四分位", "最大值"].map((n, k) => `${n}：${fmt(stats[k])}`).join("<br/>"),
+        },
       },
       {
         name: "本院",
@@ -127,8 +148,18 @@ export function quadrantOption(points: QuadrantPoint[], labelPeers = false, subt
   };
   // Room beyond the farthest point, so that the quadrants' names in the outer corners stay clear of the points.
   const extent = Math.max(0.3, ...valid.flatMap((p) => [Math.abs(Number(p.cost) - 1), Math.abs(Number(p.time) - 1)])) * 1.3;
-  const axis = (name: string) => ({ type: "value" as const, name, nameLocation: "middle" as const, nameGap: 28, min: round2(1 - extent), max: round2(1 + extent), axisLabel: { formatter: (v: number) => v.toFixed(2) }, splitLine: { show: false } });
-  const tip = (p: QuadrantPoint) => `${p.label}<br/>费用消耗指数：${fmt2(p.cost)}<br/>时间消耗指数：${fmt2(p.time)}${p.cmi ? `<br/>CMI：${fmt2(p.cmi)}` : ""}`;
+  const axis = (name: string) => ({
+    type: "value" as const,
+    name,
+    nameLocation: "middle" as const,
+    nameGap: 28,
+    min: round2(1 - extent),
+    max: round2(1 + extent),
+    axisLabel: { formatter: (v: number) => v.toFixed(2) },
+    splitLine: { show: false },
+  });
+  const tip = (p: QuadrantPoint) =>
+    `${p.label}<br/>费用消耗指数：${fmt2(p.cost)}<br/>时间消耗指数：${fmt2(p.time)}${p.cmi ? `<br/>CMI：${fmt2(p.cmi)}` : ""}`;
   const datum = (p: QuadrantPoint) => ({ value: [num(p.cost), num(p.time)], symbolSize: size(p.cmi), tip: tip(p) });
   return {
     ...baseOption("费用消耗指数与时间消耗指数（同级机构）", subtitle),
@@ -144,8 +175,20 @@ export function quadrantOption(points: QuadrantPoint[], labelPeers = false, subt
         type: "scatter" as const,
         itemStyle: { color: COLORS.compare, opacity: 0.75 },
         data: valid.filter((p) => !p.own).map(datum),
-        label: { show: labelPeers, position: "right" as const, formatter: (p: { dataIndex: number }) => valid.filter((q) => !q.own)[p.dataIndex]?.label ?? "", fontSize: 10, color: "#555" },
-        markLine: { symbol: "none", silent: true, label: { show: false }, lineStyle: { color: "#888", type: "dashed" as const }, data: [{ xAxis: 1 }, { yAxis: 1 }] },
+        label: {
+          show: labelPeers,
+          position: "right" as const,
+          formatter: (p: { dataIndex: number }) => valid.filter((q) => !q.own)[p.dataIndex]?.label ?? "",
+          fontSize: 10,
+          color: "#555",
+        },
+        markLine: {
+          symbol: "none",
+          silent: true,
+          label: { show: false },
+          lineStyle: { color: "#888", type: "dashed" as const },
+          data: [{ xAxis: 1 }, { yAxis: 1 }],
+        },
         markArea: {
           silent: true,
           itemStyle: { color: "transparent" },

@@ -12,7 +12,8 @@ export interface TrendSeries {
 
 const MONTHS = Array.from({ length: 12 }, (_, k) => `${k + 1}月`);
 const num = (v: string | null) => (v === null ? null : Number(v));
-const label = (v: unknown) => (v === null || v === undefined || v === "-" ? "—" : Number(v).toLocaleString("zh-CN", { maximumFractionDigits: 2 }));
+const label = (v: unknown) =>
+  v === null || v === undefined || v === "-" ? "—" : Number(v).toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 
 export function trendOption(t: TrendSeries) {
   return {
@@ -25,7 +26,14 @@ export function trendOption(t: TrendSeries) {
     color: ["#1458b8", "#9aa3b2"],
     series: [
       { name: `${t.year}年`, type: "line", data: t.thisYear.map(num), connectNulls: false, symbolSize: 6 },
-      { name: `${t.year - 1}年`, type: "line", data: t.lastYear.map(num), connectNulls: false, symbolSize: 5, lineStyle: { type: "dashed" } },
+      {
+        name: `${t.year - 1}年`,
+        type: "line",
+        data: t.lastYear.map(num),
+        connectNulls: false,
+        symbolSize: 5,
+        lineStyle: { type: "dashed" },
+      },
     ],
   };
 }

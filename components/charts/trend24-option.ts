@@ -55,7 +55,14 @@ export function trend24Option(t: Trend24) {
     color: [COLORS.primary, COLORS.compare],
     series: [
       { name: "本期", type: "line" as const, data: t.values.map(num), connectNulls: false, symbolSize: 4 },
-      { name: "上年同期", type: "line" as const, data: t.lastYear.map(num), connectNulls: false, symbolSize: 3, lineStyle: { type: "dashed" as const } },
+      {
+        name: "上年同期",
+        type: "line" as const,
+        data: t.lastYear.map(num),
+        connectNulls: false,
+        symbolSize: 3,
+        lineStyle: { type: "dashed" as const },
+      },
     ],
   };
 }

@@ -18,7 +18,9 @@ export function AccountsTable({ accounts, currentUserId }: { accounts: AccountDt
   const rows = useMemo(
     () =>
       accounts.filter(
-        (a) => (!q || a.username.includes(q.toLowerCase()) || a.displayName.includes(q)) && (!onlyAttention || a.lockedUntil || a.mfa === "NOT_ENROLLED"),
+        (a) =>
+          (!q || a.username.includes(q.toLowerCase()) || a.displayName.includes(q)) &&
+          (!onlyAttention || a.lockedUntil || a.mfa === "NOT_ENROLLED"),
       ),
     [accounts, q, onlyAttention],
   );
@@ -33,7 +35,13 @@ export function AccountsTable({ accounts, currentUserId }: { accounts: AccountDt
   return (
     <Card>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Input.Search allowClear placeholder="用户名或姓名" style={{ width: 220 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ("")} />
+        <Input.Search
+          allowClear
+          placeholder="用户名或姓名"
+          style={{ width: 220 }}
+          onSearch={setQ}
+          onChange={(e) => !e.target.value && setQ("")}
+        />
         <Button type={onlyAttention ? "primary" : "default"} onClick={() => setOnlyAttention(!onlyAttention)}>
           需关注（已锁定或未绑定双因素）{attention}
         </Button>
@@ -81,7 +89,13 @@ export function AccountsTable({ accounts, currentUserId }: { accounts: AccountDt
             dataIndex: "mfa",
             width: 100,
             render: (m: AccountDto["mfa"]) =>
-              m === "ENABLED" ? <Tag color="green">已启用</Tag> : m === "NOT_ENROLLED" ? <Tag color="orange">待绑定</Tag> : <Tag>可选，未启用</Tag>,
+              m === "ENABLED" ? (
+                <Tag color="green">已启用</Tag>
+              ) : m === "NOT_ENROLLED" ? (
+                <Tag color="orange">待绑定</Tag>
+              ) : (
+                <Tag>可选，未启用</Tag>
+              ),
           },
           {
             title: "在线会话",
@@ -102,7 +116,12 @@ export function AccountsTable({ accounts, currentUserId }: { accounts: AccountDt
               return (
                 <Space size={0} wrap>
                   {a.lockedUntil && (
-                    <Popconfirm title={`解除 ${a.displayName} 的登录锁定？`} okText="解锁" cancelText="取消" onConfirm={() => run(`已解锁 ${a.displayName}`, unlockAccountAction({ id: a.id }))}>
+                    <Popconfirm
+                      title={`解除 ${a.displayName} 的登录锁定？`}
+                      okText="解锁"
+                      cancelText="取消"
+                      onConfirm={() => run(`已解锁 ${a.displayName}`, unlockAccountAction({ id: a.id }))}
+                    >
                       <Button type="link" size="small">
                         解锁
                       </Button>

@@ -55,7 +55,9 @@ export function InstitutionsPanel({ data }: { data: Data }) {
                 {r.name} · {data.indicator!.nameZh}
               </Typography.Text>
               <div style={{ margin: "6px 0 10px" }}>
-                <Typography.Text type="secondary">{data.label} · {data.view === "month" ? "当月" : "本年累计"}：</Typography.Text>
+                <Typography.Text type="secondary">
+                  {data.label} · {data.view === "month" ? "当月" : "本年累计"}：
+                </Typography.Text>
                 <Typography.Text strong className="num" style={{ fontSize: 18 }}>
                   {formatMetric(v, unit)}
                   {v === null ? "" : ` ${unit}`}
@@ -149,8 +151,8 @@ export function InstitutionsPanel({ data }: { data: Data }) {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        异常提示规则：与同级机构（同级不足 4 家时与全区）比较，超出“上四分位 + 1.5 倍四分位距”或低于“下四分位 − 1.5 倍四分位距”；或累计同比变动超过 ±30%。
-        本指标有 {flagged} 家机构被提示。
+        异常提示规则：与同级机构（同级不足 4 家时与全区）比较，超出“上四分位 + 1.5 倍四分位距”或低于“下四分位 − 1.5
+        倍四分位距”；或累计同比变动超过 ±30%。 本指标有 {flagged} 家机构被提示。
       </Typography.Paragraph>
       <Table<InstitutionComparisonRow>
         rowKey="code"
@@ -173,8 +175,18 @@ export function InstitutionsPanel({ data }: { data: Data }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: "指标", key: "i", width: 200, render: (_, r) => `${r.indicator} ${r.nameZh}` },
-          { title: "机构", key: "n", width: 240, render: (_, r) => (r.institutionName ? `${r.institutionName}（${r.levelLabel}）` : "统筹区") },
-          { title: "类型", key: "k", width: 100, render: (_, r) => <Tag color={r.kind.startsWith("PEER") ? "volcano" : "gold"}>{KIND_LABELS[r.kind] ?? r.kind}</Tag> },
+          {
+            title: "机构",
+            key: "n",
+            width: 240,
+            render: (_, r) => (r.institutionName ? `${r.institutionName}（${r.levelLabel}）` : "统筹区"),
+          },
+          {
+            title: "类型",
+            key: "k",
+            width: 100,
+            render: (_, r) => <Tag color={r.kind.startsWith("PEER") ? "volcano" : "gold"}>{KIND_LABELS[r.kind] ?? r.kind}</Tag>,
+          },
           { title: "原因", dataIndex: "reason" },
         ]}
       />

@@ -35,7 +35,8 @@ function explanation(row: MetricTableRow, field: LineageField, quarterly: boolea
   if (points && (field === "yoy" || field === "mom"))
     return field === "yoy" ? "百分比指标的同比以百分点表示：本年累计 − 上年同期。" : "百分比指标的环比以百分点表示：本月值 − 上月值。";
   if (field === "yoy") return flow || row.derived ? "累计同比 = 本年累计 ÷ 上年同期累计 − 1。" : "同比 = 本期值 ÷ 上年同月值 − 1。";
-  if (field === "mom") return flow || row.derived ? "本月环比 = 本月值 ÷ 上月的本月值 − 1（1月与上年12月比）。" : "环比 = 本期值 ÷ 上月值 − 1。";
+  if (field === "mom")
+    return flow || row.derived ? "本月环比 = 本月值 ÷ 上月的本月值 − 1（1月与上年12月比）。" : "环比 = 本期值 ÷ 上月值 − 1。";
   if (field === "prevYearYtd") return row.derived ? "上年同月按同一公式计算的本年累计值。" : "上年同月底稿的本年累计（期末）值。";
   if (row.derived)
     return field === "ytd" ? "按公式，用各输入的本年累计值计算。" : "按公式，用各输入的本月值计算（存量、比率类输入取期末值）。";
@@ -102,7 +103,10 @@ function LineageCard({ data, row, field }: { data: Data; row: MetricTableRow; fi
   const period = data.period!;
   const value = figure(row, field, quarterly);
   const unit = field === "yoy" || field === "mom" || value === "—" ? "" : ` ${row.unit}`;
-  const yi = field === "yoy" || field === "mom" ? null : inYi(field === "ytd" ? row.ytd : field === "prevYearYtd" ? row.prevYearYtd : null, row.unit);
+  const yi =
+    field === "yoy" || field === "mom"
+      ? null
+      : inYi(field === "ytd" ? row.ytd : field === "prevYearYtd" ? row.prevYearYtd : null, row.unit);
   return (
     <div style={{ width: 640, maxWidth: "80vw" }} data-testid="lineage-card">
       <Typography.Text strong style={{ fontSize: 15 }}>
@@ -149,8 +153,11 @@ function Formula({ lineage }: { lineage: Lineage }) {
 }
 
 function InputsTable({ lineage, period, canOpenSheets }: { lineage: Lineage; period: string; canOpenSheets: boolean }) {
-  const rows = [...lineage.lineage.inputs].sort((a, b) => b.period.localeCompare(a.period) || a.code.localeCompare(b.code) || a.view.localeCompare(b.view));
-  const distance = (p: string) => (p === period ? "本期" : p === addMonths(period, -1) ? "上月" : p === addMonths(period, -12) ? "上年同期" : "");
+  const rows = [...lineage.lineage.inputs].sort(
+    (a, b) => b.period.localeCompare(a.period) || a.code.localeCompare(b.code) || a.view.localeCompare(b.view),
+  );
+  const distance = (p: string) =>
+    p === period ? "本期" : p === addMonths(period, -1) ? "上月" : p === addMonths(period, -12) ? "上年同期" : "";
   return (
     <Table<Input>
       size="small"
@@ -212,7 +219,17 @@ function InputsTable({ lineage, period, canOpenSheets }: { lineage: Lineage; per
 }
 
 /** Wraps a number: a click opens its lineage card (loaded on first open). */
-export function LineagePopover({ data, row, field, children }: { data: Data; row: MetricTableRow; field: LineageField; children: React.ReactNode }) {
+export function LineagePopover({
+  data,
+  row,
+  field,
+  children,
+}: {
+  data: Data;
+  row: MetricTableRow;
+  field: LineageField;
+  children: React.ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Popover

@@ -79,7 +79,13 @@ export function NarrativeEditor({ data }: { data: Data }) {
               撤销修改
             </Button>
           )}
-          <Popconfirm title="用系统最新生成的草稿替换编辑框中的文字？" description="已保存的版本不受影响。" onConfirm={() => setText(data.drafted)} okText="替换" cancelText="取消">
+          <Popconfirm
+            title="用系统最新生成的草稿替换编辑框中的文字？"
+            description="已保存的版本不受影响。"
+            onConfirm={() => setText(data.drafted)}
+            okText="替换"
+            cancelText="取消"
+          >
             <Button>重新生成草稿</Button>
           </Popconfirm>
           {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}

@@ -28,7 +28,19 @@ function Cell({ data, row, field, text }: { data: Data; row: Row; field: Lineage
 }
 
 /** 同比/环比: a signed percentage, or percentage points for a %-unit indicator (formatChange). */
-function Growth({ data, row, field, value, diff }: { data: Data; row: Row; field: LineageField; value: string | null; diff: string | null }) {
+function Growth({
+  data,
+  row,
+  field,
+  value,
+  diff,
+}: {
+  data: Data;
+  row: Row;
+  field: LineageField;
+  value: string | null;
+  diff: string | null;
+}) {
   const text = formatChange(row.unit, value, diff);
   const color = text.startsWith("+") ? "#c0392b" : text.startsWith("-") ? "#1e8449" : undefined;
   return (
@@ -92,23 +104,41 @@ export function RegionMetricsTable({ data }: { data: Data }) {
       align: "right",
       render: (_, r) => <Cell data={data} row={r} field="ytd" text={formatMetric(r.ytd, r.unit)} />,
     },
-    { title: "上年同期", key: "prev", width: 140, align: "right", render: (_, r) => <Cell data={data} row={r} field="prevYearYtd" text={formatMetric(r.prevYearYtd, r.unit)} /> },
-    { title: "累计同比", key: "yoy", width: 100, align: "right", render: (_, r) => <Growth data={data} row={r} field="yoy" value={r.yoy} diff={r.yoyDiff} /> },
+    {
+      title: "上年同期",
+      key: "prev",
+      width: 140,
+      align: "right",
+      render: (_, r) => <Cell data={data} row={r} field="prevYearYtd" text={formatMetric(r.prevYearYtd, r.unit)} />,
+    },
+    {
+      title: "累计同比",
+      key: "yoy",
+      width: 100,
+      align: "right",
+      render: (_, r) => <Growth data={data} row={r} field="yoy" value={r.yoy} diff={r.yoyDiff} />,
+    },
     {
       title: `${current}环比`,
       key: "mom",
       width: 100,
       align: "right",
       render: (_, r) =>
-        quarterly ? <Growth data={data} row={r} field="mom" value={r.quarter?.qoq ?? null} diff={r.quarter?.qoqDiff ?? null} /> : <Growth data={data} row={r} field="mom" value={r.mom} diff={r.momDiff} />,
+        quarterly ? (
+          <Growth data={data} row={r} field="mom" value={r.quarter?.qoq ?? null} diff={r.quarter?.qoqDiff ?? null} />
+        ) : (
+          <Growth data={data} row={r} field="mom" value={r.mom} diff={r.momDiff} />
+        ),
     },
   ];
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ margin: "4px 0 12px" }}>
         {data.label}
-        {quarterly ? "（季度视图：本季 = 季末累计 − 上季末累计，存量指标取季末值，比率按本季数值计算）" : ""}。金额单位以“单位”列为准；累计同比 = 本年累计 ÷ 上年同期 − 1；
-        {current}环比 = {current} ÷ 上{quarterly ? "季" : "月"} − 1；单位为 % 的指标，同比、环比为百分点差；“—”表示缺少数据、无法计算（如除数为零、上年无数据）或按频次不适用（季报、年报指标无本月值）。
+        {quarterly ? "（季度视图：本季 = 季末累计 − 上季末累计，存量指标取季末值，比率按本季数值计算）" : ""}
+        。金额单位以“单位”列为准；累计同比 = 本年累计 ÷ 上年同期 − 1；
+        {current}环比 = {current} ÷ 上{quarterly ? "季" : "月"} − 1；单位为 %
+        的指标，同比、环比为百分点差；“—”表示缺少数据、无法计算（如除数为零、上年无数据）或按频次不适用（季报、年报指标无本月值）。
       </Typography.Paragraph>
       <Table<Row>
         rowKey="key"

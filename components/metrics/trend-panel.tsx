@@ -10,7 +10,10 @@ import { query, useJson } from "@/components/ui/use-json";
 type Trend = Awaited<ReturnType<typeof getMetricTrend>>;
 
 // ECharts draws on a canvas in the browser only.
-const TrendChart = dynamic(() => import("./trend-chart").then((m) => m.TrendChart), { ssr: false, loading: () => <div style={{ height: 300 }} /> });
+const TrendChart = dynamic(() => import("./trend-chart").then((m) => m.TrendChart), {
+  ssr: false,
+  loading: () => <div style={{ height: 300 }} />,
+});
 
 /** 趋势: one region indicator month by month, this year against last year. */
 export function TrendPanel({

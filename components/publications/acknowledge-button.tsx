@@ -9,10 +9,13 @@ type State = { acknowledgedAt: string | null; message: string | null };
 
 /** 「确认已阅」: records the hospital's acknowledgement of this version (any of its users counts for the institution). */
 export function AcknowledgeButton({ id, acknowledgedAt, disabled }: { id: string; acknowledgedAt: string | null; disabled?: boolean }) {
-  const [state, submit, pending] = useActionState<State>(async (prev) => {
-    const r = await acknowledgeAction(id);
-    return r.ok ? { acknowledgedAt: r.data.acknowledgedAt, message: null } : { ...prev, message: r.message };
-  }, { acknowledgedAt, message: null });
+  const [state, submit, pending] = useActionState<State>(
+    async (prev) => {
+      const r = await acknowledgeAction(id);
+      return r.ok ? { acknowledgedAt: r.data.acknowledgedAt, message: null } : { ...prev, message: r.message };
+    },
+    { acknowledgedAt, message: null },
+  );
   if (state.acknowledgedAt)
     return (
       <span className={s.meta} style={{ margin: 0 }} data-testid="acknowledged">

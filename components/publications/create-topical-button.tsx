@@ -43,8 +43,22 @@ export function CreateTopicalButton({ copyable, defaultEnd }: { copyable: { vers
       <Button type="primary" onClick={() => setOpen(true)} data-testid="create-topical">
         新建专题分析
       </Button>
-      <Modal title="新建专题分析" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="创建草稿" cancelText="取消" confirmLoading={busy} destroyOnHidden>
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ template: "LEVEL_3_SPECIAL", range: [end.subtract(2, "month"), end] }}>
+      <Modal
+        title="新建专题分析"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="创建草稿"
+        cancelText="取消"
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ template: "LEVEL_3_SPECIAL", range: [end.subtract(2, "month"), end] }}
+        >
           <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, message: "请填写标题" }]}>
             <Input maxLength={80} placeholder="如：2025年第二季度三级医疗机构专场" />
           </Form.Item>

@@ -32,7 +32,17 @@ export function DraftEditor({ e }: { e: PublicationEditorDto }) {
     } else message.error(r.message);
   };
   return (
-    <Card title={ro ? "内容与设置（只读）" : "编辑草稿"} style={{ marginBottom: 16 }} extra={!ro && <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">保存草稿</Button>}>
+    <Card
+      title={ro ? "内容与设置（只读）" : "编辑草稿"}
+      style={{ marginBottom: 16 }}
+      extra={
+        !ro && (
+          <Button type="primary" loading={busy} onClick={save} data-testid="save-draft">
+            保存草稿
+          </Button>
+        )
+      }
+    >
       <Form layout="vertical" disabled={ro}>
         <Form.Item label="标题">
           <Input aria-label="标题" value={title} onChange={(ev) => setTitle(ev.target.value)} maxLength={80} data-testid="draft-title" />
@@ -40,13 +50,31 @@ export function DraftEditor({ e }: { e: PublicationEditorDto }) {
         <Space wrap size={[24, 0]} align="start">
           <Form.Item label="发布对象">
             <Space direction="vertical">
-              <Radio.Group value={audience.kind} onChange={(ev) => setAudience(ev.target.value === "ALL" ? { kind: "ALL" } : ev.target.value === "LEVELS" ? { kind: "LEVELS", levels: ["LEVEL_3"] } : { kind: "LIST", institutionCodes: [] })}>
+              <Radio.Group
+                value={audience.kind}
+                onChange={(ev) =>
+                  setAudience(
+                    ev.target.value === "ALL"
+                      ? { kind: "ALL" }
+                      : ev.target.value === "LEVELS"
+                        ? { kind: "LEVELS", levels: ["LEVEL_3"] }
+                        : { kind: "LIST", institutionCodes: [] },
+                  )
+                }
+              >
                 <Radio value="ALL">全部定点医疗机构</Radio>
                 <Radio value="LEVELS">按等级</Radio>
                 <Radio value="LIST">指定机构</Radio>
               </Radio.Group>
               {audience.kind === "LEVELS" && (
-                <Select aria-label="发布对象的等级" mode="multiple" style={{ minWidth: 280 }} value={audience.levels} onChange={(levels) => setAudience({ kind: "LEVELS", levels })} options={INSTITUTION_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))} />
+                <Select
+                  aria-label="发布对象的等级"
+                  mode="multiple"
+                  style={{ minWidth: 280 }}
+                  value={audience.levels}
+                  onChange={(levels) => setAudience({ kind: "LEVELS", levels })}
+                  options={INSTITUTION_LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))}
+                />
               )}
               {audience.kind === "LIST" && (
                 <Select
@@ -62,15 +90,37 @@ export function DraftEditor({ e }: { e: PublicationEditorDto }) {
               )}
             </Space>
           </Form.Item>
-          <Form.Item label="同级比较方式" tooltip="实名：直接显示机构名称（仅适合彼此为同级的对象，如三级专场）；匿名：本院实名，其他机构以字母代替；仅本院：不显示其他机构">
-            <Radio.Group value={peerMode} onChange={(ev) => setPeerMode(ev.target.value)} options={PEER_MODES.map((m) => ({ value: m, label: PEER_MODE_LABELS[m] }))} />
+          <Form.Item
+            label="同级比较方式"
+            tooltip="实名：直接显示机构名称（仅适合彼此为同级的对象，如三级专场）；匿名：本院实名，其他机构以字母代替；仅本院：不显示其他机构"
+          >
+            <Radio.Group
+              value={peerMode}
+              onChange={(ev) => setPeerMode(ev.target.value)}
+              options={PEER_MODES.map((m) => ({ value: m, label: PEER_MODE_LABELS[m] }))}
+            />
           </Form.Item>
           <Form.Item label="解禁时间（可选）" tooltip="解禁前医疗机构看不到本发布，工作组可见">
-            <DatePicker aria-label="解禁时间" showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" value={embargo ? dayjs(embargo) : null} onChange={(d) => setEmbargo(d ? d.toISOString() : null)} placeholder="发布后立即可见" />
+            <DatePicker
+              aria-label="解禁时间"
+              showTime={{ format: "HH:mm" }}
+              format="YYYY-MM-DD HH:mm"
+              value={embargo ? dayjs(embargo) : null}
+              onChange={(d) => setEmbargo(d ? d.toISOString() : null)}
+              placeholder="发布后立即可见"
+            />
           </Form.Item>
         </Space>
         <Form.Item label="智能解读（已按数据预填，可修改）">
-          <Input.TextArea aria-label="智能解读" rows={6} value={narrative} onChange={(ev) => setNarrative(ev.target.value)} maxLength={20000} showCount data-testid="draft-narrative" />
+          <Input.TextArea
+            aria-label="智能解读"
+            rows={6}
+            value={narrative}
+            onChange={(ev) => setNarrative(ev.target.value)}
+            maxLength={20000}
+            showCount
+            data-testid="draft-narrative"
+          />
         </Form.Item>
         <Form.Item label="版式">
           <LayoutEditor value={layout} onChange={setLayout} indicators={e.indicators} disabled={ro} />

@@ -10,10 +10,32 @@ const SHEET_STATUS = { MISSING: "尚未上传", VALIDATED: "已上传，待审�
 /** 待办: the month's sheet, sheets waiting for review, drafts waiting for review or publishing, embargoes about to lift. */
 export function DueList({ due }: { due: DueDto }) {
   const items: { key: string; tone: "todo" | "done"; text: React.ReactNode; href: string; when?: string }[] = [
-    { key: "sheet", tone: due.sheet.status === "ACCEPTED" ? "done" : "todo", text: `${due.sheet.label}底稿：${SHEET_STATUS[due.sheet.status]}`, href: "/sheets" },
-    ...due.sheetsAwaitingReview.map((v) => ({ key: v.versionId, tone: "todo" as const, text: `${monthLabel(v.period)}底稿第 ${v.version} 版待审核`, href: `/sheets/${v.versionId}`, when: `上传于 ${beijingTime(v.uploadedAt)}` })),
-    ...due.drafts.map((d) => ({ key: d.versionId, tone: "todo" as const, text: `${d.title}（${STATUS_LABELS[d.status]}）`, href: `/publications/${d.versionId}`, when: `更新于 ${beijingTime(d.updatedAt)}` })),
-    ...due.embargoes.map((e) => ({ key: `e${e.versionId}`, tone: "todo" as const, text: `${e.title} 将于 ${beijingTime(e.embargoUntil)} 解禁`, href: `/publications/${e.versionId}` })),
+    {
+      key: "sheet",
+      tone: due.sheet.status === "ACCEPTED" ? "done" : "todo",
+      text: `${due.sheet.label}底稿：${SHEET_STATUS[due.sheet.status]}`,
+      href: "/sheets",
+    },
+    ...due.sheetsAwaitingReview.map((v) => ({
+      key: v.versionId,
+      tone: "todo" as const,
+      text: `${monthLabel(v.period)}底稿第 ${v.version} 版待审核`,
+      href: `/sheets/${v.versionId}`,
+      when: `上传于 ${beijingTime(v.uploadedAt)}`,
+    })),
+    ...due.drafts.map((d) => ({
+      key: d.versionId,
+      tone: "todo" as const,
+      text: `${d.title}（${STATUS_LABELS[d.status]}）`,
+      href: `/publications/${d.versionId}`,
+      when: `更新于 ${beijingTime(d.updatedAt)}`,
+    })),
+    ...due.embargoes.map((e) => ({
+      key: `e${e.versionId}`,
+      tone: "todo" as const,
+      text: `${e.title} 将于 ${beijingTime(e.embargoUntil)} 解禁`,
+      href: `/publications/${e.versionId}`,
+    })),
   ];
   return (
     <section className={s.box} data-testid="due-list">

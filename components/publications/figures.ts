@@ -5,7 +5,15 @@
  */
 import { SCHEME_LABELS } from "@/app/_domain/catalogue";
 import { formatMetric, MISSING } from "@/app/_domain/metrics/display";
-import { isSuppressed, type Figure, type IndicatorInfo, type Num, type PanelData, type PeerPoint, type SeriesPoint } from "@/app/_domain/publications/types";
+import {
+  isSuppressed,
+  type Figure,
+  type IndicatorInfo,
+  type Num,
+  type PanelData,
+  type PeerPoint,
+  type SeriesPoint,
+} from "@/app/_domain/publications/types";
 import { changeText, type ChangeText } from "@/components/charts/change";
 import type { ChartSpec } from "@/components/charts/chart-spec";
 
@@ -60,7 +68,16 @@ function chartsOf(data: PanelData, options: { peersNamed?: boolean; levelLabel?:
   switch (data.kind) {
     case "TREND":
       return data.lines.map((l) => ({
-        spec: { kind: "trend24", data: { subject: indicatorName(l.indicator), unit: l.indicator.unit, periods: periods(l.current), values: values(l.current), lastYear: values(l.lastYear) } },
+        spec: {
+          kind: "trend24",
+          data: {
+            subject: indicatorName(l.indicator),
+            unit: l.indicator.unit,
+            periods: periods(l.current),
+            values: values(l.current),
+            lastYear: values(l.lastYear),
+          },
+        },
         label: `${indicatorName(l.indicator)}月度趋势，本期与上年同期`,
         height: 280,
       }));
@@ -82,7 +99,13 @@ function chartsOf(data: PanelData, options: { peersNamed?: boolean; levelLabel?:
         balance: values(b.points),
         months: values(data.capacities[k]?.points ?? []),
       }));
-      return [{ spec: { kind: "balanceCapacity", periods: periods(first.points), schemes, band: data.band }, label: "累计结余与可支付月数", height: 320 }];
+      return [
+        {
+          spec: { kind: "balanceCapacity", periods: periods(first.points), schemes, band: data.band },
+          label: "累计结余与可支付月数",
+          height: 320,
+        },
+      ];
     }
     case "BUDGET_EXECUTION": {
       const monthsElapsed = Math.round(Number(data.timeProgress) * 12);
@@ -98,14 +121,29 @@ function chartsOf(data: PanelData, options: { peersNamed?: boolean; levelLabel?:
         time: chartValue(p.values[key(data.y)]),
         cmi: data.size ? chartValue(p.values[key(data.size)]) : null,
       }));
-      return [{ spec: { kind: "quadrant", points, labelPeers: !!options.peersNamed }, label: `${data.x.nameZh}与${data.y.nameZh}的同级机构分布，本院已标出`, height: 380 }];
+      return [
+        {
+          spec: { kind: "quadrant", points, labelPeers: !!options.peersNamed },
+          label: `${data.x.nameZh}与${data.y.nameZh}的同级机构分布，本院已标出`,
+          height: 380,
+        },
+      ];
     }
     case "PEER_DISTRIBUTION":
       return data.rows.map((r) => ({
         spec: {
           kind: "levelBox",
           levelName: options.levelLabel ?? "同级",
-          box: { name: indicatorName(r.indicator), unit: r.indicator.unit, min: chartValue(r.level.min), q1: chartValue(r.level.q1), median: chartValue(r.level.median), q3: chartValue(r.level.q3), max: chartValue(r.level.max), own: chartValue(r.own) },
+          box: {
+            name: indicatorName(r.indicator),
+            unit: r.indicator.unit,
+            min: chartValue(r.level.min),
+            q1: chartValue(r.level.q1),
+            median: chartValue(r.level.median),
+            q3: chartValue(r.level.q3),
+            max: chartValue(r.level.max),
+            own: chartValue(r.own),
+          },
         },
         label: `${indicatorName(r.indicator)}：同级四分位与本院`,
         height: 150,
@@ -121,7 +159,13 @@ export function rankingChart(indicator: IndicatorInfo, peers: PeerPoint[], level
   const ranked = peers.map((p) => ({ label: p.label, own: p.own, value: chartValue(p.values[key]) })).filter((p) => p.value !== null);
   if (ranked.length < 2) return null;
   return {
-    spec: { kind: "peerRanking", subject: indicatorName(indicator), unit: indicator.unit, peers: ranked, quartiles: { q1: chartValue(level.q1), median: chartValue(level.median), q3: chartValue(level.q3) } },
+    spec: {
+      kind: "peerRanking",
+      subject: indicatorName(indicator),
+      unit: indicator.unit,
+      peers: ranked,
+      quartiles: { q1: chartValue(level.q1), median: chartValue(level.median), q3: chartValue(level.q3) },
+    },
     label: `${indicatorName(indicator)}同级排名，本院已标出`,
     height: Math.min(520, 60 + ranked.length * 22),
   };

@@ -29,10 +29,14 @@ export function IndicatorTable({ rows, quarter }: { rows: IndicatorRow[]; quarte
                   <span className={s.code}>{i.code}</span>
                   {indicatorName(i)}
                 </th>
-                <td>{numText(quarter && r.figure.quarter !== null ? r.figure.quarter : r.figure.month ?? r.figure.ytd, i.unit)}</td>
+                <td>{numText(quarter && r.figure.quarter !== null ? r.figure.quarter : (r.figure.month ?? r.figure.ytd), i.unit)}</td>
                 <td>{numText(r.figure.ytd, i.unit)}</td>
-                <td className={s[yoy.tone]} aria-label={yoy.spoken}>{yoy.text}</td>
-                <td className={s[mom.tone]} aria-label={mom.spoken}>{mom.text}</td>
+                <td className={s[yoy.tone]} aria-label={yoy.spoken}>
+                  {yoy.text}
+                </td>
+                <td className={s[mom.tone]} aria-label={mom.spoken}>
+                  {mom.text}
+                </td>
                 <td className={s.muted}>{i.unit}</td>
               </tr>
             );

@@ -9,7 +9,7 @@ export function KpiCards({ cards, quarter }: { cards: KpiCard[]; quarter: boolea
     <div className={s.cards} data-testid="kpi-cards">
       {cards.map((c) => {
         const unit = c.indicator.unit;
-        const value = quarter && c.figure.quarter !== null ? c.figure.quarter : c.figure.month ?? c.figure.ytd;
+        const value = quarter && c.figure.quarter !== null ? c.figure.quarter : (c.figure.month ?? c.figure.ytd);
         const yoy = yoyOf(c.figure, c.indicator, quarter);
         const mom = momOf(c.figure, c.indicator, quarter);
         return (
@@ -23,13 +23,23 @@ export function KpiCards({ cards, quarter }: { cards: KpiCard[]; quarter: boolea
               {unit !== "%" && <span className={s.unit}>{unit}</span>}
             </span>
             <span className={s.cardChanges}>
-              <span className={s[yoy.tone]} aria-label={yoy.spoken}>同比 {yoy.text}</span>
-              <span className={s[mom.tone]} aria-label={mom.spoken}>环比 {mom.text}</span>
+              <span className={s[yoy.tone]} aria-label={yoy.spoken}>
+                同比 {yoy.text}
+              </span>
+              <span className={s[mom.tone]} aria-label={mom.spoken}>
+                环比 {mom.text}
+              </span>
             </span>
             {c.figure.ytd !== null && c.indicator.unit !== "%" && (
               <span className={s.cardChanges}>本年累计 {numText(c.figure.ytd, unit)}</span>
             )}
-            {c.sparkline.length > 1 && <EChart spec={{ kind: "sparkline", values: c.sparkline.map((p) => chartValue(p.value)) }} height={36} label={`${indicatorName(c.indicator)}近12个月走势`} />}
+            {c.sparkline.length > 1 && (
+              <EChart
+                spec={{ kind: "sparkline", values: c.sparkline.map((p) => chartValue(p.value)) }}
+                height={36}
+                label={`${indicatorName(c.indicator)}近12个月走势`}
+              />
+            )}
           </div>
         );
       })}

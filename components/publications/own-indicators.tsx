@@ -14,7 +14,9 @@ const pct = (p: PositionView) => (p.percentile === null ? "—" : `P${Math.round
  */
 export function OwnIndicators({ rows, peers, levelLabel }: { rows: OwnIndicatorRow[]; peers: PeerPoint[]; levelLabel: string }) {
   if (rows.length === 0) return <p className={s.empty}>本期无本院数据</p>;
-  const charts = rows.map((r) => ({ name: `${r.indicator.code} ${indicatorName(r.indicator)}`, chart: rankingChart(r.indicator, peers, r.level) })).filter((c) => c.chart !== null);
+  const charts = rows
+    .map((r) => ({ name: `${r.indicator.code} ${indicatorName(r.indicator)}`, chart: rankingChart(r.indicator, peers, r.level) }))
+    .filter((c) => c.chart !== null);
   return (
     <>
       <div className={s.tableWrap} data-testid="own-indicators">
@@ -41,10 +43,14 @@ export function OwnIndicators({ rows, peers, levelLabel }: { rows: OwnIndicatorR
                   <th scope="row" style={{ fontWeight: 400, textAlign: "left" }} title={i.definition ?? undefined}>
                     <span className={s.code}>{i.code}</span>
                     {indicatorName(i)}
-                    <span className={s.muted}>（{i.unit === "%" ? "%" : i.unit}，{VIEW_LABELS[r.view]}）</span>
+                    <span className={s.muted}>
+                      （{i.unit === "%" ? "%" : i.unit}，{VIEW_LABELS[r.view]}）
+                    </span>
                   </th>
                   <td style={{ fontWeight: 600 }}>{numText(r.value, i.unit)}</td>
-                  <td className={s[yoy.tone]} aria-label={yoy.spoken}>{yoy.text}</td>
+                  <td className={s[yoy.tone]} aria-label={yoy.spoken}>
+                    {yoy.text}
+                  </td>
                   <td>{rank(r.inRegion)}</td>
                   <td>{rank(r.inLevel)}</td>
                   <td>{pct(r.inLevel)}</td>

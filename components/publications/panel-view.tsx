@@ -6,7 +6,12 @@ import { KpiCards } from "./kpi-cards";
 import { OwnIndicators } from "./own-indicators";
 import s from "./dashboard.module.css";
 
-const ALERT_KIND_LABELS = { PEER_HIGH: "明显高于同级", PEER_LOW: "明显低于同级", YOY_UP: "同比大幅上升", YOY_DOWN: "同比大幅下降" } as const;
+const ALERT_KIND_LABELS = {
+  PEER_HIGH: "明显高于同级",
+  PEER_LOW: "明显低于同级",
+  YOY_UP: "同比大幅上升",
+  YOY_DOWN: "同比大幅下降",
+} as const;
 /** Panels that read better across the whole width on a wide screen. */
 const WIDE = new Set(["KPI_CARDS", "INDICATOR_TABLE", "OWN_INDICATORS", "NARRATIVE", "NOTES", "ALERTS", "INCOME_EXPENDITURE"]);
 
@@ -38,7 +43,9 @@ function PanelBody({ panel, view, quarter }: { panel: Panel; view: PublicationVi
       return d.text.trim() ? <p className={s.narrative}>{d.text}</p> : <p className={s.empty}>本期暂无解读</p>;
     case "ALERTS":
       return d.alerts.length === 0 ? (
-        <p className={s.empty} data-testid="alerts-none">本期本院无预警提示</p>
+        <p className={s.empty} data-testid="alerts-none">
+          本期本院无预警提示
+        </p>
       ) : (
         <ul className={s.alerts} data-testid="alerts">
           {d.alerts.map((a, k) => (
@@ -66,7 +73,11 @@ function PanelBody({ panel, view, quarter }: { panel: Panel; view: PublicationVi
         </dl>
       );
     default: {
-      const charts = panelCharts(d, { peersNamed: view.peerMode === "NAMED", levelLabel: view.institution?.levelLabel, title: panel.title });
+      const charts = panelCharts(d, {
+        peersNamed: view.peerMode === "NAMED",
+        levelLabel: view.institution?.levelLabel,
+        title: panel.title,
+      });
       if (charts.length === 0) return <p className={s.empty}>本期无数据</p>;
       return (
         <div className={charts.length > 1 ? s.charts : undefined}>

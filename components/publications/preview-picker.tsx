@@ -5,7 +5,13 @@ import { usePathname, useRouter } from "next/navigation";
 import { LEVEL_LABELS, type InstitutionLevel } from "@/app/_domain/institutions";
 
 /** Which institution's 本院 section the staff preview shows (?institution=CODE). */
-export function PreviewPicker({ institutions, value }: { institutions: { code: string; name: string; level: InstitutionLevel }[]; value: string | null }) {
+export function PreviewPicker({
+  institutions,
+  value,
+}: {
+  institutions: { code: string; name: string; level: InstitutionLevel }[];
+  value: string | null;
+}) {
   const router = useRouter();
   const path = usePathname();
   return (

@@ -9,7 +9,17 @@ import s from "./dashboard.module.css";
  * charts drawn as they scroll into view. `versionHref` links another version (/inbox/<id>?version=n for a
  * hospital, the staff editor of that version otherwise); `exportHref` gives the CSV/XLSX download of exactly this view.
  */
-export function PublicationDashboard({ view, versionHref, exportHref, actions }: { view: PublicationView; versionHref: (versionId: string, version: number) => string; exportHref?: (format: "csv" | "xlsx") => string; actions?: React.ReactNode }) {
+export function PublicationDashboard({
+  view,
+  versionHref,
+  exportHref,
+  actions,
+}: {
+  view: PublicationView;
+  versionHref: (versionId: string, version: number) => string;
+  exportHref?: (format: "csv" | "xlsx") => string;
+  actions?: React.ReactNode;
+}) {
   const published = view.publishedAt ? `发布于 ${beijingTime(view.publishedAt)}` : "未发布（预览）";
   return (
     <article className={s.page} data-testid="publication-dashboard">
@@ -34,7 +44,11 @@ export function PublicationDashboard({ view, versionHref, exportHref, actions }:
             <span>{view.region.name}医保数据工作组</span>
             <span>{published}</span>
             <span>第 {view.version} 版</span>
-            {view.institution && <span>本院：{view.institution.name}（{view.institution.levelLabel}）</span>}
+            {view.institution && (
+              <span>
+                本院：{view.institution.name}（{view.institution.levelLabel}）
+              </span>
+            )}
           </p>
         </div>
         <div className={s.actions}>
@@ -53,7 +67,12 @@ export function PublicationDashboard({ view, versionHref, exportHref, actions }:
         </div>
       </header>
       {view.sections.map((section) => (
-        <section key={section.id} className={`${s.section} ${section.scope === "OWN" ? s.own : ""}`} data-section={section.scope} aria-labelledby={`sec-${section.id}`}>
+        <section
+          key={section.id}
+          className={`${s.section} ${section.scope === "OWN" ? s.own : ""}`}
+          data-section={section.scope}
+          aria-labelledby={`sec-${section.id}`}
+        >
           <h2 className={s.sectionTitle} id={`sec-${section.id}`}>
             {section.title}
             {section.scope === "OWN" && <span className={s.ownTag}>仅本院可见</span>}

@@ -53,7 +53,10 @@ export function PublicationsTable({ items }: { items: PublicationListItem[] }) {
             title: "发布时间",
             key: "publishedAt",
             width: 150,
-            render: (_, p) => (p.embargoUntil && p.status === "PUBLISHED" && p.embargoUntil > new Date().toISOString() ? `解禁 ${beijingTime(p.embargoUntil)}` : beijingTime(p.publishedAt)),
+            render: (_, p) =>
+              p.embargoUntil && p.status === "PUBLISHED" && p.embargoUntil > new Date().toISOString()
+                ? `解禁 ${beijingTime(p.embargoUntil)}`
+                : beijingTime(p.publishedAt),
           },
           {
             title: "已读 / 已确认",
@@ -73,5 +76,3 @@ export function PublicationsTable({ items }: { items: PublicationListItem[] }) {
     </Card>
   );
 }
-
-

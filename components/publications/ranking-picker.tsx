@@ -13,7 +13,13 @@ export function RankingPicker({ options }: { options: { name: string; chart: Pan
     <div style={{ marginTop: 12 }}>
       <label className={s.meta} style={{ alignItems: "center" }}>
         同级排名：
-        <select value={index} onChange={(e) => setIndex(Number(e.target.value))} className={s.button} style={{ maxWidth: "100%" }} aria-label="选择排名指标">
+        <select
+          value={index}
+          onChange={(e) => setIndex(Number(e.target.value))}
+          className={s.button}
+          style={{ maxWidth: "100%" }}
+          aria-label="选择排名指标"
+        >
           {options.map((o, k) => (
             <option key={o.name} value={k}>
               {o.name}

@@ -10,7 +10,12 @@ import type { ReceiptsDto } from "@/app/_server/publications/dto";
 
 type Row = ReceiptsDto["institutions"][number];
 type Filter = "ALL" | "UNREAD" | "UNACKED" | "ACKED";
-const FILTERS: Record<Filter, (r: Row) => boolean> = { ALL: () => true, UNREAD: (r) => !r.openedAt, UNACKED: (r) => !r.acknowledgedAt, ACKED: (r) => !!r.acknowledgedAt };
+const FILTERS: Record<Filter, (r: Row) => boolean> = {
+  ALL: () => true,
+  UNREAD: (r) => !r.openedAt,
+  UNACKED: (r) => !r.acknowledgedAt,
+  ACKED: (r) => !!r.acknowledgedAt,
+};
 
 /** 阅读回执: per audience institution, who opened and acknowledged (user and time), who has not; 「提醒未读」. */
 export function ReceiptsTable({ r, canRemind }: { r: ReceiptsDto; canRemind: boolean }) {
@@ -69,10 +74,27 @@ export function ReceiptsTable({ r, canRemind }: { r: ReceiptsDto; canRemind: boo
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         data-testid="receipts-table"
         columns={[
-          { title: "医疗机构", key: "name", render: (_, i) => <>{i.name}<Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>{i.code}</Typography.Text></> },
+          {
+            title: "医疗机构",
+            key: "name",
+            render: (_, i) => (
+              <>
+                {i.name}
+                <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: 12 }}>
+                  {i.code}
+                </Typography.Text>
+              </>
+            ),
+          },
           { title: "等级", dataIndex: "level", width: 90, render: (l: Row["level"]) => LEVEL_LABELS[l] },
           { title: "首次打开", key: "openedAt", width: 150, render: (_, i) => (i.openedAt ? beijingTime(i.openedAt) : <Tag>未打开</Tag>) },
-          { title: "确认已阅", key: "acknowledgedAt", width: 150, render: (_, i) => (i.acknowledgedAt ? <Tag color="success">{beijingTime(i.acknowledgedAt)}</Tag> : <Tag color="warning">未确认</Tag>) },
+          {
+            title: "确认已阅",
+            key: "acknowledgedAt",
+            width: 150,
+            render: (_, i) =>
+              i.acknowledgedAt ? <Tag color="success">{beijingTime(i.acknowledgedAt)}</Tag> : <Tag color="warning">未确认</Tag>,
+          },
           {
             title: "用户",
             key: "users",
@@ -83,7 +105,12 @@ export function ReceiptsTable({ r, canRemind }: { r: ReceiptsDto; canRemind: boo
                 <Space direction="vertical" size={0}>
                   {i.users.map((u) => (
                     <Typography.Text key={u.name} style={{ fontSize: 13 }}>
-                      {u.name}：{u.acknowledgedAt ? `已确认 ${beijingTime(u.acknowledgedAt)}` : u.openedAt ? `已打开 ${beijingTime(u.openedAt)}` : "未打开"}
+                      {u.name}：
+                      {u.acknowledgedAt
+                        ? `已确认 ${beijingTime(u.acknowledgedAt)}`
+                        : u.openedAt
+                          ? `已打开 ${beijingTime(u.openedAt)}`
+                          : "未打开"}
                     </Typography.Text>
                   ))}
                 </Space>

@@ -61,7 +61,13 @@ export function ApiTokensTable({ tokens }: { tokens: ApiTokenRow[] }) {
             width: 90,
             render: (_, t) =>
               t.revokedAt ? null : (
-                <Popconfirm title={`吊销令牌“${t.name}”？`} description="吊销后立即失效，且不能恢复。" okText="吊销" okButtonProps={{ danger: true }} onConfirm={() => revoke(t)}>
+                <Popconfirm
+                  title={`吊销令牌“${t.name}”？`}
+                  description="吊销后立即失效，且不能恢复。"
+                  okText="吊销"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => revoke(t)}
+                >
                   <a>吊销</a>
                 </Popconfirm>
               ),
@@ -114,8 +120,18 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
     >
       {token ? (
         <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-          <Alert type="warning" showIcon title="令牌只显示这一次" description="请立即复制并保存到对接系统的配置中。关闭后无法再次查看；遗失时请吊销并新建。" />
-          <Typography.Paragraph copyable={{ text: token, tooltips: ["复制令牌", "已复制"] }} code data-testid="new-token" style={{ wordBreak: "break-all", marginBottom: 0 }}>
+          <Alert
+            type="warning"
+            showIcon
+            title="令牌只显示这一次"
+            description="请立即复制并保存到对接系统的配置中。关闭后无法再次查看；遗失时请吊销并新建。"
+          />
+          <Typography.Paragraph
+            copyable={{ text: token, tooltips: ["复制令牌", "已复制"] }}
+            code
+            data-testid="new-token"
+            style={{ wordBreak: "break-all", marginBottom: 0 }}
+          >
             {token}
           </Typography.Paragraph>
         </Space>

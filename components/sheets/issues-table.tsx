@@ -25,7 +25,12 @@ export function IssuesTable({
       data-testid="issues-table"
       columns={[
         { title: "位置", dataIndex: "location", width: 130, render: (v: string) => <span className="num">{v}</span> },
-        { title: "指标", dataIndex: "indicatorCode", width: 80, render: (code?: string) => (code ? <span className="num">{code}</span> : "—") },
+        {
+          title: "指标",
+          dataIndex: "indicatorCode",
+          width: 80,
+          render: (code?: string) => (code ? <span className="num">{code}</span> : "—"),
+        },
         { title: "险种", dataIndex: "scheme", width: 64, render: (s?: keyof typeof SCHEME_LABELS) => (s ? SCHEME_LABELS[s] : "—") },
         {
           title: "机构",
@@ -35,7 +40,14 @@ export function IssuesTable({
         },
         { title: "问题", dataIndex: "message" },
         ...(showExplanation
-          ? [{ title: "说明", dataIndex: "explanation", width: 260, render: (v?: string) => v ?? <Typography.Text type="secondary">—</Typography.Text> }]
+          ? [
+              {
+                title: "说明",
+                dataIndex: "explanation",
+                width: 260,
+                render: (v?: string) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+              },
+            ]
           : []),
       ]}
     />

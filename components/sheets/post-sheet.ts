@@ -34,7 +34,8 @@ export async function postSheet(
     return { kind: "failed", fileName, message: "网络错误，上传没有完成，请稍后重试。" };
   }
   // A refused sheet is a 422 with the report ({ ok: false, … }); any other answer without `ok` is a failure.
-  if (!res.json || res.redirected || res.status === 401 || !("ok" in res.json)) return { kind: "failed", fileName, message: failedUploadMessage(res) };
+  if (!res.json || res.redirected || res.status === 401 || !("ok" in res.json))
+    return { kind: "failed", fileName, message: failedUploadMessage(res) };
   const r = res.json as unknown as UploadSheetResult;
   if (!r.ok) return { kind: r.stage, fileName, period: r.period, report: r.report };
   if (r.dryRun) return { kind: "dryRun", fileName, period: r.period, report: r.report };

@@ -28,7 +28,8 @@ export function ReviewBar(props: {
   const [deciding, setDeciding] = useState<Decision | null>(null);
   if (props.status !== "VALIDATED") return null;
   const style = { marginBottom: 16 };
-  if (!props.canReview) return <Alert style={style} type="info" showIcon title={`第 ${props.version} 版已通过校验，等待数据审核员审核。`} />;
+  if (!props.canReview)
+    return <Alert style={style} type="info" showIcon title={`第 ${props.version} 版已通过校验，等待数据审核员审核。`} />;
   if (props.ownUpload)
     return <Alert style={style} type="info" showIcon title="这是您本人上传的版本，须由另一位数据审核员审核（分级审核）。" />;
   return (
@@ -60,7 +61,19 @@ export function ReviewBar(props: {
   );
 }
 
-function ReviewModal({ versionId, version, replaces, decision, onClose }: { versionId: string; version: number; replaces: number | null; decision: Decision; onClose: () => void }) {
+function ReviewModal({
+  versionId,
+  version,
+  replaces,
+  decision,
+  onClose,
+}: {
+  versionId: string;
+  version: number;
+  replaces: number | null;
+  decision: Decision;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const { message } = App.useApp();
   const [comment, setComment] = useState("");

@@ -42,7 +42,13 @@ export function SheetMonthsTable({ rows }: { rows: SheetMonthRow[] }) {
               </Space>
             ),
           },
-          { title: "版本数", key: "count", width: 90, align: "right", render: (_, r) => <span className="num">{r.versions.length || "—"}</span> },
+          {
+            title: "版本数",
+            key: "count",
+            width: 90,
+            align: "right",
+            render: (_, r) => <span className="num">{r.versions.length || "—"}</span>,
+          },
           {
             title: "最近上传",
             key: "latest",
@@ -78,13 +84,29 @@ function VersionsList({ versions }: { versions: SheetVersionSummary[] }) {
       dataSource={versions}
       columns={[
         { title: "版本", dataIndex: "version", width: 80, render: (n: number) => `第 ${n} 版` },
-        { title: "状态", dataIndex: "status", width: 90, render: (s: SheetVersionSummary["status"]) => <Tag color={VERSION_STATUS[s].color}>{VERSION_STATUS[s].label}</Tag> },
+        {
+          title: "状态",
+          dataIndex: "status",
+          width: 90,
+          render: (s: SheetVersionSummary["status"]) => <Tag color={VERSION_STATUS[s].color}>{VERSION_STATUS[s].label}</Tag>,
+        },
         { title: "来源", dataIndex: "source", width: 100, render: (s: SheetVersionSummary["source"]) => SOURCE_LABELS[s] },
         { title: "文件", dataIndex: "fileName", ellipsis: true },
-        { title: "数值", dataIndex: "valueCount", width: 80, align: "right", render: (n: number) => <span className="num">{n.toLocaleString("en-US")}</span> },
+        {
+          title: "数值",
+          dataIndex: "valueCount",
+          width: 80,
+          align: "right",
+          render: (n: number) => <span className="num">{n.toLocaleString("en-US")}</span>,
+        },
         { title: "提醒", dataIndex: "warningCount", width: 70, align: "right", render: (n: number) => <span className="num">{n}</span> },
         { title: "上传", key: "up", width: 200, render: (_, v) => `${v.uploadedBy} · ${beijingTime(v.uploadedAt)}` },
-        { title: "审核", key: "rev", width: 200, render: (_, v) => (v.reviewedBy ? `${v.reviewedBy} · ${beijingTime(v.reviewedAt)}` : "—") },
+        {
+          title: "审核",
+          key: "rev",
+          width: 200,
+          render: (_, v) => (v.reviewedBy ? `${v.reviewedBy} · ${beijingTime(v.reviewedAt)}` : "—"),
+        },
         { title: "", key: "open", width: 60, render: (_, v) => <Link href={`/sheets/${v.id}`}>查看</Link> },
       ]}
     />

@@ -105,8 +105,9 @@ export function UploadResult({
           description={
             <>
               文件“{o.fileName}”，共 {o.report.counts.values.toLocaleString("en-US")} 个数值
-              {o.report.warnings.length ? `，${o.report.warnings.length} 条提醒已附说明` : ""}。审核员通过后，该版本的数据才会用于发布。{" "}
-              <Link href={`/sheets/${o.versionId}`}>查看第 {o.version} 版</Link>
+              {o.report.warnings.length
+                ? `，${o.report.warnings.length} 条提醒已附说明`
+                : ""}。审核员通过后，该版本的数据才会用于发布。 <Link href={`/sheets/${o.versionId}`}>查看第 {o.version} 版</Link>
             </>
           }
         />

@@ -70,7 +70,9 @@ export function UploadSheetCard({ defaultPeriod }: { defaultPeriod: string }) {
           <Button icon={<DownloadOutlined />} href={`/api/sheets/template?period=${period}`} download>
             下载模板
           </Button>
-          <Typography.Text type="secondary">{monthLabel(period)}的 Excel 模板：本统筹区的指标与定点医疗机构已列好，填入数值即可。</Typography.Text>
+          <Typography.Text type="secondary">
+            {monthLabel(period)}的 Excel 模板：本统筹区的指标与定点医疗机构已列好，填入数值即可。
+          </Typography.Text>
         </Space>
         <FileDropArea
           accept=".xlsx,.csv"

@@ -20,7 +20,8 @@ function Value({ values, k, applicable }: { values: Values; k: string; applicabl
   return <span className="num">{groupDigits(v)}</span>;
 }
 
-export const valueMap = (v: SheetVersionDto): Values => new Map(v.values.map((x) => [key(x.indicatorCode, x.scheme, x.institutionCode), x.value]));
+export const valueMap = (v: SheetVersionDto): Values =>
+  new Map(v.values.map((x) => [key(x.indicatorCode, x.scheme, x.institutionCode), x.value]));
 
 /** 区域表: region-level inputs by category × 职工 / 居民 / 合计. */
 export function RegionValuesTable({ v, values }: { v: SheetVersionDto; values: Values }) {
@@ -51,7 +52,19 @@ export function RegionValuesTable({ v, values }: { v: SheetVersionDto; values: V
       render: (_: unknown, r: Indicator) => <Value values={values} k={key(r.code, s, null)} applicable={r.schemes.includes(s)} />,
     })),
   ];
-  return <Table<Indicator> rowKey="code" size="small" bordered pagination={false} dataSource={rows} columns={columns} sticky scroll={{ x: 900 }} data-testid="region-values" />;
+  return (
+    <Table<Indicator>
+      rowKey="code"
+      size="small"
+      bordered
+      pagination={false}
+      dataSource={rows}
+      columns={columns}
+      sticky
+      scroll={{ x: 900 }}
+      data-testid="region-values"
+    />
+  );
 }
 
 type InstitutionRow = SheetVersionDto["institutions"][number];

@@ -27,13 +27,19 @@ export function VersionDetails({ v }: { v: SheetVersionDto }) {
           </a>
         </Descriptions.Item>
         <Descriptions.Item label="SHA-256">
-          <Typography.Text code copyable={{ text: v.fileSha256, tooltips: ["复制完整哈希", "已复制"] }} title={v.fileSha256} style={{ fontFamily: "ui-monospace, Menlo, Consolas, monospace" }}>
+          <Typography.Text
+            code
+            copyable={{ text: v.fileSha256, tooltips: ["复制完整哈希", "已复制"] }}
+            title={v.fileSha256}
+            style={{ fontFamily: "ui-monospace, Menlo, Consolas, monospace" }}
+          >
             {shortHash(v.fileSha256)}
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label="数值">
           <span className="num">
-            {filled.toLocaleString("en-US")} 个{v.values.length > filled ? `，空 ${(v.values.length - filled).toLocaleString("en-US")} 个` : ""}
+            {filled.toLocaleString("en-US")} 个
+            {v.values.length > filled ? `，空 ${(v.values.length - filled).toLocaleString("en-US")} 个` : ""}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label="上传">

@@ -8,7 +8,11 @@ import type { CellChange } from "@/app/_server/sheets/diff-sheet-versions";
 import type { SheetVersionDto } from "@/app/_server/sheets/get-sheet-version";
 import { useJson } from "@/components/ui/use-json";
 
-const KIND = { CHANGED: { label: "修改", color: "blue" }, ADDED: { label: "新增", color: "green" }, REMOVED: { label: "删除", color: "red" } } as const;
+const KIND = {
+  CHANGED: { label: "修改", color: "blue" },
+  ADDED: { label: "新增", color: "green" },
+  REMOVED: { label: "删除", color: "red" },
+} as const;
 type Diff = { from: number; to: number; changes: CellChange[] };
 
 /** The accepted version if this one is not it, otherwise the version just before (or after) this one. */
@@ -72,9 +76,26 @@ export function VersionDiff({ v }: { v: SheetVersionDto }) {
               ),
             },
             { title: "险种", dataIndex: "scheme", width: 64, render: (s: CellChange["scheme"]) => SCHEME_LABELS[s] },
-            { title: "机构", dataIndex: "institutionCode", width: 200, render: (c: string | null) => (c ? (institutions.get(c) ?? c) : "—") },
-            { title: `原值${diff ? `（第 ${diff.from} 版）` : ""}`, dataIndex: "before", width: 150, align: "right", render: (x: string | null) => <span className="num">{groupDigits(x)}</span> },
-            { title: `新值${diff ? `（第 ${diff.to} 版）` : ""}`, dataIndex: "after", width: 150, align: "right", render: (x: string | null) => <span className="num">{groupDigits(x)}</span> },
+            {
+              title: "机构",
+              dataIndex: "institutionCode",
+              width: 200,
+              render: (c: string | null) => (c ? (institutions.get(c) ?? c) : "—"),
+            },
+            {
+              title: `原值${diff ? `（第 ${diff.from} 版）` : ""}`,
+              dataIndex: "before",
+              width: 150,
+              align: "right",
+              render: (x: string | null) => <span className="num">{groupDigits(x)}</span>,
+            },
+            {
+              title: `新值${diff ? `（第 ${diff.to} 版）` : ""}`,
+              dataIndex: "after",
+              width: 150,
+              align: "right",
+              render: (x: string | null) => <span className="num">{groupDigits(x)}</span>,
+            },
             {
               title: "变化",
               key: "kind",

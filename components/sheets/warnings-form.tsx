@@ -24,7 +24,9 @@ export function WarningsForm({
   onSubmit: (explanations: Record<string, string>) => void;
 }) {
   const rows = useMemo(() => warnings.map((w) => ({ ...w, key: warningKey(w) })), [warnings]);
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.filter((r) => initial[r.key]).map((r) => [r.key, initial[r.key]])));
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(rows.filter((r) => initial[r.key]).map((r) => [r.key, initial[r.key]])),
+  );
   const [common, setCommon] = useState("");
   const [page, setPage] = useState(1);
   const [tried, setTried] = useState(false);
@@ -62,7 +64,14 @@ export function WarningsForm({
       <Table
         size="small"
         dataSource={rows}
-        pagination={{ pageSize: PAGE_SIZE, current: page, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false, showTotal: (t) => `共 ${t} 条提醒` }}
+        pagination={{
+          pageSize: PAGE_SIZE,
+          current: page,
+          onChange: setPage,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          showTotal: (t) => `共 ${t} 条提醒`,
+        }}
         columns={[
           { title: "位置", dataIndex: "location", width: 120, render: (v: string) => <span className="num">{v}</span> },
           { title: "提醒", dataIndex: "message", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
@@ -84,7 +93,9 @@ export function WarningsForm({
           },
         ]}
       />
-      {tried && missing > 0 && <Alert type="error" showIcon title={`还有 ${missing} 条提醒没有填写说明（每条至少 ${MIN_EXPLANATION_LENGTH} 个字）。`} />}
+      {tried && missing > 0 && (
+        <Alert type="error" showIcon title={`还有 ${missing} 条提醒没有填写说明（每条至少 ${MIN_EXPLANATION_LENGTH} 个字）。`} />
+      )}
       <Button type="primary" loading={pending} onClick={submit}>
         提交说明并保存
       </Button>

@@ -73,7 +73,8 @@ export function LoginForm({ callbackUrl, demo, lockout }: { callbackUrl: string;
               <>请输入绑定时保存的一个恢复码（每个恢复码只能使用一次）。</>
             ) : (
               <>
-                请打开手机上的身份验证器（如微信小程序“腾讯身份验证器”、Microsoft Authenticator），输入“亮底”账号 <Typography.Text strong>{step.username}</Typography.Text> 当前显示的 6 位动态验证码。
+                请打开手机上的身份验证器（如微信小程序“腾讯身份验证器”、Microsoft Authenticator），输入“亮底”账号{" "}
+                <Typography.Text strong>{step.username}</Typography.Text> 当前显示的 6 位动态验证码。
               </>
             )}
           </Typography.Paragraph>

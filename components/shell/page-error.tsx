@@ -28,7 +28,10 @@ export function PageError({ error, reset }: { error: Error & { digest?: string }
       <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="error-reference">
         {requestId && (
           <>
-            请求编号：<Typography.Text copyable code>{requestId}</Typography.Text>
+            请求编号：
+            <Typography.Text copyable code>
+              {requestId}
+            </Typography.Text>
             <br />
           </>
         )}

@@ -28,8 +28,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
     >
       <Button type="text" className="shell-user" data-testid="user-menu" aria-label={`${user.displayName} ${user.roles} 的账户菜单`}>
         <Avatar size="small" icon={<UserOutlined />} style={{ background: "#1458b8", flex: "none" }} />
-        <span className="shell-user-name">{user.displayName}</span>{" "}
-        <span className="shell-user-roles">{user.roles}</span>
+        <span className="shell-user-name">{user.displayName}</span> <span className="shell-user-roles">{user.roles}</span>
       </Button>
     </Dropdown>
   );

@@ -5,7 +5,10 @@ import { Typography } from "antd";
 /** The title block at the top of every portal page. */
 export function PageHeader({ title, description, extra }: { title: string; description?: string; extra?: React.ReactNode }) {
   return (
-    <div className="page-header" style={{ display: "flex", alignItems: "flex-start", justifyContent: "space-between", marginBottom: 16, gap: 16 }}>
+    <div
+      className="page-header"
+      style={{ display: "flex", alignItems: "flex-start", justifyContent: "space-between", marginBottom: 16, gap: 16 }}
+    >
       <div>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {title}

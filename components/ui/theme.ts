@@ -1,7 +1,8 @@
 import type { ThemeConfig } from "antd";
 
 /** System CJK fonts: no web font to download (the portal runs offline). */
-export const FONT_FAMILY = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+export const FONT_FAMILY =
+  'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
 /**
  * The key of the CSS-variable scope. Ant Design's static stylesheet (antd/dist/antd.css) declares its

@@ -18,7 +18,9 @@ export function useFormSubmit<V, R>(form: FormInstance<V>, action: (values: V) =
     if (result.ok) return done(result.data);
     // An error not tied to a field comes with the empty name: the message says it.
     const fields = Object.entries(result.fieldErrors).filter(([name]) => name);
-    form.setFields(fields.map(([name, err]) => ({ name: name as Parameters<FormInstance<V>["setFields"]>[0][number]["name"], errors: [err] })));
+    form.setFields(
+      fields.map(([name, err]) => ({ name: name as Parameters<FormInstance<V>["setFields"]>[0][number]["name"], errors: [err] })),
+    );
     message.error(result.message);
   }
   return { submit, pending };

@@ -99,7 +99,14 @@ export const demoInstitutionCode = (regionCode: string, index: number) => `H${re
 
 /** A demo region's institutions with their codes, in the order they are created. */
 export const demoInstitutionsOf = (region: (typeof DEMO_REGIONS)[number]) =>
-  region.institutions.map(([name, level, type, district, beds], i) => ({ code: demoInstitutionCode(region.code, i), name, level, type, district, beds }));
+  region.institutions.map(([name, level, type, district, beds], i) => ({
+    code: demoInstitutionCode(region.code, i),
+    name,
+    level,
+    type,
+    district,
+    beds,
+  }));
 
 /**
  * The region whose latest month is left without a sheet, so that a newcomer signing in as hf_entry can do
@@ -132,8 +139,20 @@ export const DEMO_USERS: {
   { username: "ss_entry", displayName: "方芳", roles: ["DATA_ENTRY"], scope: { region: "340826" }, secondary: true },
   { username: "ss_reviewer", displayName: "石勇", roles: ["DATA_REVIEWER"], scope: { region: "340826" }, secondary: true },
   // Hospitals' second contacts (次要联系人) and another region's hospital: receipts count any user of an institution.
-  { username: "hf_hospital2", displayName: "钱丽", roles: ["HOSPITAL_VIEWER"], scope: { institutionOf: "合肥市第一人民医院" }, secondary: true },
-  { username: "wh_hospital", displayName: "郑涛", roles: ["HOSPITAL_VIEWER"], scope: { institutionOf: "芜湖市第一人民医院" }, secondary: true },
+  {
+    username: "hf_hospital2",
+    displayName: "钱丽",
+    roles: ["HOSPITAL_VIEWER"],
+    scope: { institutionOf: "合肥市第一人民医院" },
+    secondary: true,
+  },
+  {
+    username: "wh_hospital",
+    displayName: "郑涛",
+    roles: ["HOSPITAL_VIEWER"],
+    scope: { institutionOf: "芜湖市第一人民医院" },
+    secondary: true,
+  },
 ];
 
 /** The accounts to show on the login page and in the start-up banner: one per role. */

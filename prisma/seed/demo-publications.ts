@@ -24,7 +24,10 @@ const publishedAt = (period: Period, now: Date, days = 0) => {
 };
 
 export async function seedDemoPublications(tx: Prisma.TransactionClient, now: Date): Promise<void> {
-  const users = await tx.user.findMany({ where: { isDemo: true }, select: { id: true, username: true, roles: true, regionId: true, institutionId: true } });
+  const users = await tx.user.findMany({
+    where: { isDemo: true },
+    select: { id: true, username: true, roles: true, regionId: true, institutionId: true },
+  });
   for (const region of await tx.region.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true } })) {
     const periods = (await metricPeriods(tx, region.id)).sort();
     if (!periods.length) continue;
@@ -42,19 +45,39 @@ export async function seedDemoPublications(tx: Prisma.TransactionClient, now: Da
     const publish = async (id: string, at: Date) => {
       await tx.publicationVersion.update({
         where: { id },
-        data: { status: "APPROVED", authorId: entry, submittedById: entry, submittedAt: new Date(at.getTime() - 2 * 86_400_000), reviewerId: reviewer, reviewedAt: new Date(at.getTime() - 86_400_000) },
+        data: {
+          status: "APPROVED",
+          authorId: entry,
+          submittedById: entry,
+          submittedAt: new Date(at.getTime() - 2 * 86_400_000),
+          reviewerId: reviewer,
+          reviewedAt: new Date(at.getTime() - 86_400_000),
+        },
       });
       await freezeVersion(tx, id, publisher, at);
     };
-    for (const v of toPublish) await publish(v.id, publishedAt(v.publication.periodEnd, now, v.publication.kind === "QUARTERLY_RELEASE" ? 5 : 0));
+    for (const v of toPublish)
+      await publish(v.id, publishedAt(v.publication.periodEnd, now, v.publication.kind === "QUARTERLY_RELEASE" ? 5 : 0));
     if (region.code !== "340100" || !quarters.length) continue;
 
     // 合肥市: the latest quarterly release corrected once, and the 三级医疗机构专场 of that quarter.
     const q = quarters.at(-1)!;
-    const release = await tx.publicationVersion.findFirstOrThrow({ where: { publication: { regionId: region.id, kind: "QUARTERLY_RELEASE", periodEnd: q } } });
+    const release = await tx.publicationVersion.findFirstOrThrow({
+      where: { publication: { regionId: region.id, kind: "QUARTERLY_RELEASE", periodEnd: q } },
+    });
     const { id: _id, createdAt: _c, updatedAt: _u, publishedAt: _p, snapshot: _s, contentHash: _h, status: _st, ...rest } = release;
     const v2 = await tx.publicationVersion.create({
-      data: { ...rest, version: 2, correctionReason: "居民医保基金收入按财政专户到账口径更正后重新发布。", layout: rest.layout as object, explanations: rest.explanations as object, status: "DRAFT", publisherId: null, catalogueVersionId: null, sheetVersionIds: [] },
+      data: {
+        ...rest,
+        version: 2,
+        correctionReason: "居民医保基金收入按财政专户到账口径更正后重新发布。",
+        layout: rest.layout as object,
+        explanations: rest.explanations as object,
+        status: "DRAFT",
+        publisherId: null,
+        catalogueVersionId: null,
+        sheetVersionIds: [],
+      },
     });
     await publish(v2.id, publishedAt(q, now, 12));
     const p = publicationPeriod("TOPICAL", q, quarterMonths(q)[0]);
@@ -76,7 +99,11 @@ export async function seedDemoPublications(tx: Prisma.TransactionClient, now: Da
 }
 
 /** Demo hospital users opened and acknowledged all but their two newest publications (those show 「新」). */
-async function seedReceipts(tx: Prisma.TransactionClient, users: { id: string; roles: string[]; institutionId: string | null }[], now: Date) {
+async function seedReceipts(
+  tx: Prisma.TransactionClient,
+  users: { id: string; roles: string[]; institutionId: string | null }[],
+  now: Date,
+) {
   for (const [i, u] of users.filter((x) => x.roles.includes("HOSPITAL_VIEWER") && x.institutionId).entries()) {
     const parts = await tx.publicationPart.findMany({
       where: { institutionId: u.institutionId!, version: { status: "PUBLISHED" } },
@@ -87,10 +114,19 @@ async function seedReceipts(tx: Prisma.TransactionClient, users: { id: string; r
     const read = parts.slice(2).filter((_, k) => i === 0 || k % 2 === 0);
     await tx.publicationReceipt.createMany({
       data: read.map((p, k) => {
-        const opened = new Date(Math.min(now.getTime(), p.version.publishedAt!.getTime() + (k % 3 + 1) * 3_600_000));
-        return { versionId: p.versionId, userId: u.id, institutionId: u.institutionId!, openedAt: opened, acknowledgedAt: k % 4 === 3 ? null : new Date(opened.getTime() + 600_000) };
+        const opened = new Date(Math.min(now.getTime(), p.version.publishedAt!.getTime() + ((k % 3) + 1) * 3_600_000));
+        return {
+          versionId: p.versionId,
+          userId: u.id,
+          institutionId: u.institutionId!,
+          openedAt: opened,
+          acknowledgedAt: k % 4 === 3 ? null : new Date(opened.getTime() + 600_000),
+        };
       }),
     });
-    await tx.notification.updateMany({ where: { userId: u.id, createdAt: { lt: parts[1]?.version.publishedAt ?? now } }, data: { readAt: now } });
+    await tx.notification.updateMany({
+      where: { userId: u.id, createdAt: { lt: parts[1]?.version.publishedAt ?? now } },
+      data: { readAt: now },
+    });
   }
 }

@@ -122,7 +122,9 @@ export function demoAnomalyInstitutions(institutions: readonly DemoInstitution[]
   const largest = (a: DemoInstitution, b: DemoInstitution) => bedsOf(b) - bedsOf(a);
   const smallest = (a: DemoInstitution, b: DemoInstitution) => bedsOf(a) - bedsOf(b);
   const level3 = byLevel("LEVEL_3");
-  const costJump = level3.length ? pick(level3, largest, 1) : pick(byLevel("LEVEL_2").length ? byLevel("LEVEL_2") : [...institutions], largest);
+  const costJump = level3.length
+    ? pick(level3, largest, 1)
+    : pick(byLevel("LEVEL_2").length ? byLevel("LEVEL_2") : [...institutions], largest);
   const readmission = pick(byLevel("LEVEL_1").length ? byLevel("LEVEL_1") : [...institutions], smallest);
   const unrated = byLevel("UNRATED").filter((i) => !taken.has(i.code));
   const outpatientSpike = pick(unrated.length ? unrated : [...institutions], largest);
@@ -210,20 +212,64 @@ interface LevelParams {
 
 const LEVELS: Record<string, LevelParams> = {
   LEVEL_3: {
-    defaultBeds: 1000, occupancy: 0.93, alos: 8.2, costPerStay: 15500, fundShare: 0.64, selfPayShare: 0.085, visitsPerBed: 480,
-    fundPerVisit: 115, cmi: [1.05, 1.35], grouping: [98.6, 99.8], specialCaseRate: 0.005, readmissionRate: 0.022, timeIndex: [0.92, 1.12],
+    defaultBeds: 1000,
+    occupancy: 0.93,
+    alos: 8.2,
+    costPerStay: 15500,
+    fundShare: 0.64,
+    selfPayShare: 0.085,
+    visitsPerBed: 480,
+    fundPerVisit: 115,
+    cmi: [1.05, 1.35],
+    grouping: [98.6, 99.8],
+    specialCaseRate: 0.005,
+    readmissionRate: 0.022,
+    timeIndex: [0.92, 1.12],
   },
   LEVEL_2: {
-    defaultBeds: 400, occupancy: 0.85, alos: 7.4, costPerStay: 7800, fundShare: 0.7, selfPayShare: 0.055, visitsPerBed: 380,
-    fundPerVisit: 85, cmi: [0.78, 0.95], grouping: [97.2, 99.4], specialCaseRate: 0.003, readmissionRate: 0.028, timeIndex: [0.9, 1.1],
+    defaultBeds: 400,
+    occupancy: 0.85,
+    alos: 7.4,
+    costPerStay: 7800,
+    fundShare: 0.7,
+    selfPayShare: 0.055,
+    visitsPerBed: 380,
+    fundPerVisit: 85,
+    cmi: [0.78, 0.95],
+    grouping: [97.2, 99.4],
+    specialCaseRate: 0.003,
+    readmissionRate: 0.028,
+    timeIndex: [0.9, 1.1],
   },
   LEVEL_1: {
-    defaultBeds: 40, occupancy: 0.62, alos: 6.6, costPerStay: 3600, fundShare: 0.78, selfPayShare: 0.025, visitsPerBed: 1500,
-    fundPerVisit: 55, cmi: [0.45, 0.65], grouping: [93.5, 97.8], specialCaseRate: 0.002, readmissionRate: 0.032, timeIndex: [0.85, 1.05],
+    defaultBeds: 40,
+    occupancy: 0.62,
+    alos: 6.6,
+    costPerStay: 3600,
+    fundShare: 0.78,
+    selfPayShare: 0.025,
+    visitsPerBed: 1500,
+    fundPerVisit: 55,
+    cmi: [0.45, 0.65],
+    grouping: [93.5, 97.8],
+    specialCaseRate: 0.002,
+    readmissionRate: 0.032,
+    timeIndex: [0.85, 1.05],
   },
   UNRATED: {
-    defaultBeds: 100, occupancy: 0.8, alos: 14, costPerStay: 9000, fundShare: 0.62, selfPayShare: 0.11, visitsPerBed: 160,
-    fundPerVisit: 95, cmi: [0.7, 1.0], grouping: [95.5, 99.0], specialCaseRate: 0.004, readmissionRate: 0.045, timeIndex: [1.0, 1.25],
+    defaultBeds: 100,
+    occupancy: 0.8,
+    alos: 14,
+    costPerStay: 9000,
+    fundShare: 0.62,
+    selfPayShare: 0.11,
+    visitsPerBed: 160,
+    fundPerVisit: 95,
+    cmi: [0.7, 1.0],
+    grouping: [95.5, 99.0],
+    specialCaseRate: 0.004,
+    readmissionRate: 0.045,
+    timeIndex: [1.0, 1.25],
   },
 };
 const levelParams = (level: string) => LEVELS[level] ?? LEVELS.UNRATED;
@@ -317,7 +363,9 @@ class DemoModel {
     if (year === REF_YEAR) return 1;
     return this.cached(key(["growth", series, year]), () => {
       const g = (y: number) => lo + spread * this.rnd("growth", series, y);
-      return year > REF_YEAR ? this.growth(series, year - 1, lo, spread) * g(year) : this.growth(series, year + 1, lo, spread) / g(year + 1);
+      return year > REF_YEAR
+        ? this.growth(series, year - 1, lo, spread) * g(year)
+        : this.growth(series, year + 1, lo, spread) / g(year + 1);
     });
   }
 
@@ -365,7 +413,12 @@ class DemoModel {
       const set = (code: string, scheme: Scheme, v: number[]) => f.set(`${code}|${scheme}`, v);
       const derive = (series: string, from: number[], factor: number, noise = 0.005) =>
         from.map((x, i) => Math.max(1, Math.round(x * factor * (1 + noise * this.sym(series, year, i + 1)))));
-      const totals = (code: string) => set(code, "TOTAL", f.get(`${code}|EMPLOYEE`)!.map((e, i) => e + f.get(`${code}|RESIDENT`)![i]));
+      const totals = (code: string) =>
+        set(
+          code,
+          "TOTAL",
+          f.get(`${code}|EMPLOYEE`)!.map((e, i) => e + f.get(`${code}|RESIDENT`)![i]),
+        );
 
       // Money in cents of 万元: 4,000 元 = 40 cents of 万元 a year per employee enrolee, 960 元 per resident.
       const fe01 = this.monthly("FE01", year, b.employees * 40 * m, SEASON);
@@ -456,7 +509,10 @@ class DemoModel {
       }
       case "BG01|TOTAL":
       case "BG02|TOTAL":
-        return { units: this.regionCell(ind, "EMPLOYEE", year, month)!.units + this.regionCell(ind, "RESIDENT", year, month)!.units, dp: 2 };
+        return {
+          units: this.regionCell(ind, "EMPLOYEE", year, month)!.units + this.regionCell(ind, "RESIDENT", year, month)!.units,
+          dp: 2,
+        };
       case "BG02|EMPLOYEE":
       case "BG02|RESIDENT": {
         const bg01 = this.regionCell({ ...ind, code: "BG01" }, scheme, year, month)!.units;
@@ -471,7 +527,10 @@ class DemoModel {
       case "SC01|TOTAL":
         return hundredths(6.2 + 0.06 * Math.min(this.region.scale, 10) + 0.12 * (year - REF_YEAR) + 0.2 * this.rnd("SC01", year), 3, 12);
       case "SC02|TOTAL":
-        return { units: Math.round(Math.min(1.5, Math.max(0.2, 0.42 + 0.03 * (year - REF_YEAR) + 0.06 * this.rnd("SC02", year))) * 1000), dp: 3 };
+        return {
+          units: Math.round(Math.min(1.5, Math.max(0.2, 0.42 + 0.03 * (year - REF_YEAR) + 0.06 * this.rnd("SC02", year))) * 1000),
+          dp: 3,
+        };
       default:
         return null;
     }
@@ -534,15 +593,31 @@ class DemoModel {
 
       const discharges = months.map((i) => Math.max(1, Math.round(t.discharges * volume * SEASON[i] * noise("IN02", i, 0.015))));
       flows.set("IN02", discharges);
-      flows.set("IN06", discharges.map((d, i) => Math.max(1, Math.round(d * t.alos * noise("IN06", i, 0.005)))));
+      flows.set(
+        "IN06",
+        discharges.map((d, i) => Math.max(1, Math.round(d * t.alos * noise("IN06", i, 0.005)))),
+      );
       // Money in cents of 万元: 元 ÷ 100.
       const expenses = discharges.map((d, i) =>
-        Math.max(1, Math.round(((d * t.p.costPerStay * t.costFactor * price) / 100) * this.costMultiplier(inst, year, i + 1) * noise("IN03", i, 0.005))),
+        Math.max(
+          1,
+          Math.round(
+            ((d * t.p.costPerStay * t.costFactor * price) / 100) * this.costMultiplier(inst, year, i + 1) * noise("IN03", i, 0.005),
+          ),
+        ),
       );
       flows.set("IN03", expenses);
-      flows.set("IN04", expenses.map((e, i) => Math.max(1, Math.round(e * t.p.fundShare * noise("IN04", i, 0.005)))));
-      flows.set("IN08", expenses.map((e, i) => Math.max(1, Math.round(e * t.p.selfPayShare * noise("IN08", i, 0.005)))));
-      const visits = months.map((i) => Math.max(1, Math.round(((t.beds * t.p.visitsPerBed) / 12) * t.size * volume * SEASON[i] * noise("IN01", i, 0.015))));
+      flows.set(
+        "IN04",
+        expenses.map((e, i) => Math.max(1, Math.round(e * t.p.fundShare * noise("IN04", i, 0.005)))),
+      );
+      flows.set(
+        "IN08",
+        expenses.map((e, i) => Math.max(1, Math.round(e * t.p.selfPayShare * noise("IN08", i, 0.005)))),
+      );
+      const visits = months.map((i) =>
+        Math.max(1, Math.round(((t.beds * t.p.visitsPerBed) / 12) * t.size * volume * SEASON[i] * noise("IN01", i, 0.015))),
+      );
       flows.set("IN01", visits);
       flows.set(
         "IN18",
@@ -560,7 +635,10 @@ class DemoModel {
       const readmissions = count("IN17", t.p.readmissionRate);
       // The anomaly: a constant ~30 % of an average month's discharges (constant, so it warns only once).
       const implausible = Math.max(1, Math.round(t.discharges * 0.3));
-      flows.set("IN17", readmissions.map((r, i) => (this.readmissionAnomaly(inst, year, i + 1) ? implausible : r)));
+      flows.set(
+        "IN17",
+        readmissions.map((r, i) => (this.readmissionAnomaly(inst, year, i + 1) ? implausible : r)),
+      );
       return { flows };
     });
   }
@@ -605,7 +683,10 @@ class DemoModel {
     if (ind.basis === "RATE") {
       const a = lo ?? 0;
       const b = hi ?? Math.max(a + 100, 100);
-      const v = a + (b - a) * (0.55 + 0.2 * this.rnd("generic", ind.code, scheme, who)) + (b - a) * 0.01 * this.sym("generic", ind.code, scheme, who, year, month);
+      const v =
+        a +
+        (b - a) * (0.55 + 0.2 * this.rnd("generic", ind.code, scheme, who)) +
+        (b - a) * 0.01 * this.sym("generic", ind.code, scheme, who, year, month);
       return { units: Math.round(Math.min(b, Math.max(a, v)) * 10 ** dp), dp };
     }
     if (scheme === "TOTAL" && ind.schemes.includes("EMPLOYEE") && ind.schemes.includes("RESIDENT"))
@@ -617,7 +698,11 @@ class DemoModel {
     // About 1,000 units a month per scale unit, well inside the upper bound over a year.
     let monthlyUnits = 1000 * size * share * 10 ** dp;
     if (hi !== null) monthlyUnits = Math.min(monthlyUnits, (hi * 10 ** dp) / 24);
-    if (ind.basis === "STOCK") return { units: Math.max(1, Math.round(monthlyUnits * 12 * (1 + 0.002 * this.sym("generic", ind.code, scheme, who, year, month)))), dp };
+    if (ind.basis === "STOCK")
+      return {
+        units: Math.max(1, Math.round(monthlyUnits * 12 * (1 + 0.002 * this.sym("generic", ind.code, scheme, who, year, month)))),
+        dp,
+      };
     const series = this.cached(key(["generic", ind.code, scheme, who, year]), () =>
       this.monthly(`generic|${ind.code}|${scheme}|${who}`, year, monthlyUnits * 12 * this.money(year), SEASON),
     );
@@ -636,7 +721,8 @@ class DemoModel {
       rows.push({ indicatorCode: ind.code, scheme, institutionCode, value: unitsToDecimal(cell.units, cell.dp) });
     for (const ind of inputs) {
       if (ind.scope !== "REGION") continue;
-      for (const scheme of ind.schemes) push(ind, scheme, null, this.regionCell(ind, scheme, year, month) ?? this.genericCell(ind, scheme, null, year, month));
+      for (const scheme of ind.schemes)
+        push(ind, scheme, null, this.regionCell(ind, scheme, year, month) ?? this.genericCell(ind, scheme, null, year, month));
     }
     const perInstitution = inputs.filter((i) => i.scope === "INSTITUTION");
     for (const inst of this.institutions)

@@ -12,7 +12,15 @@ import { recordAudit } from "@/app/_server/audit/record-audit";
 import { toIndicatorDef } from "@/app/_server/catalogue/indicator-rows";
 import type { PrismaClient } from "@/app/_server/generated/prisma/client";
 import { insertSheetValues } from "@/app/_server/sheets/sheet-values-store";
-import { DEMO_LOGIN_HINTS, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_REGIONS, DEMO_UPLOAD_REGION, DEMO_USERS, demoInstitutionsOf } from "./demo-data";
+import {
+  DEMO_LOGIN_HINTS,
+  DEMO_PASSWORD,
+  DEMO_PROVINCE,
+  DEMO_REGIONS,
+  DEMO_UPLOAD_REGION,
+  DEMO_USERS,
+  demoInstitutionsOf,
+} from "./demo-data";
 import { seedDemoPublications } from "./demo-publications";
 import { demoAnomalyPlan, demoAnomalyWarnings, generateDemoMonths } from "./demo-sheets";
 
@@ -41,14 +49,22 @@ export const DEMO_SHEET_MONTHS = 27;
  */
 export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Date } = {}): Promise<DemoSummary> {
   const now = options.now ?? new Date();
-  const summary = { password: DEMO_PASSWORD, users: DEMO_LOGIN_HINTS.map(({ username, displayName, roles }) => ({ username, displayName, roles })) };
+  const summary = {
+    password: DEMO_PASSWORD,
+    users: DEMO_LOGIN_HINTS.map(({ username, displayName, roles }) => ({ username, displayName, roles })),
+  };
   const anyUser = await prisma.user.findFirst({ select: { isDemo: true } });
   if (anyUser) return { ...summary, created: false, ...(anyUser.isDemo ? {} : { users: [] }) };
 
   // Created at start-up by ensureBuiltInCatalogues, before this seed runs.
   const catalogue = await prisma.catalogueVersion.findUnique({ where: { code: NHSA_2025_03_CODE }, select: { id: true } });
   const indicators = catalogue
-    ? (await prisma.indicator.findMany({ where: { catalogueVersionId: catalogue.id, regionId: null }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] })).map(toIndicatorDef)
+    ? (
+        await prisma.indicator.findMany({
+          where: { catalogueVersionId: catalogue.id, regionId: null },
+          orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        })
+      ).map(toIndicatorDef)
     : [];
   const sheets = catalogue ? buildDemoSheets(indicators, now) : new Map<string, DemoSheet[]>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -109,7 +125,12 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Dat
         };
         const uploader = accountOf("DATA_ENTRY");
         const reviewer = accountOf("DATA_REVIEWER");
-        const sheetRows = list.map((s) => ({ id: randomUUID(), regionId: regionIds.get(regionCode)!, period: s.period, createdAt: s.uploadedAt }));
+        const sheetRows = list.map((s) => ({
+          id: randomUUID(),
+          regionId: regionIds.get(regionCode)!,
+          period: s.period,
+          createdAt: s.uploadedAt,
+        }));
         await tx.sheet.createMany({ data: sheetRows });
         const versionIds = list.map(() => randomUUID());
         await tx.sheetVersion.createMany({
@@ -137,12 +158,16 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Dat
       }
 
       await tx.systemSetting.create({ data: { key: "demo", value: { createdAt: now.toISOString() } } });
-      await recordAudit(tx, { username: "system" }, {
-        action: "demo.seed",
-        objectType: "Province",
-        objectId: province.id,
-        detail: { regions: DEMO_REGIONS.length, institutions: institutionIds.size, users: DEMO_USERS.length, acceptedSheets: sheetCount },
-      });
+      await recordAudit(
+        tx,
+        { username: "system" },
+        {
+          action: "demo.seed",
+          objectType: "Province",
+          objectId: province.id,
+          detail: { regions: DEMO_REGIONS.length, institutions: institutionIds.size, users: DEMO_USERS.length, acceptedSheets: sheetCount },
+        },
+      );
       // The demo's sheets were stored as accepted directly, so their metrics are computed here as acceptance would.
       for (const regionId of regionIds.values()) await recomputeRegion(tx, regionId);
       await seedDemoPublications(tx, now);
@@ -205,7 +230,13 @@ export function buildDemoSheets(catalogue: readonly IndicatorDef[], now: Date): 
         expectedRegionCode: r.code,
         institutions: institutions.map((i) => ({ code: i.code, name: i.name })),
         // Line 1 is the header, as in the CSV.
-        cells: generated.map((x, i) => ({ indicatorCode: x.indicatorCode, scheme: x.scheme, institutionCode: x.institutionCode, raw: x.value ?? "", location: `第 ${i + 2} 行` })),
+        cells: generated.map((x, i) => ({
+          indicatorCode: x.indicatorCode,
+          scheme: x.scheme,
+          institutionCode: x.institutionCode,
+          raw: x.value ?? "",
+          location: `第 ${i + 2} 行`,
+        })),
         previous: {
           sameYearPrevMonth: period.endsWith("-01") ? undefined : maps.get(addMonths(period, -1)),
           prevDecember: maps.get(previousDecember(period)),
@@ -214,9 +245,16 @@ export function buildDemoSheets(catalogue: readonly IndicatorDef[], now: Date): 
         now,
       });
       if (report.errors.length)
-        throw new Error(`演示数据 ${r.name} ${period} 未通过校验：${report.errors.slice(0, 3).map((e) => `${e.location} ${e.message}`).join("；")}`);
+        throw new Error(
+          `演示数据 ${r.name} ${period} 未通过校验：${report.errors
+            .slice(0, 3)
+            .map((e) => `${e.location} ${e.message}`)
+            .join("；")}`,
+        );
       for (const w of report.warnings) {
-        const known = explained.find((e) => e.period === period && e.rule === w.rule && e.indicatorCode === w.indicatorCode && e.institutionCode === w.institutionCode);
+        const known = explained.find(
+          (e) => e.period === period && e.rule === w.rule && e.indicatorCode === w.indicatorCode && e.institutionCode === w.institutionCode,
+        );
         (w as SheetIssue & { explanation?: string }).explanation = known?.explanation ?? "演示数据：已与填报单位核实，数据无误。";
       }
       maps.set(period, new Map(values.map((x) => [cellKey(x.indicatorCode, x.scheme, x.institutionCode), x.value])));

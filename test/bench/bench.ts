@@ -90,7 +90,14 @@ const METRICS = process.env.BENCH_METRICS !== "0";
 // Upload alone: only the month and the one before (its cross-period checks), so the process holds little else
 // and the peak memory is the upload's.
 const months = await time(METRICS ? "generate 36 months (demo generator)" : "generate 2 months (demo generator)", async () =>
-  generateDemoMonths({ catalogue, region: { code: region.code, scale: 20 }, institutions, from: METRICS ? FIRST : addMonths(LAST, -1), to: LAST, anomalies: null }),
+  generateDemoMonths({
+    catalogue,
+    region: { code: region.code, scale: 20 },
+    institutions,
+    from: METRICS ? FIRST : addMonths(LAST, -1),
+    to: LAST,
+    anomalies: null,
+  }),
 );
 results.valuesPerMonth = months.get(LAST)!.length;
 
@@ -102,7 +109,20 @@ await time(METRICS ? "store 35 accepted months (bulk)" : "store the previous mon
     if (period === LAST || (!METRICS && period !== addMonths(LAST, -1))) continue;
     const sheet = await prisma.sheet.create({ data: { regionId: region.id, period } });
     const v = await prisma.sheetVersion.create({
-      data: { sheetId: sheet.id, version: 1, status: "ACCEPTED", source: "CSV", catalogueVersionId: (await prisma.catalogueVersion.findFirstOrThrow()).id, fileName: `${period}.csv`, fileSha256: "-", fileBytes: new Uint8Array(0), report: {}, valueCount: rows.length, uploadedById: entry.userId, reviewedById: reviewer.userId },
+      data: {
+        sheetId: sheet.id,
+        version: 1,
+        status: "ACCEPTED",
+        source: "CSV",
+        catalogueVersionId: (await prisma.catalogueVersion.findFirstOrThrow()).id,
+        fileName: `${period}.csv`,
+        fileSha256: "-",
+        fileBytes: new Uint8Array(0),
+        report: {},
+        valueCount: rows.length,
+        uploadedById: entry.userId,
+        reviewedById: reviewer.userId,
+      },
     });
     await insertSheetValues(prisma, v.id, rows, idOf);
   }
@@ -115,36 +135,59 @@ months.clear();
 results.csvBytes = csv.length;
 peak = process.memoryUsage().rss;
 const baseline = peak;
-const uploaded = await time("upload: parse + validate + store (CSV)", () => uploadSheet(entry, { source: { kind: "file", fileName: "bench.csv", bytes: csv } }));
+const uploaded = await time("upload: parse + validate + store (CSV)", () =>
+  uploadSheet(entry, { source: { kind: "file", fileName: "bench.csv", bytes: csv } }),
+);
 results.uploadPeakRssMb = Math.round(peak / 1024 / 1024);
 results.uploadBaselineRssMb = Math.round(baseline / 1024 / 1024);
 results.uploadRssGrowthMb = Math.round((peak - baseline) / 1024 / 1024);
-if (!uploaded.ok || uploaded.dryRun || uploaded.unchanged) throw new Error("bench upload refused: " + JSON.stringify(uploaded).slice(0, 400));
+if (!uploaded.ok || uploaded.dryRun || uploaded.unchanged)
+  throw new Error("bench upload refused: " + JSON.stringify(uploaded).slice(0, 400));
 /** SHA-256 of every stored metric value: each set's fields with its institutions' codes (ids differ per run). */
 async function metricHash(): Promise<string> {
   const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
   const h = createHash("sha256");
-  const months = new Map((await prisma.metricMonth.findMany({ where: { regionId: region.id } })).map((m) => [m.period, m.institutionIds.map((id) => codeOf.get(id)).join(",")]));
+  const months = new Map(
+    (await prisma.metricMonth.findMany({ where: { regionId: region.id } })).map((m) => [
+      m.period,
+      m.institutionIds.map((id) => codeOf.get(id)).join(","),
+    ]),
+  );
   for (const period of [...months.keys()].sort()) {
     h.update(`${period}\n${months.get(period)}\n`);
-    const sets = await prisma.metricSet.findMany({ where: { regionId: region.id, period }, orderBy: [{ indicatorCode: "asc" }, { scheme: "asc" }], omit: { id: true, computedAt: true, regionId: true } });
+    const sets = await prisma.metricSet.findMany({
+      where: { regionId: region.id, period },
+      orderBy: [{ indicatorCode: "asc" }, { scheme: "asc" }],
+      omit: { id: true, computedAt: true, regionId: true },
+    });
     for (const set of sets) h.update(JSON.stringify(set) + "\n");
   }
   return h.digest("hex");
 }
 if (METRICS) {
   await time("accept one month (recompute dependents)", () => reviewSheet(reviewer, { versionId: uploaded.versionId, decision: "ACCEPT" }));
-  if (process.env.BENCH_HASH) console.log((results.metricHashAfterAccept = await metricHash()), "hash of the stored metrics after the accept");
+  if (process.env.BENCH_HASH)
+    console.log((results.metricHashAfterAccept = await metricHash()), "hash of the stored metrics after the accept");
   if (process.env.BENCH_RECOMPUTE !== "0") {
     await time("recompute 36 months from scratch", () => recomputeRegion(prisma, region.id));
-    if (process.env.BENCH_HASH) console.log((results.metricHashAfterRecompute = await metricHash()), "hash of the stored metrics after the recompute");
+    if (process.env.BENCH_HASH)
+      console.log((results.metricHashAfterRecompute = await metricHash()), "hash of the stored metrics after the recompute");
   }
   // Issue 11: publishing freezes the quarterly release the accept drafted (2025Q4, all 5,000 institutions):
   // the region part, one 本院 part per institution, the content hash. Goal < 5 s.
-  const release = await prisma.publicationVersion.findFirstOrThrow({ where: { status: "DRAFT", publication: { regionId: region.id, kind: "QUARTERLY_RELEASE" } }, select: { id: true } });
-  const frozen = await time("freeze a quarterly release (5,000 parts)", () => prisma.$transaction((tx) => freezeVersion(tx, release.id, null, new Date()), { timeout: 600_000 }));
+  const release = await prisma.publicationVersion.findFirstOrThrow({
+    where: { status: "DRAFT", publication: { regionId: region.id, kind: "QUARTERLY_RELEASE" } },
+    select: { id: true },
+  });
+  const frozen = await time("freeze a quarterly release (5,000 parts)", () =>
+    prisma.$transaction((tx) => freezeVersion(tx, release.id, null, new Date()), { timeout: 600_000 }),
+  );
   results.frozenParts = frozen.institutions;
-  results.frozenBytes = (await prisma.$queryRaw<{ n: bigint }[]>`SELECT COALESCE(SUM(pg_column_size(data)), 0)::bigint AS n FROM "PublicationPart" WHERE "versionId" = ${release.id}`)[0]!.n.toString();
+  results.frozenBytes = (
+    await prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT COALESCE(SUM(pg_column_size(data)), 0)::bigint AS n FROM "PublicationPart" WHERE "versionId" = ${release.id}`
+  )[0]!.n.toString();
 }
 results.metricSets = await prisma.metricSet.count();
 clearInterval(sampler);

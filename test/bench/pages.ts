@@ -37,7 +37,13 @@ const PAGES: [string, string | null][] = [
   ["/audit", "auditor"],
 ];
 const DASHBOARD = "/inbox/{id}";
-const HOMES: [string, string][] = [["hf_hospital", "/inbox"], ["hf_hospital", DASHBOARD], ["hf_entry", "/workbench"], ["ah_supervisor", "/supervise"], ["sysadmin", "/admin"]];
+const HOMES: [string, string][] = [
+  ["hf_hospital", "/inbox"],
+  ["hf_hospital", DASHBOARD],
+  ["hf_entry", "/workbench"],
+  ["ah_supervisor", "/supervise"],
+  ["sysadmin", "/admin"],
+];
 const LOADS: [string, string | null, number][] = [
   ["/api/auth/csrf", null, 50],
   ["/login", null, 50],
@@ -91,7 +97,12 @@ async function startServer(kind: "pglite" | "postgresql"): Promise<{ pid: number
     cleanup = async () => (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), await admin.end());
   }
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const server = spawn(process.execPath, [...prof, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const server = spawn(process.execPath, [...prof, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   server.stdout!.on("data", (d) => (log += d));
   server.stderr!.on("data", (d) => (log += d));
@@ -100,7 +111,7 @@ async function startServer(kind: "pglite" | "postgresql"): Promise<{ pid: number
     await cleanup();
     throw new Error(`${why}:\n${log.slice(0, 3000)}`);
   };
-  for (const deadline = Date.now() + 300_000; ; ) {
+  for (const deadline = Date.now() + 300_000; ;) {
     if (server.exitCode !== null) await fail("server exited");
     if (log.includes("演示数据")) {
       const r = await fetch(base + "/login").catch(() => null);
@@ -146,15 +157,35 @@ async function run(kind: "pglite" | "postgresql") {
       const cpu0 = serverCpuMs(server.pid);
       for (let i = 0; i < 50; i++) runs.push(await timeOne(at(url), cookie));
       const cpuMsPerRequest = Math.round((serverCpuMs(server.pid) - cpu0) / 5) / 10;
-      single[url] = { medianMs: Math.round(median(runs.map((r) => r.ms)) * 10) / 10, cpuMsPerRequest, htmlKb: Math.round(runs[0].bytes / 102.4) / 10, status: runs[0].status };
-      console.log(`${kind} single ${url.padEnd(20)} ${String(single[url].medianMs).padStart(6)} ms  cpu ${cpuMsPerRequest} ms  ${single[url].htmlKb} KB (${runs[0].status})`);
+      single[url] = {
+        medianMs: Math.round(median(runs.map((r) => r.ms)) * 10) / 10,
+        cpuMsPerRequest,
+        htmlKb: Math.round(runs[0].bytes / 102.4) / 10,
+        status: runs[0].status,
+      };
+      console.log(
+        `${kind} single ${url.padEnd(20)} ${String(single[url].medianMs).padStart(6)} ms  cpu ${cpuMsPerRequest} ms  ${single[url].htmlKb} KB (${runs[0].status})`,
+      );
     }
     results.single = single;
     const load: Record<string, unknown> = {};
     for (const [url, user, connections] of LOADS) {
-      const r = await autocannon({ url: base + at(url), connections, duration: DURATION, headers: user ? { cookie: cookies.get(user)! } : {} });
+      const r = await autocannon({
+        url: base + at(url),
+        connections,
+        duration: DURATION,
+        headers: user ? { cookie: cookies.get(user)! } : {},
+      });
       const key = `${url} @${connections}`;
-      load[key] = { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+      load[key] = {
+        reqPerSec: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p90: r.latency.p90,
+        p97_5: r.latency.p97_5,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+      };
       console.log(`${kind} load ${key.padEnd(24)} ${JSON.stringify(load[key])}`);
     }
     results.load = load;
@@ -168,13 +199,18 @@ async function run(kind: "pglite" | "postgresql") {
 
 /** A cold load (fresh browser context) of each role's home page: the JS and CSS it transfers, compressed. */
 async function pageWeight(cookies: Map<string, string>, at: (url: string) => string) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   const out: Record<string, { scripts: number; stylesheets: number; jsKb: number; cssKb: number; totalKb: number }> = {};
   try {
     for (const [user, url] of HOMES) {
       const context = await browser.newContext();
       const cookie = cookies.get(user) ?? (await httpSignIn(base, user));
-      await context.addCookies(cookie.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })));
+      await context.addCookies(
+        cookie.split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), url: base })),
+      );
       const page = await context.newPage();
       const sizes: Promise<{ type: string; bytes: number }>[] = [];
       page.on("requestfinished", (req) => {
@@ -184,7 +220,13 @@ async function pageWeight(cookies: Map<string, string>, at: (url: string) => str
       await page.goto(base + at(url), { waitUntil: "networkidle" });
       const all = await Promise.all(sizes);
       const kb = (t: string) => Math.round(all.filter((s) => s.type === t).reduce((a, s) => a + s.bytes, 0) / 1024);
-      out[url] = { scripts: all.filter((s) => s.type === "script").length, stylesheets: all.filter((s) => s.type === "stylesheet").length, jsKb: kb("script"), cssKb: kb("stylesheet"), totalKb: kb("script") + kb("stylesheet") };
+      out[url] = {
+        scripts: all.filter((s) => s.type === "script").length,
+        stylesheets: all.filter((s) => s.type === "stylesheet").length,
+        jsKb: kb("script"),
+        cssKb: kb("stylesheet"),
+        totalKb: kb("script") + kb("stylesheet"),
+      };
       console.log(`weight ${url.padEnd(12)} ${JSON.stringify(out[url])}`);
       await context.close();
     }

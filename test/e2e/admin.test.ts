@@ -22,7 +22,8 @@ function uniqueName(prefix: string): string {
 }
 
 /** Ant Design buttons put a space between two Chinese characters (“保 存”); an icon adds its name in front. */
-const button = (scope: Page | Locator, text: string) => scope.getByRole("button", { name: new RegExp(`(^|\\s)${[...text].join("\\s*")}$`) });
+const button = (scope: Page | Locator, text: string) =>
+  scope.getByRole("button", { name: new RegExp(`(^|\\s)${[...text].join("\\s*")}$`) });
 
 /**
  * Picks `option` in an Ant Design select as a keyboard user does: types `search` into it, waits until the
@@ -33,7 +34,9 @@ async function choose(page: Page, field: Locator, option: string, search: string
   await field.click();
   await field.fill(search);
   const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
-  await expect.poll(async () => (await options.allInnerTexts()).map((t) => t.trim())).toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(option)}`))]);
+  await expect
+    .poll(async () => (await options.allInnerTexts()).map((t) => t.trim()))
+    .toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(option)}`))]);
   await field.press("Enter");
   const select = field.locator("xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]");
   await select.filter({ hasText: option }).waitFor();
@@ -126,60 +129,64 @@ describe("system administrator", () => {
   // Several sign-ins (argon2) and a full page flow: more than the default 60 s on a busy 2-core machine.
   const JOURNEY = { timeout: 120_000 };
 
-  it("[SYSTEM_ADMIN][users]: creates a hospital user who then changes the initial password and sees their institution", JOURNEY, async () => {
-    const admin = await b.newPage();
-    await signInAsAdmin(admin, b.baseUrl());
-    await openUsers(admin, b.baseUrl());
-    const u = { username: uniqueName("hosp"), displayName: "测试周医生" };
+  it(
+    "[SYSTEM_ADMIN][users]: creates a hospital user who then changes the initial password and sees their institution",
+    JOURNEY,
+    async () => {
+      const admin = await b.newPage();
+      await signInAsAdmin(admin, b.baseUrl());
+      await openUsers(admin, b.baseUrl());
+      const u = { username: uniqueName("hosp"), displayName: "测试周医生" };
 
-    const dialog = await fillHospitalUser(admin, u);
-    await snapshot(admin, "admin-user-modal");
-    await footerButton(dialog, "保存").click();
-    await admin.getByText("已新增用户，首次登录须修改初始密码").waitFor();
-    await dialog.waitFor({ state: "hidden" });
+      const dialog = await fillHospitalUser(admin, u);
+      await snapshot(admin, "admin-user-modal");
+      await footerButton(dialog, "保存").click();
+      await admin.getByText("已新增用户，首次登录须修改初始密码").waitFor();
+      await dialog.waitFor({ state: "hidden" });
 
-    // The new account is in the list with its role, its institution, and the pending password change.
-    await searchTable(admin, "按用户名或姓名搜索", u.username);
-    const row = rowOf(admin, u.username);
-    await row.waitFor();
-    const text = await row.innerText();
-    for (const shown of [u.displayName, "医疗机构用户", HEFEI_INSTITUTION, "正常", "待改密", "从未登录"]) expect(text).toContain(shown);
+      // The new account is in the list with its role, its institution, and the pending password change.
+      await searchTable(admin, "按用户名或姓名搜索", u.username);
+      const row = rowOf(admin, u.username);
+      await row.waitFor();
+      const text = await row.innerText();
+      for (const shown of [u.displayName, "医疗机构用户", HEFEI_INSTITUTION, "正常", "待改密", "从未登录"]) expect(text).toContain(shown);
 
-    // The new user, on another browser: sent to the forced password change first.
-    const user = await b.newPage();
-    await signIn(user, b.baseUrl(), u.username, INITIAL_PASSWORD);
-    await user.waitForURL((url) => url.pathname === "/change-password", WAIT);
-    await user.getByRole("heading", { name: `${u.displayName}，请先修改密码` }).waitFor();
-    await snapshot(user, "change-password-forced");
-    // Any portal page sends them back here until the password is changed.
-    await user.goto(b.baseUrl() + "/inbox");
-    await user.waitForURL((url) => url.pathname === "/change-password", WAIT);
+      // The new user, on another browser: sent to the forced password change first.
+      const user = await b.newPage();
+      await signIn(user, b.baseUrl(), u.username, INITIAL_PASSWORD);
+      await user.waitForURL((url) => url.pathname === "/change-password", WAIT);
+      await user.getByRole("heading", { name: `${u.displayName}，请先修改密码` }).waitFor();
+      await snapshot(user, "change-password-forced");
+      // Any portal page sends them back here until the password is changed.
+      await user.goto(b.baseUrl() + "/inbox");
+      await user.waitForURL((url) => url.pathname === "/change-password", WAIT);
 
-    // A password outside the policy is refused with the reason.
-    await changeForcedPassword(user, INITIAL_PASSWORD, "abcdefghijk");
-    await user.getByRole("alert").filter({ hasText: "密码须包含小写字母、大写字母、数字、特殊符号中的至少 3 类" }).waitFor();
-    expect(new URL(user.url()).pathname).toBe("/change-password");
+      // A password outside the policy is refused with the reason.
+      await changeForcedPassword(user, INITIAL_PASSWORD, "abcdefghijk");
+      await user.getByRole("alert").filter({ hasText: "密码须包含小写字母、大写字母、数字、特殊符号中的至少 3 类" }).waitFor();
+      expect(new URL(user.url()).pathname).toBe("/change-password");
 
-    await changeForcedPassword(user, INITIAL_PASSWORD, NEW_PASSWORD);
-    await user.getByText("密码已修改").waitFor();
-    await user.waitForURL((url) => url.pathname === "/login", WAIT);
+      await changeForcedPassword(user, INITIAL_PASSWORD, NEW_PASSWORD);
+      await user.getByText("密码已修改").waitFor();
+      await user.waitForURL((url) => url.pathname === "/login", WAIT);
 
-    // The initial password no longer works; the new one does, and the user lands on their institution's page.
-    await signIn(user, b.baseUrl(), u.username, INITIAL_PASSWORD);
-    await user.getByRole("alert").filter({ hasText: "用户名或密码错误" }).waitFor(WAIT);
-    await signIn(user, b.baseUrl(), u.username, NEW_PASSWORD);
-    await user.waitForURL((url) => url.pathname === "/inbox", WAIT);
-    await expect(user.getByRole("heading", { level: 3 }).first().textContent()).resolves.toBe(HEFEI_INSTITUTION);
-    await expect(user.getByText("合肥市（340100）").isVisible()).resolves.toBe(true);
+      // The initial password no longer works; the new one does, and the user lands on their institution's page.
+      await signIn(user, b.baseUrl(), u.username, INITIAL_PASSWORD);
+      await user.getByRole("alert").filter({ hasText: "用户名或密码错误" }).waitFor(WAIT);
+      await signIn(user, b.baseUrl(), u.username, NEW_PASSWORD);
+      await user.waitForURL((url) => url.pathname === "/inbox", WAIT);
+      await expect(user.getByRole("heading", { level: 3 }).first().textContent()).resolves.toBe(HEFEI_INSTITUTION);
+      await expect(user.getByText("合肥市（340100）").isVisible()).resolves.toBe(true);
 
-    // And the administrator sees the pending change gone and a last sign-in time.
-    await admin.reload();
-    await searchTable(admin, "按用户名或姓名搜索", u.username);
-    await row.waitFor();
-    const after = await row.innerText();
-    expect(after).not.toContain("待改密");
-    expect(after).not.toContain("从未登录");
-  });
+      // And the administrator sees the pending change gone and a last sign-in time.
+      await admin.reload();
+      await searchTable(admin, "按用户名或姓名搜索", u.username);
+      await row.waitFor();
+      const after = await row.innerText();
+      expect(after).not.toContain("待改密");
+      expect(after).not.toContain("从未登录");
+    },
+  );
 
   it("[SYSTEM_ADMIN][users]: 系统管理员 plus 审计管理员 is refused in the form (三员分立) and creates nothing", async () => {
     const admin = await b.newPage();
@@ -278,7 +285,11 @@ describe("system administrator", () => {
       const names = [`合肥滨湖康复医院${tag}`, `合肥新站社区卫生服务中心${tag}`, `合肥高新眼科医院${tag}`];
       const good = `${code(0)},${names[0]},340100,二级,综合,包河区,320,2019-07-01,是`;
 
-      const bad = csv("机构导入-有误.csv", [good, `H34010,${names[1]},340100,一级,基层,瑶海区,60,,是`, `${code(2)},${names[2]},340100,特级,专科,蜀山区,80,2021-03-15,是`]);
+      const bad = csv("机构导入-有误.csv", [
+        good,
+        `H34010,${names[1]},340100,一级,基层,瑶海区,60,,是`,
+        `${code(2)},${names[2]},340100,特级,专科,蜀山区,80,2021-03-15,是`,
+      ]);
       await button(admin, "批量导入").click();
       const dialog = admin.getByRole("dialog", { name: "批量导入医疗机构" });
       await dialog.locator('input[type="file"]').setInputFiles(bad);
@@ -286,7 +297,9 @@ describe("system administrator", () => {
       const issues = dialog.locator(".ant-table-tbody").getByRole("row");
       await expect(issues.count()).resolves.toBe(2);
       await expect(issues.nth(0).innerText()).resolves.toMatch(/^3\s+机构编码\s+“H34010”不是有效的机构编码（应为 H 加 11 位数字）$/);
-      await expect(issues.nth(1).innerText()).resolves.toMatch(/^4\s+医院等级\s+无法识别的医院等级“特级”（可填 三级\/二级\/一级\/未定级）$/);
+      await expect(issues.nth(1).innerText()).resolves.toMatch(
+        /^4\s+医院等级\s+无法识别的医院等级“特级”（可填 三级\/二级\/一级\/未定级）$/,
+      );
       await snapshot(admin, "admin-import-issues");
       await footerButton(dialog, "关闭").click();
       await dialog.waitFor({ state: "hidden" });
@@ -298,7 +311,11 @@ describe("system administrator", () => {
       await searchTable(admin, "按名称或编码搜索", names[0]);
       await emptyTable(admin).waitFor();
 
-      const fixed = csv("机构导入-已修改.csv", [good, `${code(1)},${names[1]},340100,一级,基层,瑶海区,60,,是`, `${code(2)},${names[2]},340100,三级,专科,蜀山区,80,2021-03-15,是`]);
+      const fixed = csv("机构导入-已修改.csv", [
+        good,
+        `${code(1)},${names[1]},340100,一级,基层,瑶海区,60,,是`,
+        `${code(2)},${names[2]},340100,三级,专科,蜀山区,80,2021-03-15,是`,
+      ]);
       await button(admin, "批量导入").click();
       await dialog.locator('input[type="file"]').setInputFiles(fixed);
       await dialog.getByText("“机构导入-已修改.csv”导入完成：新增 3 家，更新 0 家。").waitFor(WAIT);

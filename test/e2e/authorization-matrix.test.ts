@@ -14,7 +14,18 @@ import { httpSignIn, startExtraPortal } from "./http-session";
  * The routes are discovered from app/: a route without a row here fails the completeness test.
  */
 
-const USERS = ["anon", "sysadmin", "secadmin", "auditor", "hf_entry", "hf_reviewer", "hf_publisher", "ah_supervisor", "hf_hospital", "wh_entry"] as const;
+const USERS = [
+  "anon",
+  "sysadmin",
+  "secadmin",
+  "auditor",
+  "hf_entry",
+  "hf_reviewer",
+  "hf_publisher",
+  "ah_supervisor",
+  "hf_hospital",
+  "wh_entry",
+] as const;
 type User = (typeof USERS)[number];
 const SIGNED_IN = USERS.filter((u) => u !== "anon");
 const HF_STAFF: User[] = ["hf_entry", "hf_reviewer", "hf_publisher"];
@@ -22,7 +33,17 @@ const REGION_STAFF: User[] = [...HF_STAFF, "wh_entry"];
 const CATALOGUE_READERS: User[] = ["sysadmin", ...REGION_STAFF, "ah_supervisor"];
 
 /** Strings only other scopes' pages contain: never in a refused answer. */
-const DENIED_MARKERS = ["合肥市第二人民医院", "芜湖市第一人民医院", "宿松县人民医院", "ss_entry", "wh_reviewer", "auth.login", "audit.query", "NHSA-2025-03 · ", "FI05"];
+const DENIED_MARKERS = [
+  "合肥市第二人民医院",
+  "芜湖市第一人民医院",
+  "宿松县人民医院",
+  "ss_entry",
+  "wh_reviewer",
+  "auth.login",
+  "audit.query",
+  "NHSA-2025-03 · ",
+  "FI05",
+];
 /** What a user of one region must never receive about another (institution names and codes). */
 const FOREIGN: Partial<Record<User, string[]>> = {
   hf_entry: ["芜湖市第一人民医院", "宿松县人民医院", "H340200", "H340826"],
@@ -54,12 +75,14 @@ interface Row {
   publicRoute?: boolean;
 }
 
-const csvForm = (extra: Record<string, string> = {}) => () => {
-  const form = new FormData();
-  form.append("file", new Blob(["机构编码,机构名称\n"]), "probe.csv");
-  for (const [k, v] of Object.entries(extra)) form.append(k, v);
-  return { body: form };
-};
+const csvForm =
+  (extra: Record<string, string> = {}) =>
+  () => {
+    const form = new FormData();
+    form.append("file", new Blob(["机构编码,机构名称\n"]), "probe.csv");
+    for (const [k, v] of Object.entries(extra)) form.append(k, v);
+    return { body: form };
+  };
 
 const ROWS: Row[] = [
   { route: "/", url: () => "/", allowed: SIGNED_IN, ok: [307] },
@@ -86,7 +109,11 @@ const ROWS: Row[] = [
   { route: "/publications", url: () => "/publications", allowed: REGION_STAFF },
   { route: "/publications/[versionId]", url: (c) => `/publications/${c.pub.versionId}`, allowed: HF_STAFF },
   { route: "/publications/[versionId]/receipts", url: (c) => `/publications/${c.pub.versionId}/receipts`, allowed: HF_STAFF },
-  { route: "/api/publications/[id]/export", url: (c) => `/api/publications/${c.pub.id}/export?format=csv`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
+  {
+    route: "/api/publications/[id]/export",
+    url: (c) => `/api/publications/${c.pub.id}/export?format=csv`,
+    allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"],
+  },
   { route: "/supervise", url: () => "/supervise", allowed: ["ah_supervisor"] },
   { route: "/workbench", url: () => "/workbench", allowed: REGION_STAFF },
   { route: "/sheets", url: () => "/sheets", allowed: REGION_STAFF },
@@ -100,22 +127,60 @@ const ROWS: Row[] = [
   { route: "/metrics", url: () => "/metrics?region=340200&tab=narrative", allowed: ["wh_entry", "ah_supervisor"] },
 
   { route: "/api/admin/institutions/template", url: () => "/api/admin/institutions/template", allowed: ["sysadmin"] },
-  { route: "/api/admin/institutions/import", method: "POST", url: () => "/api/admin/institutions/import", allowed: ["sysadmin"], body: csvForm({ dryRun: "1" }), ok: [200, 422] },
+  {
+    route: "/api/admin/institutions/import",
+    method: "POST",
+    url: () => "/api/admin/institutions/import",
+    allowed: ["sysadmin"],
+    body: csvForm({ dryRun: "1" }),
+    ok: [200, 422],
+  },
   { route: "/api/audit/export", url: () => "/api/audit/export?format=csv", allowed: ["auditor"] },
   { route: "/api/admin/backup", url: () => "/api/admin/backup", allowed: ["sysadmin"] },
   { route: "/api/catalogue/[code]/export", url: () => "/api/catalogue/NHSA-2025-03/export?format=csv", allowed: ["sysadmin"] },
-  { route: "/api/catalogue/import", method: "POST", url: () => "/api/catalogue/import", allowed: ["sysadmin"], body: csvForm(), ok: [200, 422] },
+  {
+    route: "/api/catalogue/import",
+    method: "POST",
+    url: () => "/api/catalogue/import",
+    allowed: ["sysadmin"],
+    body: csvForm(),
+    ok: [200, 422],
+  },
   { route: "/api/sheets/template", url: () => "/api/sheets/template?period=2025-06", allowed: ["hf_entry", "wh_entry"] },
   { route: "/api/sheets/versions/[versionId]/original", url: (c) => `/api/sheets/versions/${c.hfVersion}/original`, allowed: HF_STAFF },
   { route: "/api/sheets/versions/[versionId]/report", url: (c) => `/api/sheets/versions/${c.hfVersion}/report`, allowed: HF_STAFF },
-  { route: "/api/sheets/versions/[versionId]/diff", url: (c) => `/api/sheets/versions/${c.hfVersion}/diff?from=${c.hfVersion}`, allowed: HF_STAFF },
-  { route: "/api/metrics/lineage", url: () => "/api/metrics/lineage?regionCode=340100&period=2025-06&indicator=FE03&scheme=TOTAL", allowed: [...HF_STAFF, "ah_supervisor"] },
-  { route: "/api/metrics/trend", url: () => "/api/metrics/trend?regionCode=340100&period=2025-06&indicator=FE03&scheme=TOTAL", allowed: [...HF_STAFF, "ah_supervisor"] },
-  { route: "/api/v1/regions/[regionCode]/metrics", url: () => "/api/v1/regions/340100/metrics?period=2025-06", allowed: [...HF_STAFF, "ah_supervisor"] },
-  { route: "/api/v1/regions/[regionCode]/metrics", url: () => "/api/v1/regions/340200/metrics?period=2025-06", allowed: ["wh_entry", "ah_supervisor"] },
+  {
+    route: "/api/sheets/versions/[versionId]/diff",
+    url: (c) => `/api/sheets/versions/${c.hfVersion}/diff?from=${c.hfVersion}`,
+    allowed: HF_STAFF,
+  },
+  {
+    route: "/api/metrics/lineage",
+    url: () => "/api/metrics/lineage?regionCode=340100&period=2025-06&indicator=FE03&scheme=TOTAL",
+    allowed: [...HF_STAFF, "ah_supervisor"],
+  },
+  {
+    route: "/api/metrics/trend",
+    url: () => "/api/metrics/trend?regionCode=340100&period=2025-06&indicator=FE03&scheme=TOTAL",
+    allowed: [...HF_STAFF, "ah_supervisor"],
+  },
+  {
+    route: "/api/v1/regions/[regionCode]/metrics",
+    url: () => "/api/v1/regions/340100/metrics?period=2025-06",
+    allowed: [...HF_STAFF, "ah_supervisor"],
+  },
+  {
+    route: "/api/v1/regions/[regionCode]/metrics",
+    url: () => "/api/v1/regions/340200/metrics?period=2025-06",
+    allowed: ["wh_entry", "ah_supervisor"],
+  },
   { route: "/api/v1/sheets", url: () => "/api/v1/sheets", allowed: REGION_STAFF },
   { route: "/api/v1/publications", url: () => "/api/v1/publications", allowed: [...REGION_STAFF, "ah_supervisor", "hf_hospital"] },
-  { route: "/api/v1/publications/[id]", url: (c) => `/api/v1/publications/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
+  {
+    route: "/api/v1/publications/[id]",
+    url: (c) => `/api/v1/publications/${c.pub.id}`,
+    allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"],
+  },
   // The API description: public (it holds no data, see its route file).
   { route: "/api/v1/openapi.json", url: () => "/api/v1/openapi.json", allowed: USERS, publicRoute: true },
   {
@@ -180,7 +245,10 @@ function idBeside(html: string, code: string): string | null {
 }
 
 describe("authorization matrix: every route × every role, with and without proxy.ts", () => {
-  const portals: Record<"proxy" | "no-proxy", { ctx?: Ctx; cookies: Partial<Record<User, string>> }> = { proxy: { cookies: {} }, "no-proxy": { cookies: {} } };
+  const portals: Record<"proxy" | "no-proxy", { ctx?: Ctx; cookies: Partial<Record<User, string>> }> = {
+    proxy: { cookies: {} },
+    "no-proxy": { cookies: {} },
+  };
   let extra: Awaited<ReturnType<typeof startExtraPortal>> | undefined;
 
   async function prepare(which: "proxy" | "no-proxy", base: string) {
@@ -189,7 +257,9 @@ describe("authorization matrix: every route × every role, with and without prox
     const get = async (u: User, url: string) => (await fetch(base + url, { headers: { cookie: p.cookies[u]! } })).text();
     const sheets = JSON.parse(await get("hf_entry", "/api/v1/sheets")) as { sheets: { versions: { id: string }[] }[] };
     const hfVersion = sheets.sheets.find((s) => s.versions.length)!.versions[0].id;
-    const pubs = JSON.parse(await get("hf_publisher", "/api/v1/publications")) as { publications: { id: string; versionId: string; status: string }[] };
+    const pubs = JSON.parse(await get("hf_publisher", "/api/v1/publications")) as {
+      publications: { id: string; versionId: string; status: string }[];
+    };
     const pub = pubs.publications.find((x) => x.status === "PUBLISHED")!;
     const regions = await get("sysadmin", "/admin/regions");
     const institutions = await get("sysadmin", "/admin/institutions");
@@ -224,7 +294,13 @@ describe("authorization matrix: every route × every role, with and without prox
     expect((await fetch(portals.proxy.ctx!.base + "/login")).headers.get("content-security-policy")).toContain("nonce-");
     expect((await fetch(portals["no-proxy"].ctx!.base + "/login")).headers.get("content-security-policy")).toBeNull();
     for (const p of Object.values(portals)) {
-      for (const id of [p.ctx!.hfVersion, p.ctx!.pub.id, p.ctx!.pub.versionId, ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId])]) expect(id).toMatch(ID);
+      for (const id of [
+        p.ctx!.hfVersion,
+        p.ctx!.pub.id,
+        p.ctx!.pub.versionId,
+        ...Object.values(p.ctx!.ids).flatMap((x) => [x.regionId, x.institutionId]),
+      ])
+        expect(id).toMatch(ID);
     }
   });
 
@@ -257,7 +333,8 @@ describe("authorization matrix: every route × every role, with and without prox
               const t = foreignTenant(user, c);
               const url = row.url(c);
               const spoofed = await request(url + (url.includes("?") ? "&" : "?") + t.query, t.headers);
-              if (spoofed.status !== res.status && spoofed.status !== 404) failures.push(`${user} with foreign ids → ${spoofed.status}, without → ${res.status}`);
+              if (spoofed.status !== res.status && spoofed.status !== 404)
+                failures.push(`${user} with foreign ids → ${spoofed.status}, without → ${res.status}`);
               const text = t.echoed.reduce((acc, v) => acc.split(v).join(""), spoofed.text);
               for (const m of foreign) if (text.includes(m)) failures.push(`${user} with foreign ids received "${m}"`);
               for (const m of foreign) if (res.text.includes(m)) failures.push(`${user} received "${m}"`);
@@ -266,8 +343,10 @@ describe("authorization matrix: every route × every role, with and without prox
           }
           if (user === "anon") {
             const redirectedToLogin = [302, 303, 307, 308].includes(res.status) && /\/login/.test(res.location);
-            if (isPage ? !redirectedToLogin : res.status !== 401) failures.push(`${where}: expected ${isPage ? "a redirect to /login" : "401"}`);
-          } else if (isPage ? res.status !== 404 : ![403, 404].includes(res.status)) failures.push(`${where}: expected ${isPage ? "404" : "403/404"}`);
+            if (isPage ? !redirectedToLogin : res.status !== 401)
+              failures.push(`${where}: expected ${isPage ? "a redirect to /login" : "401"}`);
+          } else if (isPage ? res.status !== 404 : ![403, 404].includes(res.status))
+            failures.push(`${where}: expected ${isPage ? "404" : "403/404"}`);
           for (const m of DENIED_MARKERS) if (res.text.includes(m)) failures.push(`${where}: refused answer contains "${m}"`);
           if (isPage && user !== "anon") {
             // The RSC payload a client-side navigation would fetch: refused too, with no data.

@@ -5,7 +5,18 @@ import { signIn, snapshot, useBrowser } from "./browser";
 describe("authorization in the browser", () => {
   const b = useBrowser();
 
-  for (const path of ["/admin", "/admin/users", "/admin/institutions", "/admin/regions", "/audit", "/security", "/workbench", "/supervise", "/catalogue", "/catalogue/NHSA-2025-03"])
+  for (const path of [
+    "/admin",
+    "/admin/users",
+    "/admin/institutions",
+    "/admin/regions",
+    "/audit",
+    "/security",
+    "/workbench",
+    "/supervise",
+    "/catalogue",
+    "/catalogue/NHSA-2025-03",
+  ])
     it(`[HOSPITAL_VIEWER][authz]: ${path} answers 404 with no data`, async () => {
       const page = await b.newPage();
       await signIn(page, b.baseUrl(), "hf_hospital");
@@ -15,7 +26,8 @@ describe("authorization in the browser", () => {
       const body = await page.content();
       expect(body).toContain("页面不存在或无权访问");
       // Names that only those pages would show: other hospitals, other regions, other users.
-      for (const secret of ["芜湖市第一人民医院", "宿松县人民医院", "合肥市第二人民医院", "hf_entry", "王建国", "auth.login"]) expect(body).not.toContain(secret);
+      for (const secret of ["芜湖市第一人民医院", "宿松县人民医院", "合肥市第二人民医院", "hf_entry", "王建国", "auth.login"])
+        expect(body).not.toContain(secret);
       if (path === "/admin/users") await snapshot(page, "hospital-opens-admin");
     });
 

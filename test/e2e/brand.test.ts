@@ -27,6 +27,13 @@ describe("the 亮底 mark", () => {
     await signIn(page, b.baseUrl(), "hf_entry");
     await page.waitForURL(/\/workbench/);
     await page.getByTestId("sider").getByText("亮底", { exact: true }).waitFor();
-    expect(await page.getByTestId("sider").evaluate((sider, mark) => [...sider.querySelectorAll<HTMLImageElement>(`img[src="${mark}"]`)].map((i) => i.naturalWidth > 0), MARK)).toEqual([true]);
+    expect(
+      await page
+        .getByTestId("sider")
+        .evaluate(
+          (sider, mark) => [...sider.querySelectorAll<HTMLImageElement>(`img[src="${mark}"]`)].map((i) => i.naturalWidth > 0),
+          MARK,
+        ),
+    ).toEqual([true]);
   });
 });

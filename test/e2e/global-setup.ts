@@ -20,7 +20,13 @@ let server: ChildProcess | undefined;
 export default async function setup(project: TestProject) {
   const port = Number(process.env.LIANGDI_E2E_PORT ?? 3217);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-e2e-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LIANGDI_DATA_DIR: dataDir, LIANGDI_DEMO: "1", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LIANGDI_DATA_DIR: dataDir,
+    LIANGDI_DEMO: "1",
+    NODE_ENV: "production",
+  };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
   delete env.NEXTAUTH_SECRET;

@@ -20,7 +20,10 @@ afterAll(async () => portal?.stop());
 async function tryCredentials(username: string, password: string, headers: Record<string, string>) {
   const csrf = await fetch(base() + "/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return fetch(base() + "/api/auth/callback/credentials", {
     method: "POST",
     redirect: "manual",

@@ -28,7 +28,8 @@ export async function httpSignIn(baseUrl: string, username: string, password = D
     body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
   });
   absorb(res);
-  if (![...jar.keys()].some((k) => k.endsWith("session-token"))) throw new Error(`sign-in as ${username} failed: ${res.status} ${res.headers.get("location")}`);
+  if (![...jar.keys()].some((k) => k.endsWith("session-token")))
+    throw new Error(`sign-in as ${username} failed: ${res.status} ${res.headers.get("location")}`);
   return cookie();
 }
 
@@ -36,9 +37,19 @@ export async function httpSignIn(baseUrl: string, username: string, password = D
  * A second portal on the same build with different settings (e.g. LIANGDI_PROXY_DISABLED=1), on its own port
  * and fresh demo database. Returns its base URL and a stop function.
  */
-export async function startExtraPortal(port: number, extraEnv: Record<string, string>): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startExtraPortal(
+  port: number,
+  extraEnv: Record<string, string>,
+): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-e2e-extra-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LIANGDI_DATA_DIR: dataDir, LIANGDI_DEMO: "1", NODE_ENV: "production", ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    LIANGDI_DATA_DIR: dataDir,
+    LIANGDI_DEMO: "1",
+    NODE_ENV: "production",
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   delete env.NEXTAUTH_URL;
   delete env.NEXTAUTH_SECRET;

@@ -44,7 +44,11 @@ function measure(page: Page): Promise<Problems> {
     }
     const sider = document.querySelector("[data-testid=sider]");
     const siderRect = sider?.getBoundingClientRect();
-    return { docWidth: document.documentElement.scrollWidth, siderWidth: siderRect && siderRect.width > 0 ? Math.round(siderRect.width) : null, squeezed };
+    return {
+      docWidth: document.documentElement.scrollWidth,
+      siderWidth: siderRect && siderRect.width > 0 ? Math.round(siderRect.width) : null,
+      squeezed,
+    };
   });
 }
 
@@ -52,19 +56,32 @@ function measure(page: Page): Promise<Problems> {
 async function axeFindings(page: Page): Promise<string[]> {
   // A disabled Ant Design select (a published release's read-only layout) is an inactive control, which WCAG
   // exempts from the contrast rule; axe cannot tell, as its text sits in plain elements.
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude(".ant-select-disabled").analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .exclude(".ant-select-disabled")
+    .analyze();
   const path = new URL(page.url()).pathname;
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 /** The pages a user reaches: sider links, account pages, and one detail link of each kind found on them. */
 async function pagesOf(page: Page, base: string): Promise<string[]> {
   const hrefs = async () =>
-    (await page.locator("a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter((h) => h && !h.startsWith("/api/"));
+    (await page.locator("a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter(
+      (h) => h && !h.startsWith("/api/"),
+    );
   // The brand's link to "/" only redirects to the role's home page.
-  const nav = (await page.locator("[data-testid=sider] a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))).filter((h) => h !== "/");
+  const nav = (
+    await page.locator("[data-testid=sider] a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))
+  ).filter((h) => h !== "/");
   const pages = new Set<string>([...nav, "/account/password", "/account/security"]);
   const kinds = new Set([...pages].map((p) => p.split("?")[0]));
   for (const p of [...pages]) {
@@ -103,7 +120,10 @@ describe("layout", () => {
           if (vp.name === "phone" && m.siderWidth !== null) problems.push(`${p}: the sider shows on a phone`);
           if (vp.name === "desktop") problems.push(...(await axeFindings(page)));
           fs.mkdirSync("test-results/screenshots/layout", { recursive: true });
-          await page.screenshot({ path: `test-results/screenshots/layout/${vp.name}-${user}${p.replace(/[/?=&]/g, "_")}.png`, fullPage: vp.name === "phone" });
+          await page.screenshot({
+            path: `test-results/screenshots/layout/${vp.name}-${user}${p.replace(/[/?=&]/g, "_")}.png`,
+            fullPage: vp.name === "phone",
+          });
         }
         expect(found[user].length).toBeGreaterThan(2);
         expect(problems, problems.join("\n")).toEqual([]);
@@ -151,7 +171,12 @@ describe("layout", () => {
           // A ring is an outline or a box shadow on the element or on its Ant Design wrapper (inputs).
           const wrapper = a.closest(".ant-input-affix-wrapper, .ant-input-outlined") as HTMLElement | null;
           const ring = (e: HTMLElement) => getComputedStyle(e).outlineStyle !== "none" || getComputedStyle(e).boxShadow !== "none";
-          return { tag: a.tagName, text: a.textContent?.trim() ?? "", label: a.getAttribute("aria-label") ?? a.id, visible: ring(a) || (!!wrapper && ring(wrapper)) };
+          return {
+            tag: a.tagName,
+            text: a.textContent?.trim() ?? "",
+            label: a.getAttribute("aria-label") ?? a.id,
+            visible: ring(a) || (!!wrapper && ring(wrapper)),
+          };
         });
         expect(el.visible, `focus ring on ${el.tag} ${el.label || el.text}`).toBe(true);
         if (matches(el)) return;

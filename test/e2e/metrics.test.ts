@@ -11,7 +11,8 @@ import { signIn, snapshot, useBrowser } from "./browser";
  */
 
 const WAIT = { timeout: 30_000 };
-const button = (scope: Page | Locator, text: string) => scope.getByRole("button", { name: new RegExp(`(^|\\s)${[...text].join("\\s*")}$`) });
+const button = (scope: Page | Locator, text: string) =>
+  scope.getByRole("button", { name: new RegExp(`(^|\\s)${[...text].join("\\s*")}$`) });
 const NOTE = `（端到端测试补充：${Date.now()}）`;
 /**
  * A month of the demo's own accepted sheets: the month due (last month) may meanwhile hold the sparse sheet
@@ -47,7 +48,10 @@ describe("metrics page", () => {
     await snapshot(page, "metrics-lineage");
     await source.click();
     await page.waitForURL(/\/sheets\/[0-9a-f-]{36}$/, WAIT);
-    await page.getByText(/第 \d+ 版/).first().waitFor(WAIT);
+    await page
+      .getByText(/第 \d+ 版/)
+      .first()
+      .waitFor(WAIT);
     await page.context().close();
   }, 120_000);
 

@@ -41,7 +41,13 @@ describe("publications journey", () => {
     base = b.baseUrl();
     // Accept 合肥's open month through the API (the sheets journey covers the screens of upload and review).
     const demo = DEMO_REGIONS.find((r) => r.code === "340100")!;
-    const rows = generateDemoMonth({ catalogue: NHSA_2025_03.indicators, region: { code: demo.code, scale: demo.scale }, institutions: demoInstitutionsOf(demo), period: PERIOD, anomalies: demoAnomalyPlan(PERIOD) });
+    const rows = generateDemoMonth({
+      catalogue: NHSA_2025_03.indicators,
+      region: { code: demo.code, scale: demo.scale },
+      institutions: demoInstitutionsOf(demo),
+      period: PERIOD,
+      anomalies: demoAnomalyPlan(PERIOD),
+    });
     const csv = toLongCsv(rows.map((x) => ({ regionCode: demo.code, period: PERIOD, ...x })));
     const entry = await httpSignIn(base, "hf_entry");
     const upload = (explanations?: Record<string, string>) => {
@@ -58,11 +64,17 @@ describe("publications journey", () => {
       up = await upload(Object.fromEntries(report.warnings.map((w) => [warningKey(w), "端到端测试：已与医院核实。"])));
     }
     expect([200, 201], await up.clone().text()).toContain(up.status);
-    const list = (await (await fetch(`${base}/api/v1/sheets`, { headers: { cookie: entry } })).json()) as { sheets: { period: string; versions: { id: string; status: string }[] }[] };
+    const list = (await (await fetch(`${base}/api/v1/sheets`, { headers: { cookie: entry } })).json()) as {
+      sheets: { period: string; versions: { id: string; status: string }[] }[];
+    };
     const pending = list.sheets.find((s) => s.period === PERIOD)!.versions.find((v) => v.status === "VALIDATED");
     if (pending) {
       const reviewer = await httpSignIn(base, "hf_reviewer");
-      const r = await fetch(`${base}/api/v1/sheets/versions/${pending.id}/review`, { method: "POST", body: JSON.stringify({ decision: "ACCEPT" }), headers: { cookie: reviewer, origin: base, "content-type": "application/json" } });
+      const r = await fetch(`${base}/api/v1/sheets/versions/${pending.id}/review`, {
+        method: "POST",
+        body: JSON.stringify({ decision: "ACCEPT" }),
+        headers: { cookie: reviewer, origin: base, "content-type": "application/json" },
+      });
       expect(r.status, await r.clone().text()).toBe(200);
     }
   }, 120_000);
@@ -71,7 +83,10 @@ describe("publications journey", () => {
   it("accept → the month's 月推送 draft appears; the clerk edits and submits it", async () => {
     const page = await as("hf_entry");
     await page.goto(`${base}/publications`);
-    const row = page.locator("tr", { hasText: monthLabel(PERIOD) }).filter({ hasText: "月推送" }).first();
+    const row = page
+      .locator("tr", { hasText: monthLabel(PERIOD) })
+      .filter({ hasText: "月推送" })
+      .first();
     await expect(row.getByTestId("publication-status").innerText()).resolves.toBe("草稿");
     await row.getByTestId("publication-link").click();
     await page.waitForURL(/\/publications\/[^/]+$/, WAIT);
@@ -99,7 +114,11 @@ describe("publications journey", () => {
   it("the hospital finds it unread with 「新」, reads it, acknowledges it and exports what it sees", async () => {
     const page = await as("hf_hospital");
     await page.goto(`${base}/inbox`);
-    const item = page.getByTestId("inbox-item").filter({ hasText: monthLabel(PERIOD) }).filter({ hasText: "月推送" }).first();
+    const item = page
+      .getByTestId("inbox-item")
+      .filter({ hasText: monthLabel(PERIOD) })
+      .filter({ hasText: "月推送" })
+      .first();
     await expect(item.getByTestId("badge-new").innerText()).resolves.toBe("新");
     await snapshot(page, "publications-inbox");
     await item.click();
@@ -119,7 +138,14 @@ describe("publications journey", () => {
     expect(xlsx.status()).toBe(200);
     expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
     await page.goto(`${base}/inbox`);
-    await expect(page.getByTestId("inbox-item").filter({ hasText: monthLabel(PERIOD) }).filter({ hasText: "月推送" }).first().innerText()).resolves.toContain("已确认");
+    await expect(
+      page
+        .getByTestId("inbox-item")
+        .filter({ hasText: monthLabel(PERIOD) })
+        .filter({ hasText: "月推送" })
+        .first()
+        .innerText(),
+    ).resolves.toContain("已确认");
   });
 
   it("a correction goes through review and publishing, and the hospital's old version shows 「已更正」", async () => {
@@ -144,7 +170,11 @@ describe("publications journey", () => {
 
     const hospital = pages[3]!;
     await hospital.goto(`${base}/inbox`);
-    const item = hospital.getByTestId("inbox-item").filter({ hasText: monthLabel(PERIOD) }).filter({ hasText: "月推送" }).first();
+    const item = hospital
+      .getByTestId("inbox-item")
+      .filter({ hasText: monthLabel(PERIOD) })
+      .filter({ hasText: "月推送" })
+      .first();
     const id = (await item.getAttribute("href"))!.split("/").pop()!;
     await hospital.goto(`${base}/inbox/${id}?version=1`);
     const banner = hospital.getByTestId("corrected-banner");
@@ -163,7 +193,10 @@ describe("publications journey", () => {
     await entry.goto(`${base}/workbench`);
     await entry.getByTestId("due-list").waitFor(WAIT);
     await snapshot(entry, "publications-workbench");
-    for (const [w, h] of [[1440, 900], [390, 844]] as const) {
+    for (const [w, h] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
       const page = await as("hf_hospital", w, h);
       await page.goto(`${base}/inbox`);
       const quarterly = page.getByTestId("inbox-item").filter({ hasText: "季发布" }).first();
@@ -171,7 +204,10 @@ describe("publications journey", () => {
       await page.getByTestId("publication-dashboard").waitFor(WAIT);
       await page.waitForTimeout(1500);
       await snapshot(page, `publications-dashboard-${w}`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `no sideways scrolling at ${w}px`).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+        `no sideways scrolling at ${w}px`,
+      ).toBe(true);
       const own = page.locator('[data-section="OWN"]').first();
       await own.scrollIntoViewIfNeeded();
       await page.waitForTimeout(1200);

@@ -79,7 +79,9 @@ describe("security headers", () => {
         await page.goto(b.baseUrl() + p);
         await page.getByRole("heading", { level: 3 }).first().waitFor();
         // Ant Design's static styles and the theme's variables applied: the side menu is the portal's dark blue.
-        const siderBg = await page.evaluate(() => getComputedStyle(document.querySelector("[data-testid=sider] .ant-menu") as Element).backgroundColor);
+        const siderBg = await page.evaluate(
+          () => getComputedStyle(document.querySelector("[data-testid=sider] .ant-menu") as Element).backgroundColor,
+        );
         expect(siderBg, p).toBe("rgb(15, 47, 92)");
       }
       if (user === "sysadmin") {

@@ -83,7 +83,10 @@ describe("sign-in security", () => {
     const admin = await asSecurityAdmin(b, "wh_reviewer");
     await admin.row.getByText("已启用").waitFor(WAIT);
     await admin.row.getByRole("button", { name: "重置双因素" }).click();
-    await admin.page.locator(".ant-popconfirm").getByRole("button", { name: /重\s*置/ }).click();
+    await admin.page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /重\s*置/ })
+      .click();
     await admin.page.getByText("已重置").waitFor(WAIT);
     await admin.row.getByText("待绑定").waitFor(WAIT);
     await admin.page.close();
@@ -112,7 +115,10 @@ describe("sign-in security", () => {
     await admin.row.getByTestId("locked-ss_entry").waitFor(WAIT);
     await snapshot(admin.page, "security-accounts-locked");
     await admin.row.getByRole("button", { name: /解\s*锁/ }).click();
-    await admin.page.locator(".ant-popconfirm").getByRole("button", { name: /解\s*锁/ }).click();
+    await admin.page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /解\s*锁/ })
+      .click();
     await admin.page.getByText("已解锁").waitFor(WAIT);
 
     await signIn(page, b.baseUrl(), "ss_entry", DEMO_PASSWORD);

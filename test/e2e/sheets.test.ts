@@ -21,7 +21,8 @@ const MONTH = monthLabel(PERIOD);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-e2e-sheets-"));
 
 /** Ant Design puts a space between two Chinese characters of a button (“通 过”); an icon adds its name in front. */
-const button = (scope: Page | Locator, text: string) => scope.getByRole("button", { name: new RegExp(`(^|\\s)${[...text].join("\\s*")}$`) });
+const button = (scope: Page | Locator, text: string) =>
+  scope.getByRole("button", { name: new RegExp(`(^|\\s)${[...text].join("\\s*")}$`) });
 
 async function signInAs(page: Page, baseUrl: string, user: string) {
   await signIn(page, baseUrl, user);
@@ -152,7 +153,10 @@ describe("monthly base sheets", () => {
     const changed = await fillTemplate(template, "12400", `${PERIOD}-更正.xlsx`);
     await card.getByText("试校验：只检查，不保存").click();
     await upload(page, changed.file);
-    await page.getByTestId("upload-dry-run").getByText(/^试校验通过/).waitFor(WAIT);
+    await page
+      .getByTestId("upload-dry-run")
+      .getByText(/^试校验通过/)
+      .waitFor(WAIT);
     expect(await versionsOfMonth(page, b.baseUrl())).toHaveLength(after.length);
     await explainAll(page, "本月仅试报部分指标，其余下月补报");
     await page.getByText(`已保存为 ${MONTH} 第 ${n + 1} 版，等待审核`).waitFor(WAIT);

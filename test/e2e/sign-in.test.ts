@@ -45,10 +45,13 @@ describe("sign-in", () => {
     it(`[DATA_ENTRY][auth]: a callbackUrl of ${callbackUrl} keeps the browser on the portal after sign-in`, async () => {
       const page = await b.newPage();
       const offSite: string[] = [];
-      await page.context().route((u) => !u.href.startsWith(b.baseUrl()), (route) => {
-        offSite.push(route.request().url());
-        return route.abort();
-      });
+      await page.context().route(
+        (u) => !u.href.startsWith(b.baseUrl()),
+        (route) => {
+          offSite.push(route.request().url());
+          return route.abort();
+        },
+      );
       await page.goto(`${b.baseUrl()}/login?callbackUrl=${callbackUrl}`);
       await page.getByLabel("用户名").fill("hf_entry");
       await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);

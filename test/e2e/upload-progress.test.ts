@@ -36,7 +36,12 @@ describe("upload progress", () => {
     });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 150 * 1024,
+    });
 
     await page.locator('.ant-upload input[type="file"]').setInputFiles(file);
     await page.getByRole("progressbar", { name: "上传进度" }).waitFor(WAIT);
@@ -44,10 +49,19 @@ describe("upload progress", () => {
     await page.getByRole("progressbar", { name: "上传进度" }).waitFor({ state: "detached", timeout: 60_000 });
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
 
-    const percents = seen.map((t) => /正在上传… (\d+)%/.exec(t)?.[1]).filter((p): p is string => !!p).map(Number);
-    expect(percents.some((p) => p > 0 && p < 100), seen.join(" | ")).toBe(true);
+    const percents = seen
+      .map((t) => /正在上传… (\d+)%/.exec(t)?.[1])
+      .filter((p): p is string => !!p)
+      .map(Number);
+    expect(
+      percents.some((p) => p > 0 && p < 100),
+      seen.join(" | "),
+    ).toBe(true);
     expect(percents).toEqual([...percents].sort((x, y) => x - y));
-    expect(seen.some((t) => t.includes("已上传，正在逐格校验…")), seen.join(" | ")).toBe(true);
+    expect(
+      seen.some((t) => t.includes("已上传，正在逐格校验…")),
+      seen.join(" | "),
+    ).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

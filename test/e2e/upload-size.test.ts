@@ -21,7 +21,11 @@ describe("upload size through the real server", () => {
   const base = () => inject("e2eBaseUrl");
   let cookie = "";
   const post = (body: BodyInit, type: string | null) =>
-    fetch(base() + "/api/v1/sheets?dryRun=1", { method: "POST", headers: { cookie, origin: base(), ...(type ? { "content-type": type } : {}) }, body });
+    fetch(base() + "/api/v1/sheets?dryRun=1", {
+      method: "POST",
+      headers: { cookie, origin: base(), ...(type ? { "content-type": type } : {}) },
+      body,
+    });
 
   it("[DATA_ENTRY][sheets]: a CSV just under and over 10 MB and just under 20 MB is read whole: the bad last row is reported", async () => {
     cookie = await httpSignIn(base(), "hf_entry");
@@ -74,7 +78,13 @@ describe("upload size through the real server", () => {
     const url = new URL(base() + "/api/v1/sheets?dryRun=1");
     const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname + url.search, method: "POST", headers: { cookie, origin: base(), "content-type": "text/csv", "content-length": String(200 * MB) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname + url.search,
+          method: "POST",
+          headers: { cookie, origin: base(), "content-type": "text/csv", "content-length": String(200 * MB) },
+        },
         (res) => {
           let b = "";
           res.on("data", (d) => (b += d));

@@ -34,14 +34,31 @@ export async function createUserSession(
   cachedHash ??= hashPassword(TEST_PASSWORD);
   // Enrolled in MFA, as every bureau user must be outside demo mode (otherwise the session is pending enrolment).
   const user = await prisma.user.create({
-    data: { username, displayName: username, passwordHash: await cachedHash, roles, ...scope, mfaSecret: TEST_MFA_SECRET, mfaEnabledAt: new Date() },
+    data: {
+      username,
+      displayName: username,
+      passwordHash: await cachedHash,
+      roles,
+      ...scope,
+      mfaSecret: TEST_MFA_SECRET,
+      mfaEnabledAt: new Date(),
+    },
   });
   return sessionOf(user);
 }
 
 /** The Session of a user row, built the way a signed-in request builds it. */
-export function sessionOf(user: Pick<SessionUser, "id" | "username" | "displayName" | "roles" | "provinceId" | "regionId" | "institutionId"> & Partial<SessionUser>): Session {
-  const full: SessionUser = { mustChangePassword: false, passwordChangedAt: new Date(), isDemo: false, mfaEnrolRequired: false, ...user, mfaSecret: user.mfaSecret === undefined ? TEST_MFA_SECRET : user.mfaSecret };
+export function sessionOf(
+  user: Pick<SessionUser, "id" | "username" | "displayName" | "roles" | "provinceId" | "regionId" | "institutionId"> & Partial<SessionUser>,
+): Session {
+  const full: SessionUser = {
+    mustChangePassword: false,
+    passwordChangedAt: new Date(),
+    isDemo: false,
+    mfaEnrolRequired: false,
+    ...user,
+    mfaSecret: user.mfaSecret === undefined ? TEST_MFA_SECRET : user.mfaSecret,
+  };
   return toSession(full, { requestId: randomUUID(), ip: "127.0.0.1" });
 }
 

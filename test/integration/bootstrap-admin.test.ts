@@ -32,7 +32,10 @@ describe("the create-admin and db:migrate commands", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-cli-"));
     const env = { ...process.env, LIANGDI_DATA_DIR: dir, LIANGDI_ADMIN_PASSWORD: "Install#2026x", DATABASE_URL: "" };
     const run = (script: string, ...args: string[]) =>
-      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args], { env, encoding: "utf8" });
+      spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", script, ...args], {
+        env,
+        encoding: "utf8",
+      });
     const created = run("scripts/create-admin.ts", "first_admin", "SYSTEM_ADMIN", "张三");
     expect(created.stderr).not.toContain("Error");
     expect(created.stdout).toContain("已创建 SYSTEM_ADMIN 账号 first_admin");

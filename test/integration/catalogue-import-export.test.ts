@@ -56,15 +56,50 @@ describe("catalogue export and import", () => {
   });
 
   it("neutralises cells that a spreadsheet would run as formulas, keeps plain negative numbers, and imports them back unchanged", async () => {
-    const header = ["指标编码", "类别", "指标名称", "单位", "频次", "险种", "层级", "数值类型", "计算公式", "下限", "上限", "口径说明", "标签"];
+    const header = [
+      "指标编码",
+      "类别",
+      "指标名称",
+      "单位",
+      "频次",
+      "险种",
+      "层级",
+      "数值类型",
+      "计算公式",
+      "下限",
+      "上限",
+      "口径说明",
+      "标签",
+    ];
     const rows = [
       header,
-      ["ZZ01", "@SUM(1)", "=HYPERLINK(\"http://x\",\"点我\")", "万元", "月", "合计", "统筹区", "流量", "", "-100", "100", "+cmd|' /C calc'!A0", "国家底稿必选"],
+      [
+        "ZZ01",
+        "@SUM(1)",
+        '=HYPERLINK("http://x","点我")',
+        "万元",
+        "月",
+        "合计",
+        "统筹区",
+        "流量",
+        "",
+        "-100",
+        "100",
+        "+cmd|' /C calc'!A0",
+        "国家底稿必选",
+      ],
       ["ZZ02", "测试", "负值公式", "万元", "月", "合计", "统筹区", "流量", "-ZZ01 + 1", "", "", "-说明", "国家底稿必选"],
     ];
-    expect(await importCatalogueVersion(admin, { code: "INJECT-1", name: "注入测试", fileName: "i.csv", bytes: utf8BomCsv(rows) })).toMatchObject({ ok: true });
+    expect(
+      await importCatalogueVersion(admin, { code: "INJECT-1", name: "注入测试", fileName: "i.csv", bytes: utf8BomCsv(rows) }),
+    ).toMatchObject({ ok: true });
     const before = await indicatorsOf("INJECT-1");
-    expect(before[0]).toMatchObject({ category: "@SUM(1)", nameZh: '=HYPERLINK("http://x","点我")', minValue: "-100", definition: "+cmd|' /C calc'!A0" });
+    expect(before[0]).toMatchObject({
+      category: "@SUM(1)",
+      nameZh: '=HYPERLINK("http://x","点我")',
+      minValue: "-100",
+      definition: "+cmd|' /C calc'!A0",
+    });
     expect(before[1]).toMatchObject({ formula: "-ZZ01 + 1", definition: "-说明" });
 
     const csv = (await exportCatalogueVersion(admin, { code: "INJECT-1", format: "csv" })).bytes.toString("utf8");
@@ -79,9 +114,14 @@ describe("catalogue export and import", () => {
     await wb.xlsx.load(xlsx.bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
     expect(wb.worksheets[0].getRow(2).getCell(3).value).toBe(`'=HYPERLINK("http://x","点我")`);
 
-    for (const [format, file] of [["csv", Buffer.from(csv, "utf8")], ["xlsx", xlsx.bytes]] as const) {
+    for (const [format, file] of [
+      ["csv", Buffer.from(csv, "utf8")],
+      ["xlsx", xlsx.bytes],
+    ] as const) {
       const code = `INJECT-${format.toUpperCase()}`;
-      expect(await importCatalogueVersion(admin, { code, name: "再导入", fileName: `x.${format}`, bytes: file })).toMatchObject({ ok: true });
+      expect(await importCatalogueVersion(admin, { code, name: "再导入", fileName: `x.${format}`, bytes: file })).toMatchObject({
+        ok: true,
+      });
       expect(await indicatorsOf(code)).toEqual(before);
     }
   });
@@ -89,7 +129,17 @@ describe("catalogue export and import", () => {
   it("reports every bad row with its row, column and a Chinese message, and writes nothing but one FAILURE audit row", async () => {
     const header = [...CATALOGUE_HEADER_ZH];
     const row = (cells: Partial<Record<string, string>>) => header.map((h) => cells[h] ?? "");
-    const ok = { 指标编码: "BD01", 类别: "测试", 指标名称: "好指标", 单位: "人", 频次: "月", 险种: "合计", 层级: "统筹区", 数值类型: "存量", 标签: "国家底稿必选" };
+    const ok = {
+      指标编码: "BD01",
+      类别: "测试",
+      指标名称: "好指标",
+      单位: "人",
+      频次: "月",
+      险种: "合计",
+      层级: "统筹区",
+      数值类型: "存量",
+      标签: "国家底稿必选",
+    };
     const file = utf8BomCsv([
       header,
       row(ok), // 2: fine
@@ -119,21 +169,38 @@ describe("catalogue export and import", () => {
 
     expect(await prisma().catalogueVersion.findUnique({ where: { code: "BAD-1" } })).toBeNull();
     expect(await prisma().indicator.count({ where: { code: { startsWith: "BD" } } })).toBe(0);
-    const failures = await prisma().auditEvent.findMany({ where: { action: "catalogue.import", result: "FAILURE", actorId: admin.userId } });
+    const failures = await prisma().auditEvent.findMany({
+      where: { action: "catalogue.import", result: "FAILURE", actorId: admin.userId },
+    });
     expect(failures).toHaveLength(1);
     expect(failures[0].detail).toMatchObject({ code: "BAD-1", fileName: "bad.csv", rows: 9, rowsWithIssues: 8 });
   });
 
   it("refuses an existing code, a bad header, a bad version code and an unreadable file, each audited as FAILURE", async () => {
     const before = await prisma().auditEvent.count({ where: { action: "catalogue.import", result: "FAILURE" } });
-    const good = utf8BomCsv([CATALOGUE_HEADER_ZH, ["OK01", "测试", "指标", "", "人", "月", "合计", "统筹区", "存量", "", "", "", "", "国家底稿必选", ""]]);
-    await expect(importCatalogueVersion(admin, { code: "NHSA-2025-03", name: "覆盖内置", fileName: "a.csv", bytes: good })).rejects.toMatchObject({
+    const good = utf8BomCsv([
+      CATALOGUE_HEADER_ZH,
+      ["OK01", "测试", "指标", "", "人", "月", "合计", "统筹区", "存量", "", "", "", "", "国家底稿必选", ""],
+    ]);
+    await expect(
+      importCatalogueVersion(admin, { code: "NHSA-2025-03", name: "覆盖内置", fileName: "a.csv", bytes: good }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("已存在"),
     });
-    await expect(importCatalogueVersion(admin, { code: "坏编码", name: "x目录", fileName: "a.csv", bytes: good })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(importCatalogueVersion(admin, { code: "坏编码", name: "x目录", fileName: "a.csv", bytes: good })).rejects.toMatchObject({
+      code: "INVALID",
+    });
     await expect(importCatalogueVersion(admin, { code: "OK-XLS", name: "旧格式", fileName: "a.xls", bytes: good })).rejects.toThrow(".xls");
-    const badHeader = await importCatalogueVersion(admin, { code: "OK-HDR", name: "缺列", fileName: "h.csv", bytes: utf8BomCsv([["指标编码", "指标名称", "备注"], ["A1", "x", "y"]]) });
+    const badHeader = await importCatalogueVersion(admin, {
+      code: "OK-HDR",
+      name: "缺列",
+      fileName: "h.csv",
+      bytes: utf8BomCsv([
+        ["指标编码", "指标名称", "备注"],
+        ["A1", "x", "y"],
+      ]),
+    });
     expect(badHeader.ok).toBe(false);
     if (!badHeader.ok) expect(badHeader.issues.map((i) => i.message)).toContain("无法识别的列“备注”");
     expect(await prisma().auditEvent.count({ where: { action: "catalogue.import", result: "FAILURE" } })).toBe(before + 4);

@@ -76,7 +76,8 @@ describe("local indicators (地方增选)", () => {
 
   it("refuses clashes, code changes, bad formulas, cycles, scheme mismatches and bad bounds; nothing written, each refusal audited", async () => {
     const count = await prisma().indicator.count();
-    const failures = () => prisma().auditEvent.count({ where: { action: "indicator.local.save", result: "FAILURE", actorId: entryA.userId } });
+    const failures = () =>
+      prisma().auditEvent.count({ where: { action: "indicator.local.save", result: "FAILURE", actorId: entryA.userId } });
     const before = await failures();
     const refuse = async (input: object, expected: { code: string; message: string | RegExp; field?: string }, id?: string) => {
       const err = await saveLocalIndicator(entryA, { ...base, ...input }, id).catch((e) => e);
@@ -84,20 +85,43 @@ describe("local indicators (地方增选)", () => {
       expect(err.message).toMatch(expected.message);
       if (expected.field) expect(Object.keys(err.fieldErrors)).toContain(expected.field);
     };
-    await refuse({ code: "FI01" }, { code: "CONFLICT", message: "编码 FI01 已是目录 NHSA-2025-03 中的指标“职工医保参保人数”", field: "code" });
+    await refuse(
+      { code: "FI01" },
+      { code: "CONFLICT", message: "编码 FI01 已是目录 NHSA-2025-03 中的指标“职工医保参保人数”", field: "code" },
+    );
     await refuse({ code: "HF02" }, { code: "CONFLICT", message: "本统筹区已有编码为 HF02 的地方指标", field: "code" });
     await refuse({ code: "HF09" }, { code: "INVALID", message: "指标编码创建后不能修改", field: "code" }, hf01);
     await refuse({ code: "1X" }, { code: "INVALID", message: "指标编码应为 2–20 位大写字母", field: "code" });
-    await refuse({ code: "HF03", formula: "HF01 + * 2" }, { code: "INVALID", message: "公式有误：第 8 个字符处缺少运算数", field: "formula" });
-    await refuse({ code: "HF03", formula: "HF01 + NOPE01" }, { code: "INVALID", message: "公式有误：未知指标 NOPE01（第 8 个字符处）", field: "formula" });
+    await refuse(
+      { code: "HF03", formula: "HF01 + * 2" },
+      { code: "INVALID", message: "公式有误：第 8 个字符处缺少运算数", field: "formula" },
+    );
+    await refuse(
+      { code: "HF03", formula: "HF01 + NOPE01" },
+      { code: "INVALID", message: "公式有误：未知指标 NOPE01（第 8 个字符处）", field: "formula" },
+    );
     await refuse({ code: "HF03", formula: "LOG(HF01)" }, { code: "INVALID", message: "未知函数 LOG", field: "formula" });
-    await refuse({ code: "HF03", formula: "FI01 * 2" }, { code: "INVALID", message: "指标 FI01 没有“居民、合计”险种的数值", field: "formula" });
-    await refuse({ code: "HF03", schemes: ["TOTAL"], formula: "IN02 * 2" }, { code: "INVALID", message: "统筹区指标不能引用医疗机构层级指标 IN02", field: "formula" });
+    await refuse(
+      { code: "HF03", formula: "FI01 * 2" },
+      { code: "INVALID", message: "指标 FI01 没有“居民、合计”险种的数值", field: "formula" },
+    );
+    await refuse(
+      { code: "HF03", schemes: ["TOTAL"], formula: "IN02 * 2" },
+      { code: "INVALID", message: "统筹区指标不能引用医疗机构层级指标 IN02", field: "formula" },
+    );
     await refuse({ code: "HF03", formula: "HF03 + 1" }, { code: "INVALID", message: "循环引用：HF03 → HF03", field: "formula" });
     // Editing HF01 to depend on HF02, which depends on HF01.
-    await refuse({ code: "HF01", formula: "HF02 * 2" }, { code: "INVALID", message: "循环引用：HF01 → HF02 → HF01", field: "formula" }, hf01);
+    await refuse(
+      { code: "HF01", formula: "HF02 * 2" },
+      { code: "INVALID", message: "循环引用：HF01 → HF02 → HF01", field: "formula" },
+      hf01,
+    );
     // Narrowing HF01's schemes would break HF02, which reads HF01 per scheme.
-    await refuse({ code: "HF01", schemes: ["TOTAL"] }, { code: "INVALID", message: "修改后，地方指标 HF02 的公式将出错", field: "formula" }, hf01);
+    await refuse(
+      { code: "HF01", schemes: ["TOTAL"] },
+      { code: "INVALID", message: "修改后，地方指标 HF02 的公式将出错", field: "formula" },
+      hf01,
+    );
     await refuse({ code: "HF03", minValue: "10", maxValue: "1" }, { code: "INVALID", message: "上限 1 小于下限 10", field: "maxValue" });
     await refuse({ code: "HF03", minValue: "1e5" }, { code: "INVALID", message: "“1e5”不是有效的数值", field: "minValue" });
     await refuse({ code: "HF03", frequency: "WEEKLY" }, { code: "INVALID", message: "请选择频次", field: "frequency" });
@@ -112,7 +136,9 @@ describe("local indicators (地方增选)", () => {
     expect((await listCatalogueVersions(entryB)).region?.localIndicators).toBe(0);
     expect((await loadRegionCatalogue(prisma(), w.regionB.id)).indicators.map((i) => i.code)).not.toContain("HF01");
 
-    await expect(saveLocalIndicator(entryB, { ...base, code: "HF01", nameZh: "改别人的" }, hf01)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveLocalIndicator(entryB, { ...base, code: "HF01", nameZh: "改别人的" }, hf01)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await prisma().indicator.findUniqueOrThrow({ where: { id: hf01 } })).nameZh).toBe("异地就医住院人次（含转诊）");
     const err = await saveLocalIndicator(entryB, { ...base, code: "HF01" }).catch((e) => e);
     expect(err).toMatchObject({ code: "CONFLICT" });

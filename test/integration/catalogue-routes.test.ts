@@ -14,13 +14,17 @@ const { GET } = await import("@/app/api/catalogue/[code]/export/route");
 const { POST } = await import("@/app/api/catalogue/import/route");
 
 const download = (code: string, format?: string) =>
-  GET(new Request(`http://localhost/api/catalogue/${code}/export${format ? `?format=${format}` : ""}`), { params: Promise.resolve({ code }) });
+  GET(new Request(`http://localhost/api/catalogue/${code}/export${format ? `?format=${format}` : ""}`), {
+    params: Promise.resolve({ code }),
+  });
 
 function upload(file?: { name: string; bytes: Buffer }, fields: Record<string, string> = {}) {
   const form = new FormData();
   if (file) form.append("file", new Blob([new Uint8Array(file.bytes)]), file.name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return POST(new Request("http://localhost/api/catalogue/import", { method: "POST", body: form, headers: { origin: "http://localhost" } }));
+  return POST(
+    new Request("http://localhost/api/catalogue/import", { method: "POST", body: form, headers: { origin: "http://localhost" } }),
+  );
 }
 
 describe("catalogue file routes", () => {
@@ -33,7 +37,10 @@ describe("catalogue file routes", () => {
     admin = await createUserSession(prisma(), ["SYSTEM_ADMIN"]);
     entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
   });
-  const csv = utf8BomCsv([CATALOGUE_HEADER_ZH, ["RT01", "测试", "路由指标", "", "人", "月", "合计", "统筹区", "存量", "", "0", "10", "口径", "国家底稿必选", "R"]]);
+  const csv = utf8BomCsv([
+    CATALOGUE_HEADER_ZH,
+    ["RT01", "测试", "路由指标", "", "人", "月", "合计", "统筹区", "存量", "", "0", "10", "口径", "国家底稿必选", "R"],
+  ]);
 
   it("answers 401 without a session and 403 for a region's staff", async () => {
     getSession.mockResolvedValue(null);
@@ -54,7 +61,11 @@ describe("catalogue file routes", () => {
     expect(xlsx.headers.get("content-disposition")).toBe(
       `attachment; filename="catalogue-NHSA-2025-03.xlsx"; filename*=UTF-8''${encodeURIComponent("指标目录_NHSA-2025-03.xlsx")}`,
     );
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     const c = await download("NHSA-2025-03", "csv");
     expect(c.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect((await c.text()).split("\r\n")).toHaveLength(71); // header + 69 + final line end
@@ -66,13 +77,25 @@ describe("catalogue file routes", () => {
     const res = await upload({ name: "c.csv", bytes: csv }, { code: "rt-1", name: "路由目录", reconstructed: "1" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, code: "RT-1", indicators: 1 });
-    expect(await prisma().catalogueVersion.findUniqueOrThrow({ where: { code: "RT-1" } })).toMatchObject({ name: "路由目录", reconstructed: true });
+    expect(await prisma().catalogueVersion.findUniqueOrThrow({ where: { code: "RT-1" } })).toMatchObject({
+      name: "路由目录",
+      reconstructed: true,
+    });
 
     const again = await upload({ name: "c.csv", bytes: csv }, { code: "RT-1", name: "路由目录" });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: expect.stringContaining("已存在"), fieldErrors: { code: "版本编码已存在" } });
 
-    const bad = await upload({ name: "b.csv", bytes: utf8BomCsv([CATALOGUE_HEADER_ZH, ["RT02", "测试", "x", "", "人", "周", "合计", "统筹区", "存量", "", "", "", "", "国家底稿必选", ""]]) }, { code: "RT-2", name: "坏目录" });
+    const bad = await upload(
+      {
+        name: "b.csv",
+        bytes: utf8BomCsv([
+          CATALOGUE_HEADER_ZH,
+          ["RT02", "测试", "x", "", "人", "周", "合计", "统筹区", "存量", "", "", "", "", "国家底稿必选", ""],
+        ]),
+      },
+      { code: "RT-2", name: "坏目录" },
+    );
     expect(bad.status).toBe(200);
     const body = await bad.json();
     expect(body.ok).toBe(false);

@@ -48,7 +48,18 @@ describe("built-in catalogues and reading the catalogue", () => {
 
     const other = await prisma().catalogueVersion.create({ data: { code: "TEST-OTHER", name: "另一版本" } });
     await prisma().indicator.create({
-      data: { catalogueVersionId: other.id, code: "XX01", category: "测试", nameZh: "测试指标", unit: "人", frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION", basis: "STOCK", tag: "NATIONAL_REQUIRED" },
+      data: {
+        catalogueVersionId: other.id,
+        code: "XX01",
+        category: "测试",
+        nameZh: "测试指标",
+        unit: "人",
+        frequency: "MONTHLY",
+        schemes: ["TOTAL"],
+        scope: "REGION",
+        basis: "STOCK",
+        tag: "NATIONAL_REQUIRED",
+      },
     });
     await prisma().region.update({ where: { id: w.regionB.id }, data: { catalogueVersionId: other.id } });
     const b = await loadRegionCatalogue(prisma(), w.regionB.id);
@@ -62,7 +73,14 @@ describe("built-in catalogues and reading the catalogue", () => {
     const adminList = await listCatalogueVersions(admin);
     expect(adminList.versions.map((v) => v.code).sort()).toEqual(["NHSA-2025-03", "TEST-OTHER"]);
     const nhsa = adminList.versions.find((v) => v.code === "NHSA-2025-03")!;
-    expect(nhsa).toMatchObject({ builtIn: true, isDefault: true, reconstructed: true, regionIndicators: 49, institutionIndicators: 20, regionCount: 2 });
+    expect(nhsa).toMatchObject({
+      builtIn: true,
+      isDefault: true,
+      reconstructed: true,
+      regionIndicators: 49,
+      institutionIndicators: 20,
+      regionCount: 2,
+    });
     expect(adminList).toMatchObject({ canImport: true, region: null });
 
     const supervisor = await createUserSession(prisma(), ["SUPERVISOR"], { provinceId: w.province.id });
@@ -82,12 +100,21 @@ describe("built-in catalogues and reading the catalogue", () => {
     const detail = await getCatalogueVersion(supervisor, "nhsa-2025-03");
     expect(detail.version).toMatchObject({ code: "NHSA-2025-03", reconstructed: true, builtIn: true });
     expect(detail.indicators).toHaveLength(69);
-    expect(detail.indicators.find((i) => i.code === "SV05")).toMatchObject({ formula: "SV04 * 10000 / SV02", unit: "元", evidence: "A+B", local: false });
+    expect(detail.indicators.find((i) => i.code === "SV05")).toMatchObject({
+      formula: "SV04 * 10000 / SV02",
+      unit: "元",
+      evidence: "A+B",
+      local: false,
+    });
     expect(detail).toMatchObject({ canExport: false, canManageLocal: false, region: null });
     expect((await getCatalogueVersion(supervisor, "TEST-OTHER")).indicators).toHaveLength(1);
 
     const entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
-    expect(await getCatalogueVersion(entry, "NHSA-2025-03")).toMatchObject({ canManageLocal: true, canExport: false, region: { code: "340100" } });
+    expect(await getCatalogueVersion(entry, "NHSA-2025-03")).toMatchObject({
+      canManageLocal: true,
+      canExport: false,
+      region: { code: "340100" },
+    });
     await expect(getCatalogueVersion(entry, "TEST-OTHER")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getCatalogueVersion(entry, "NO-SUCH")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const admin = await createUserSession(prisma(), ["SYSTEM_ADMIN"]);
@@ -96,7 +123,11 @@ describe("built-in catalogues and reading the catalogue", () => {
 
   it("hospital users and the security and audit admins are FORBIDDEN; a region role without a region sees nothing", async () => {
     const hospital = await createUserSession(prisma(), ["HOSPITAL_VIEWER"], { institutionId: w.hospitalA1.id });
-    for (const s of [hospital, await createUserSession(prisma(), ["AUDIT_ADMIN"]), await createUserSession(prisma(), ["SECURITY_ADMIN"])] as Session[]) {
+    for (const s of [
+      hospital,
+      await createUserSession(prisma(), ["AUDIT_ADMIN"]),
+      await createUserSession(prisma(), ["SECURITY_ADMIN"]),
+    ] as Session[]) {
       await expect(listCatalogueVersions(s)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(getCatalogueVersion(s, "NHSA-2025-03")).rejects.toMatchObject({ code: "FORBIDDEN" });
     }

@@ -67,27 +67,51 @@ function runChild(env: Env, args: { mode: "seed" | "run"; crashAt?: string; whil
 }
 
 function runScript(script: string, env: Env): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, output })));
 }
 
-const explain = (run: ChildRun) => `exit ${run.code ?? run.signal}\n${run.stdout.filter((l) => !l.startsWith("OP ")).join("\n")}\n${run.stderr.slice(-3000)}`;
+const explain = (run: ChildRun) =>
+  `exit ${run.code ?? run.signal}\n${run.stdout.filter((l) => !l.startsWith("OP ")).join("\n")}\n${run.stderr.slice(-3000)}`;
 
 /** Where the child is killed ("<scenario step>|<text of the operation>") and what must be stored after it. */
 const POINTS: { at: string; what: string; after: Pick<CrashReport, "scenarioVersions" | "scenarioAccepted" | "imported"> }[] = [
-  { at: 'upload-new|INSERT INTO "SheetValueSet"', what: "upload: the version row written, its values not", after: { scenarioVersions: 0, scenarioAccepted: 0, imported: false } },
-  { at: "accept-new|SheetVersion.findUniqueOrThrow", what: "just after the upload committed", after: { scenarioVersions: 1, scenarioAccepted: 0, imported: false } },
-  { at: "upload-correction|AuditEvent.create", what: "upload of a correction: everything written but its audit row", after: { scenarioVersions: 1, scenarioAccepted: 1, imported: false } },
+  {
+    at: 'upload-new|INSERT INTO "SheetValueSet"',
+    what: "upload: the version row written, its values not",
+    after: { scenarioVersions: 0, scenarioAccepted: 0, imported: false },
+  },
+  {
+    at: "accept-new|SheetVersion.findUniqueOrThrow",
+    what: "just after the upload committed",
+    after: { scenarioVersions: 1, scenarioAccepted: 0, imported: false },
+  },
+  {
+    at: "upload-correction|AuditEvent.create",
+    what: "upload of a correction: everything written but its audit row",
+    after: { scenarioVersions: 1, scenarioAccepted: 1, imported: false },
+  },
   {
     at: 'accept-correction|INSERT INTO "MetricSet"',
     what: "accept of the correction: the old version superseded, the months that read it deleted, not yet recomputed",
     after: { scenarioVersions: 2, scenarioAccepted: 1, imported: false },
   },
-  { at: "accept-correction|AuditEvent.create", what: "accept of the correction: recomputed, drafts refreshed, audit row not written", after: { scenarioVersions: 2, scenarioAccepted: 1, imported: false } },
-  { at: 'import|UPDATE "Institution"', what: "import: 1,200 institutions created, the updates and the audit row not written", after: { scenarioVersions: 2, scenarioAccepted: 2, imported: false } },
+  {
+    at: "accept-correction|AuditEvent.create",
+    what: "accept of the correction: recomputed, drafts refreshed, audit row not written",
+    after: { scenarioVersions: 2, scenarioAccepted: 1, imported: false },
+  },
+  {
+    at: 'import|UPDATE "Institution"',
+    what: "import: 1,200 institutions created, the updates and the audit row not written",
+    after: { scenarioVersions: 2, scenarioAccepted: 2, imported: false },
+  },
 ];
 
 describe(`crash safety: SIGKILL mid-transaction, then restart (${TEST_DB_KIND})`, () => {
@@ -144,7 +168,10 @@ describe(`crash safety: SIGKILL mid-transaction, then restart (${TEST_DB_KIND})`
         },
       });
       expect(run.signal, `${point.what}: ${explain(run)}`).toBe("SIGKILL");
-      expect(run.stdout.some((l) => l.startsWith("CRASH-POINT ")), point.what).toBe(true);
+      expect(
+        run.stdout.some((l) => l.startsWith("CRASH-POINT ")),
+        point.what,
+      ).toBe(true);
       if (dataDir) expect(refusal, point.what).toBeInstanceOf(DataDirLockedError);
       if (previous) checkRestart(run, previous);
       else {
@@ -173,7 +200,10 @@ describe(`crash safety: SIGKILL mid-transaction, then restart (${TEST_DB_KIND})`
     }
     expect(run.check, `restart after ${point.what}: ${explain(run)}`).toBeDefined();
     expect(run.check!.problems, `restart after ${point.what}`).toEqual([]);
-    expect({ scenarioVersions: run.check!.scenarioVersions, scenarioAccepted: run.check!.scenarioAccepted, imported: run.check!.imported }, `restart after ${point.what}`).toEqual(point.after);
+    expect(
+      { scenarioVersions: run.check!.scenarioVersions, scenarioAccepted: run.check!.scenarioAccepted, imported: run.check!.imported },
+      `restart after ${point.what}`,
+    ).toEqual(point.after);
     expect(run.check!.versions).toBeGreaterThanOrEqual(80);
     expect(run.check!.months).toBeGreaterThanOrEqual(80);
   }

@@ -45,7 +45,9 @@ describe("demo seed with monthly base sheets", () => {
     expect(await prisma().institution.count()).toBe(60);
     expect(await prisma().user.count({ where: { isDemo: true } })).toBe(DEMO_USERS.length);
     for (const username of ["wh_entry", "wh_reviewer", "ss_entry", "ss_reviewer"])
-      expect(await prisma().user.findUnique({ where: { username }, select: { regionId: true } })).toMatchObject({ regionId: expect.any(String) });
+      expect(await prisma().user.findUnique({ where: { username }, select: { regionId: true } })).toMatchObject({
+        regionId: expect.any(String),
+      });
   });
 
   it("stores 27 accepted months per region ending last month, and 26 for 合肥市, whose latest month is left to do", async () => {
@@ -77,7 +79,11 @@ describe("demo seed with monthly base sheets", () => {
       const reports = versions.map((v) => v.report as unknown as SheetReport);
       expect(reports.flatMap((x) => x.errors)).toEqual([]);
       const warnings = reports.flatMap((x) => x.warnings) as (SheetIssue & { explanation?: string })[];
-      expect(warnings.map((w) => `${w.rule} ${w.indicatorCode}`).sort()).toEqual(["cross.mom-change IN17", "cross.mom-change IN18", "cross.mom-change IN18"]);
+      expect(warnings.map((w) => `${w.rule} ${w.indicatorCode}`).sort()).toEqual([
+        "cross.mom-change IN17",
+        "cross.mom-change IN18",
+        "cross.mom-change IN18",
+      ]);
       expect(warnings.every((w) => (w.explanation ?? "").length > 10)).toBe(true);
     }
   });
@@ -94,7 +100,9 @@ describe("demo seed with monthly base sheets", () => {
     expect(parsed.issues).toEqual([]);
     expect(parsed).toMatchObject({ regionCode: "340826", period: last });
     const codeOf = new Map(region.institutions.map((i) => [i.id, i.code]));
-    const stored = (await readSheetValues(prisma(), version.id)).map((v) => `${v.indicatorCode}|${v.scheme}|${v.institutionId ? codeOf.get(v.institutionId) : ""}|${v.value}`);
+    const stored = (await readSheetValues(prisma(), version.id)).map(
+      (v) => `${v.indicatorCode}|${v.scheme}|${v.institutionId ? codeOf.get(v.institutionId) : ""}|${v.value}`,
+    );
     expect(stored.sort()).toEqual(parsed.cells.map((c) => `${c.indicatorCode}|${c.scheme}|${c.institutionCode ?? ""}|${c.raw}`).sort());
     expect(version.valueCount).toBe(parsed.cells.length);
   });
@@ -103,7 +111,13 @@ describe("demo seed with monthly base sheets", () => {
     const region = await prisma().region.findUniqueOrThrow({ where: { code: "340100" } });
     const demo = DEMO_REGIONS.find((r) => r.code === "340100")!;
     const catalogue = (await loadRegionCatalogue(prisma(), region.id)).indicators;
-    const rows = generateDemoMonth({ catalogue, region: { code: demo.code, scale: demo.scale }, institutions: demoInstitutionsOf(demo), period: last, anomalies: demoAnomalyPlan(last) });
+    const rows = generateDemoMonth({
+      catalogue,
+      region: { code: demo.code, scale: demo.scale },
+      institutions: demoInstitutionsOf(demo),
+      period: last,
+      anomalies: demoAnomalyPlan(last),
+    });
     const bytes = Buffer.from(toLongCsv(rows.map((x) => ({ regionCode: demo.code, period: last, ...x }))), "utf8");
     const entry = await prisma().user.findUniqueOrThrow({ where: { username: "hf_entry" } });
     const result = await uploadSheet(sessionOf(entry), { source: { kind: "file", fileName: `合肥市-${last}.csv`, bytes }, dryRun: true });
@@ -126,17 +140,28 @@ describe("demo seed with monthly base sheets", () => {
 
   it("publishes monthly pushes and quarterly releases in every region, one corrected, a 三级 special; hospitals have read some", async () => {
     for (const region of await prisma().region.findMany({ select: { id: true, code: true } })) {
-      const published = await prisma().publicationVersion.findMany({ where: { publication: { regionId: region.id }, status: "PUBLISHED" }, select: { publication: { select: { kind: true } }, contentHash: true } });
+      const published = await prisma().publicationVersion.findMany({
+        where: { publication: { regionId: region.id }, status: "PUBLISHED" },
+        select: { publication: { select: { kind: true } }, contentHash: true },
+      });
       const kinds = published.map((p) => p.publication.kind);
       expect(kinds.filter((k) => k === "MONTHLY_PUSH").length).toBeGreaterThanOrEqual(5);
       expect(kinds.filter((k) => k === "QUARTERLY_RELEASE").length).toBeGreaterThanOrEqual(3);
       expect(published.every((p) => /^[0-9a-f]{64}$/.test(p.contentHash ?? ""))).toBe(true);
       // The newest month's push is left as a draft for the data group.
-      expect(await prisma().publicationVersion.count({ where: { publication: { regionId: region.id, kind: "MONTHLY_PUSH" }, status: "DRAFT" } })).toBe(1);
+      expect(
+        await prisma().publicationVersion.count({ where: { publication: { regionId: region.id, kind: "MONTHLY_PUSH" }, status: "DRAFT" } }),
+      ).toBe(1);
     }
-    const corrected = await prisma().publicationVersion.findMany({ where: { status: "CORRECTED" }, select: { publication: { select: { region: { select: { code: true } } } } } });
+    const corrected = await prisma().publicationVersion.findMany({
+      where: { status: "CORRECTED" },
+      select: { publication: { select: { region: { select: { code: true } } } } },
+    });
     expect(corrected.map((c) => c.publication.region.code)).toEqual(["340100"]);
-    const special = await prisma().publicationVersion.findFirstOrThrow({ where: { publication: { kind: "TOPICAL" } }, include: { parts: true } });
+    const special = await prisma().publicationVersion.findFirstOrThrow({
+      where: { publication: { kind: "TOPICAL" } },
+      include: { parts: true },
+    });
     expect(special).toMatchObject({ status: "PUBLISHED", peerMode: "NAMED", audienceLevels: ["LEVEL_3"] });
     const hospital = await prisma().user.findUniqueOrThrow({ where: { username: "hf_hospital" } });
     const inbox = await listPublications(sessionOf({ ...hospital, isDemo: true }));

@@ -15,7 +15,9 @@ function upload(file?: { name: string; bytes: Buffer }, extra: Record<string, st
   const form = new FormData();
   if (file) form.append("file", new Blob([new Uint8Array(file.bytes)]), file.name);
   for (const [k, v] of Object.entries(extra)) form.append(k, v);
-  return POST(new Request("http://localhost/api/admin/institutions/import", { method: "POST", body: form, headers: { origin: "http://localhost" } }));
+  return POST(
+    new Request("http://localhost/api/admin/institutions/import", { method: "POST", body: form, headers: { origin: "http://localhost" } }),
+  );
 }
 
 describe("institution import routes", () => {

@@ -70,7 +70,10 @@ describe("institution bulk import", () => {
   });
 
   it("imports a GBK CSV as saved by Chinese Excel", async () => {
-    const bytes = gbkCsv([HEADER_ZH, ["H34010000111", "安徽省立医院（南区）", "340100", "三级", "综合", "包河区", "900", "2020-01-15", "否"]]);
+    const bytes = gbkCsv([
+      HEADER_ZH,
+      ["H34010000111", "安徽省立医院（南区）", "340100", "三级", "综合", "包河区", "900", "2020-01-15", "否"],
+    ]);
     const audits = await importAudits();
     expectOk(await importInstitutions(admin, { fileName: "gbk.csv", bytes }));
     expect(await prisma().institution.findUniqueOrThrow({ where: { code: "H34010000111" } })).toMatchObject({
@@ -87,7 +90,15 @@ describe("institution bulk import", () => {
       ["机构名称", "机构编码", "统筹区编码", "医院等级", "机构类别", "床位数", "定点起始日期"],
       ["合肥市妇幼保健院", "H34010000121", 340100, "二级", "专科", 450, new Date(Date.UTC(2018, 0, 31))],
       [],
-      ["合肥市包河区社区卫生服务中心", { text: "H34010000122", hyperlink: "https://example.org" }, "340100", "一级", "社区卫生服务中心", null, "2021-03-05"],
+      [
+        "合肥市包河区社区卫生服务中心",
+        { text: "H34010000122", hyperlink: "https://example.org" },
+        "340100",
+        "一级",
+        "社区卫生服务中心",
+        null,
+        "2021-03-05",
+      ],
     ]);
     const r = expectOk(await importInstitutions(admin, { fileName: "机构.xlsx", bytes }));
     expect(r).toMatchObject({ created: 2, updated: 0 });
@@ -97,7 +108,10 @@ describe("institution bulk import", () => {
       beds: 450,
       designatedSince: new Date("2018-01-31T00:00:00Z"),
     });
-    expect(await prisma().institution.findUniqueOrThrow({ where: { code: "H34010000122" } })).toMatchObject({ type: "PRIMARY", level: "LEVEL_1" });
+    expect(await prisma().institution.findUniqueOrThrow({ where: { code: "H34010000122" } })).toMatchObject({
+      type: "PRIMARY",
+      level: "LEVEL_1",
+    });
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "institution.import" }, orderBy: { id: "desc" } });
     expect(audit.detail).toMatchObject({ fileName: "机构.xlsx", created: 2 });
   });
@@ -226,15 +240,30 @@ describe("institution bulk import", () => {
 
   it("imports and re-imports 2,500 rows in batches", async () => {
     const rows = (suffix: string) =>
-      Array.from({ length: 2500 }, (_, i) => [`H340200${String(10000 + i).padStart(5, "0")}`, `芜湖批量医院${i}${suffix}`, "340200", "二级", "综合", "", String(i % 500)]);
+      Array.from({ length: 2500 }, (_, i) => [
+        `H340200${String(10000 + i).padStart(5, "0")}`,
+        `芜湖批量医院${i}${suffix}`,
+        "340200",
+        "二级",
+        "综合",
+        "",
+        String(i % 500),
+      ]);
     const before = await count();
     const t0 = Date.now();
-    expect(expectOk(await importInstitutions(admin, { fileName: "bulk.csv", bytes: utf8BomCsv([HEADER_ZH.slice(0, 7), ...rows("")]) }))).toMatchObject({ created: 2500 });
-    const r = expectOk(await importInstitutions(admin, { fileName: "bulk2.csv", bytes: utf8BomCsv([HEADER_ZH.slice(0, 7), ...rows("（新）")]) }));
+    expect(
+      expectOk(await importInstitutions(admin, { fileName: "bulk.csv", bytes: utf8BomCsv([HEADER_ZH.slice(0, 7), ...rows("")]) })),
+    ).toMatchObject({ created: 2500 });
+    const r = expectOk(
+      await importInstitutions(admin, { fileName: "bulk2.csv", bytes: utf8BomCsv([HEADER_ZH.slice(0, 7), ...rows("（新）")]) }),
+    );
     expect(r).toMatchObject({ created: 0, updated: 2500 });
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(await count()).toBe(before + 2500);
-    expect(await prisma().institution.findUniqueOrThrow({ where: { code: "H34020012499" } })).toMatchObject({ name: "芜湖批量医院2499（新）", beds: 499 });
+    expect(await prisma().institution.findUniqueOrThrow({ where: { code: "H34020012499" } })).toMatchObject({
+      name: "芜湖批量医院2499（新）",
+      beds: 499,
+    });
   });
 
   it("with dryRun reports what would happen and writes nothing", async () => {
@@ -243,7 +272,11 @@ describe("institution bulk import", () => {
     const r = expectOk(
       await importInstitutions(admin, {
         fileName: "dry.csv",
-        bytes: utf8BomCsv([HEADER_ZH, ["H34010000181", "试算医院", "340100", "三级", "综合"], ["H34010000002", "合肥乙医院（改）", "340100", "三级", "综合"]]),
+        bytes: utf8BomCsv([
+          HEADER_ZH,
+          ["H34010000181", "试算医院", "340100", "三级", "综合"],
+          ["H34010000002", "合肥乙医院（改）", "340100", "三级", "综合"],
+        ]),
         dryRun: true,
       }),
     );
@@ -256,7 +289,10 @@ describe("institution bulk import", () => {
     const refused = (fileName: string, bytes: Buffer) => importInstitutions(admin, { fileName, bytes });
 
     it("a text file renamed to .xlsx", async () => {
-      await expect(refused("机构.xlsx", utf8BomCsv([HEADER_ZH]))).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("不是 Excel（.xlsx）格式") });
+      await expect(refused("机构.xlsx", utf8BomCsv([HEADER_ZH]))).rejects.toMatchObject({
+        code: "INVALID",
+        message: expect.stringContaining("不是 Excel（.xlsx）格式"),
+      });
     });
 
     it("an .xlsm and an .xls", async () => {
@@ -266,8 +302,14 @@ describe("institution bulk import", () => {
     });
 
     it("a formula cell, naming the cell", async () => {
-      const bytes = await xlsxOf([HEADER_ZH, ["H34010000191", "公式医院", "340100", "三级", "综合", "", { formula: "100*2", result: 200 }]]);
-      await expect(refused("formula.xlsx", bytes)).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("单元格 G2 含有公式") });
+      const bytes = await xlsxOf([
+        HEADER_ZH,
+        ["H34010000191", "公式医院", "340100", "三级", "综合", "", { formula: "100*2", result: 200 }],
+      ]);
+      await expect(refused("formula.xlsx", bytes)).rejects.toMatchObject({
+        code: "INVALID",
+        message: expect.stringContaining("单元格 G2 含有公式"),
+      });
     });
 
     it("a file over 5 MB", async () => {
@@ -321,6 +363,8 @@ describe("institution bulk import", () => {
     await expect(importInstitutions(security, { fileName: "x.csv", bytes })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(institutionImportTemplate(entry)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await count()).toBe(before);
-    expect(await prisma().auditEvent.count({ where: { action: "access.denied", actorId: entry.userId, objectType: "institution.manage" } })).toBe(2);
+    expect(
+      await prisma().auditEvent.count({ where: { action: "access.denied", actorId: entry.userId, objectType: "institution.manage" } }),
+    ).toBe(2);
   });
 });

@@ -63,7 +63,9 @@ describe("an independent recomputation agrees with the stored metrics to the las
     await ensureBuiltInCatalogues(prisma());
     await seedDemoIfEmpty(prisma(), { now });
     const region = await prisma().region.findUniqueOrThrow({ where: { code: "340100" } });
-    const values = await prisma().$queryRawUnsafe<{ period: string; code: string; scheme: string; inst: string | null; value: string | null }[]>(
+    const values = await prisma().$queryRawUnsafe<
+      { period: string; code: string; scheme: string; inst: string | null; value: string | null }[]
+    >(
       `SELECT s."period", v."indicatorCode" AS code, v."scheme"::text AS scheme, i."code" AS inst, v."value"::text AS value
          FROM "SheetValue" v JOIN "SheetVersion" sv ON sv."id" = v."versionId" JOIN "Sheet" s ON s."id" = sv."sheetId"
          LEFT JOIN "Institution" i ON i."id" = v."institutionId"
@@ -71,14 +73,28 @@ describe("an independent recomputation agrees with the stored metrics to the las
       region.id,
     );
     raw = new Map(values.map((r) => [`${r.period}|${r.code}|${r.scheme}|${r.inst ?? ""}`, r.value]));
-    const metrics = await prisma().$queryRawUnsafe<{ period: string; code: string; scheme: string; inst: string | null; ytd: string | null; month: string | null; yoy: string | null; mom: string | null }[]>(
+    const metrics = await prisma().$queryRawUnsafe<
+      {
+        period: string;
+        code: string;
+        scheme: string;
+        inst: string | null;
+        ytd: string | null;
+        month: string | null;
+        yoy: string | null;
+        mom: string | null;
+      }[]
+    >(
       `SELECT m."period", m."indicatorCode" AS code, m."scheme"::text AS scheme, i."code" AS inst, m."ytd"::text AS ytd, m."month"::text AS month,
               m."yoy"::text AS yoy, m."mom"::text AS mom
          FROM "MetricValue" m LEFT JOIN "Institution" i ON i."id" = m."institutionId" WHERE m."regionId" = $1`,
       region.id,
     );
     stored = new Map(
-      metrics.map((r) => [`${r.period}|${r.code}|${r.scheme}|${r.inst ?? ""}`, { ytd: canonical(r.ytd), month: canonical(r.month), yoy: canonical(r.yoy), mom: canonical(r.mom) }]),
+      metrics.map((r) => [
+        `${r.period}|${r.code}|${r.scheme}|${r.inst ?? ""}`,
+        { ytd: canonical(r.ytd), month: canonical(r.month), yoy: canonical(r.yoy), mom: canonical(r.mom) },
+      ]),
     );
     institutions = [...new Set(values.filter((r) => r.inst !== null).map((r) => r.inst!))].sort();
   }, 300_000);
@@ -86,7 +102,11 @@ describe("an independent recomputation agrees with the stored metrics to the las
   it("FI05 基本医保统筹基金收入合计 = FI03 职工 + FI04 居民: ytd, month, yoy", () => {
     const ytd = (period: string) => v(period, "FI03", "EMPLOYEE") + v(period, "FI04", "RESIDENT");
     const month = monthOf(p, "FI03", "EMPLOYEE") + monthOf(p, "FI04", "RESIDENT");
-    expect(s(p, "FI05", "TOTAL")).toMatchObject({ ytd: exact(ytd(p)), month: exact(month), yoy: div6(ytd(p) - ytd(lastYear), ytd(lastYear)) });
+    expect(s(p, "FI05", "TOTAL")).toMatchObject({
+      ytd: exact(ytd(p)),
+      month: exact(month),
+      yoy: div6(ytd(p) - ytd(lastYear), ytd(lastYear)),
+    });
   });
 
   it("FB01 职工当期结余 = FI03 − FE01, with its month-on-month change", () => {

@@ -39,7 +39,10 @@ describe("metrics page use cases", () => {
     let up = await uploadSheet(entry, { source });
     // The planted outlier raises a month-on-month warning: explain it, as staff would.
     if (!up.ok && up.stage === "warnings")
-      up = await uploadSheet(entry, { source, explanations: Object.fromEntries(up.report.warnings.map((x) => [warningKey(x), "测试：该院本月收治大量重症病例"])) });
+      up = await uploadSheet(entry, {
+        source,
+        explanations: Object.fromEntries(up.report.warnings.map((x) => [warningKey(x), "测试：该院本月收治大量重症病例"])),
+      });
     if (!up.ok || up.dryRun || up.unchanged) throw new Error("upload failed: " + JSON.stringify(up).slice(0, 500));
     await reviewSheet(reviewer, { versionId: up.versionId, decision: "ACCEPT" });
   }
@@ -47,7 +50,9 @@ describe("metrics page use cases", () => {
   beforeAll(async () => {
     w = await createWorld(prisma());
     for (const code of institutions.slice(2))
-      await prisma().institution.create({ data: { code, name: `合肥${code.slice(-1)}号医院`, regionId: w.regionA.id, level: "LEVEL_3", type: "GENERAL" } });
+      await prisma().institution.create({
+        data: { code, name: `合肥${code.slice(-1)}号医院`, regionId: w.regionA.id, level: "LEVEL_3", type: "GENERAL" },
+      });
     await ensureBuiltInCatalogues(prisma());
     catalogue = (await loadRegionCatalogue(prisma(), w.regionA.id)).indicators;
     entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
@@ -65,7 +70,16 @@ describe("metrics page use cases", () => {
     expect(t.period).toBe("2025-02");
     expect(t.label).toBe("2025年2月");
     expect(t.periods[0]).toBe("2025-03");
-    expect(t.categories.map((c) => c.name)).toEqual(["基金收入", "基金支出", "基金结余", "城乡医疗救助", "下一年度统筹地区医保总额", "DRG/DIP支付方式", "医疗机构服务情况", "基金支撑能力"]);
+    expect(t.categories.map((c) => c.name)).toEqual([
+      "基金收入",
+      "基金支出",
+      "基金结余",
+      "城乡医疗救助",
+      "下一年度统筹地区医保总额",
+      "DRG/DIP支付方式",
+      "医疗机构服务情况",
+      "基金支撑能力",
+    ]);
     const fi03 = t.categories[0]!.rows.find((r) => r.code === "FI03")!;
     expect(fi03).toMatchObject({ scheme: "EMPLOYEE", ytd: "200", month: "100", yoy: null, mom: "0", unit: "万元", derived: false });
     const sv05 = t.categories.flatMap((c) => c.rows).filter((r) => r.code === "SV05");
@@ -101,7 +115,9 @@ describe("metrics page use cases", () => {
       await expect(getMetricsTable(s, { regionCode: "340100" })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getInstitutionComparison(s, { regionCode: "340100" })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getNarrative(s, { regionCode: "340100", period: "2025-03" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(getMetricLineage(s, { regionCode: "340100", period: "2025-03", indicator: "FI05", scheme: "TOTAL" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        getMetricLineage(s, { regionCode: "340100", period: "2025-03", indicator: "FI05", scheme: "TOTAL" }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     // Region staff cannot name another region either.
     await expect(getMetricsTable(entry, { regionCode: "340200" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -145,9 +161,17 @@ describe("metrics page use cases", () => {
     expect(n.drafted).toContain("本期共有");
     const first = await saveNarrative(reviewer, { period: "2025-03", text: n.drafted + "\n\n（审核员补充）", baseVersion: 0 });
     expect(first).toEqual({ version: 1, unchanged: false });
-    expect(await saveNarrative(entry, { period: "2025-03", text: n.drafted + "\n\n（审核员补充）", baseVersion: 1 })).toEqual({ version: 1, unchanged: true });
-    expect(await saveNarrative(entry, { period: "2025-03", text: "填报员改写的解读。", baseVersion: 1 })).toEqual({ version: 2, unchanged: false });
-    await expect(saveNarrative(reviewer, { period: "2025-03", text: "基于旧版本的修改", baseVersion: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await saveNarrative(entry, { period: "2025-03", text: n.drafted + "\n\n（审核员补充）", baseVersion: 1 })).toEqual({
+      version: 1,
+      unchanged: true,
+    });
+    expect(await saveNarrative(entry, { period: "2025-03", text: "填报员改写的解读。", baseVersion: 1 })).toEqual({
+      version: 2,
+      unchanged: false,
+    });
+    await expect(saveNarrative(reviewer, { period: "2025-03", text: "基于旧版本的修改", baseVersion: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(saveNarrative(reviewer, { period: "2025-02", text: "x", baseVersion: 0 })).rejects.toMatchObject({ code: "INVALID" });
     await expect(saveNarrative(reviewer, { period: "2025-03", text: "   ", baseVersion: 2 })).rejects.toMatchObject({ code: "INVALID" });
 
@@ -158,7 +182,9 @@ describe("metrics page use cases", () => {
       [2, "填报员改写的解读。".slice(-7)],
       [1, "（审核员补充）"],
     ]);
-    await expect(saveNarrative(supervisor, { period: "2025-03", text: "监管改写", baseVersion: 2 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveNarrative(supervisor, { period: "2025-03", text: "监管改写", baseVersion: 2 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await prisma().auditEvent.count({ where: { action: "narrative.save", result: "SUCCESS" } })).toBe(2);
     expect(await prisma().auditEvent.count({ where: { action: "narrative.save", result: "FAILURE" } })).toBe(3);
     // Another region's staff save their own region's text, never this one.
@@ -171,7 +197,15 @@ describe("metrics page use cases", () => {
     expect(await recomputeAndCompare(prisma(), "340100")).toMatchObject({ periods: 7, changed: 0, added: 0, removed: 0 });
     // A local derived indicator added after the fact: its values are new, nothing else moves.
     const { id } = await saveLocalIndicator(entry, {
-      code: "LX01", category: "地方指标", nameZh: "测试派生指标", unit: "万元", frequency: "MONTHLY", schemes: ["EMPLOYEE"], scope: "REGION", basis: "FLOW", formula: "FI03 * 2",
+      code: "LX01",
+      category: "地方指标",
+      nameZh: "测试派生指标",
+      unit: "万元",
+      frequency: "MONTHLY",
+      schemes: ["EMPLOYEE"],
+      scope: "REGION",
+      basis: "FLOW",
+      formula: "FI03 * 2",
     });
     expect(await recomputeAndCompare(prisma(), "340100")).toMatchObject({ changed: 0, added: 7, removed: 0 });
     // Its formula changed behind the engine's back (as a stale store would look): every value differs.
@@ -193,7 +227,10 @@ describe("npm run metrics:recompute", () => {
   it("refuses clearly while another process (the portal) holds the embedded database", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "liangdi-recompute-"));
     // This test process is alive: its pid in the lock file stands for a running portal.
-    fs.writeFileSync(path.join(dir, "liangdi.lock"), JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dir, "liangdi.lock"),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }),
+    );
     const r = run({ LIANGDI_DATA_DIR: dir }, "340100");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("正被另一个进程");

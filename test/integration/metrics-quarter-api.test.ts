@@ -50,14 +50,18 @@ describe("the quarter API agrees with an independent recomputation from the acce
     return parse(t);
   };
   /** A FLOW input's quarter ending at `e`: ytd(e) − ytd(e − 3), Q1 = ytd. */
-  const q = (e: string, code: string, scheme: string, inst = "") => (e.endsWith("-03") ? v(e, code, scheme, inst) : v(e, code, scheme, inst) - v(addMonths(e, -3), code, scheme, inst));
-  const value = (indicator: string, scheme: string, institution: string | null = null) => api.values.find((x) => x.indicator === indicator && x.scheme === scheme && x.institution === institution)!;
+  const q = (e: string, code: string, scheme: string, inst = "") =>
+    e.endsWith("-03") ? v(e, code, scheme, inst) : v(e, code, scheme, inst) - v(addMonths(e, -3), code, scheme, inst);
+  const value = (indicator: string, scheme: string, institution: string | null = null) =>
+    api.values.find((x) => x.indicator === indicator && x.scheme === scheme && x.institution === institution)!;
 
   beforeAll(async () => {
     await ensureBuiltInCatalogues(prisma());
     await seedDemoIfEmpty(prisma(), { now });
     const region = await prisma().region.findUniqueOrThrow({ where: { code: "340100" } });
-    const rows = await prisma().$queryRawUnsafe<{ period: string; code: string; scheme: string; inst: string | null; value: string | null }[]>(
+    const rows = await prisma().$queryRawUnsafe<
+      { period: string; code: string; scheme: string; inst: string | null; value: string | null }[]
+    >(
       `SELECT s."period", v."indicatorCode" AS code, v."scheme"::text AS scheme, i."code" AS inst, v."value"::text AS value
          FROM "SheetValue" v JOIN "SheetVersion" sv ON sv."id" = v."versionId" JOIN "Sheet" s ON s."id" = sv."sheetId"
          LEFT JOIN "Institution" i ON i."id" = v."institutionId"
@@ -74,7 +78,11 @@ describe("the quarter API agrees with an independent recomputation from the acce
   });
 
   it("FLOW input FE01: quarter, prevYearQuarter, quarterYoy, qoq and their differences", () => {
-    const [now3, lastYear, before] = [q(end, "FE01", "EMPLOYEE"), q(addMonths(end, -12), "FE01", "EMPLOYEE"), q(addMonths(end, -3), "FE01", "EMPLOYEE")];
+    const [now3, lastYear, before] = [
+      q(end, "FE01", "EMPLOYEE"),
+      q(addMonths(end, -12), "FE01", "EMPLOYEE"),
+      q(addMonths(end, -3), "FE01", "EMPLOYEE"),
+    ];
     expect(value("FE01", "EMPLOYEE")).toMatchObject({
       quarter: exact(now3),
       prevYearQuarter: exact(lastYear),

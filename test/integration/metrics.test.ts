@@ -48,21 +48,39 @@ describe("derived metrics: computed on acceptance, read through the API shape", 
     const expected = catalogue.reduce((n, i) => n + i.schemes.length * (i.scope === "REGION" ? 1 : institutions.length), 0);
     expect(m.values).toHaveLength(expected);
     // January: month = ytd, no prior year, mom against a December that has no sheet.
-    expect(value(m, "FI03", "EMPLOYEE")).toEqual({ indicator: "FI03", scheme: "EMPLOYEE", institution: null, ytd: "100", month: "100", prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null });
+    expect(value(m, "FI03", "EMPLOYEE")).toEqual({
+      indicator: "FI03",
+      scheme: "EMPLOYEE",
+      institution: null,
+      ytd: "100",
+      month: "100",
+      prevYearYtd: null,
+      yoy: null,
+      mom: null,
+      yoyDiff: null,
+      momDiff: null,
+    });
   });
 
   it("agrees to the last digit with an independent recomputation from the accepted values", async () => {
     const feb = await acceptMonth("2025-02");
     const jan = completeSheetRows(catalogue, "340100", "2025-01", institutions);
-    const raw = (rows: string[][], code: string, scheme: string, inst = "") => Number(rows.find((r) => r[2] === code && r[3] === scheme && r[4] === inst)![5]);
+    const raw = (rows: string[][], code: string, scheme: string, inst = "") =>
+      Number(rows.find((r) => r[2] === code && r[3] === scheme && r[4] === inst)![5]);
     const m = await getRegionMetrics(entry, { regionCode: "340100", period: "2025-02" });
     // FLOW input: month = ytd − January's ytd; mom = month ÷ January's month − 1.
     const fi03Month = raw(feb, "FI03", "EMPLOYEE") - raw(jan, "FI03", "EMPLOYEE");
-    expect(value(m, "FI03", "EMPLOYEE")).toMatchObject({ ytd: String(raw(feb, "FI03", "EMPLOYEE")), month: String(fi03Month), mom: String(fi03Month / raw(jan, "FI03", "EMPLOYEE") - 1) });
+    expect(value(m, "FI03", "EMPLOYEE")).toMatchObject({
+      ytd: String(raw(feb, "FI03", "EMPLOYEE")),
+      month: String(fi03Month),
+      mom: String(fi03Month / raw(jan, "FI03", "EMPLOYEE") - 1),
+    });
     // Derived FI05 = FI03.EMPLOYEE + FI04.RESIDENT, on ytd and on month values.
     expect(value(m, "FI05", "TOTAL")).toMatchObject({
       ytd: String(raw(feb, "FI03", "EMPLOYEE") + raw(feb, "FI04", "RESIDENT")),
-      month: String(raw(feb, "FI03", "EMPLOYEE") - raw(jan, "FI03", "EMPLOYEE") + raw(feb, "FI04", "RESIDENT") - raw(jan, "FI04", "RESIDENT")),
+      month: String(
+        raw(feb, "FI03", "EMPLOYEE") - raw(jan, "FI03", "EMPLOYEE") + raw(feb, "FI04", "RESIDENT") - raw(jan, "FI04", "RESIDENT"),
+      ),
     });
     // Derived SV05 = SV04 × 10000 ÷ SV02 per scheme.
     for (const scheme of ["EMPLOYEE", "RESIDENT", "TOTAL"])
@@ -91,7 +109,9 @@ describe("derived metrics: computed on acceptance, read through the API shape", 
       ["FI04", "RESIDENT", "200", feb.id],
     ]);
     expect(v.ytd).toBe("400");
-    await expect(getMetricLineage(entry, { period: "2025-02", indicator: "IN02", scheme: "TOTAL", institution: "H34020000001" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getMetricLineage(entry, { period: "2025-02", indicator: "IN02", scheme: "TOTAL", institution: "H34020000001" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("is readable by the region's staff and the province's supervisor, and not found for anyone else", async () => {
@@ -103,7 +123,8 @@ describe("derived metrics: computed on acceptance, read through the API shape", 
       await createUserSession(prisma(), ["SUPERVISOR"], { provinceId: w.otherProvince.id }),
       await createUserSession(prisma(), ["SYSTEM_ADMIN"]),
     ];
-    for (const s of others) await expect(getRegionMetrics(s, { regionCode: "340100", period: "2025-02" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const s of others)
+      await expect(getRegionMetrics(s, { regionCode: "340100", period: "2025-02" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getRegionMetrics(entry, { regionCode: "340100", period: "2025-05" })).rejects.toThrow("尚无审核通过的数据");
   });
 });

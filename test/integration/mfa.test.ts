@@ -89,7 +89,9 @@ describe("MFA", () => {
     expect((await beginMfaEnrolment(s)).secret).toBe(secret); // reloading the page keeps the pending secret
     const wrong = String((Number(await totpCode(secret, at(0))) + 1) % 1_000_000).padStart(6, "0");
     await expect(confirmMfaEnrolment(s, { code: wrong }, at(0))).rejects.toMatchObject({ code: "INVALID" });
-    expect(await prisma().auditEvent.findFirstOrThrow({ where: { action: "account.mfa.enrol", actorId: u.userId }, orderBy: { id: "desc" } })).toMatchObject({ result: "FAILURE" });
+    expect(
+      await prisma().auditEvent.findFirstOrThrow({ where: { action: "account.mfa.enrol", actorId: u.userId }, orderBy: { id: "desc" } }),
+    ).toMatchObject({ result: "FAILURE" });
     const { recoveryCodes } = await confirmMfaEnrolment(s, { code: await totpCode(secret, at(0)) }, at(0));
     expect(recoveryCodes).toHaveLength(10);
     const row = await prisma().user.findUniqueOrThrow({ where: { id: u.userId } });
@@ -99,7 +101,9 @@ describe("MFA", () => {
     const stored = await prisma().mfaRecoveryCode.findMany({ where: { userId: u.userId } });
     expect(stored.map((c) => c.codeHash).sort()).toEqual(recoveryCodes.map(hashRecoveryCode).sort());
     expect(JSON.stringify(stored)).not.toContain(recoveryCodes[0]);
-    const audits = JSON.stringify((await prisma().auditEvent.findMany({ where: { actorId: u.userId } })).map((e) => ({ ...e, id: String(e.id) })));
+    const audits = JSON.stringify(
+      (await prisma().auditEvent.findMany({ where: { actorId: u.userId } })).map((e) => ({ ...e, id: String(e.id) })),
+    );
     expect(audits).not.toContain(secret);
     expect(audits).not.toContain(recoveryCodes[0]);
     // The same session is no longer pending.
@@ -114,14 +118,20 @@ describe("MFA", () => {
     const before = await prisma().loginAttempt.count({ where: { userId: u.userId, success: false } });
     expect(await signIn(u.username, undefined, at(90))).toEqual({ ok: false, error: "mfa-required" });
     expect(await prisma().loginAttempt.count({ where: { userId: u.userId, success: false } })).toBe(before); // not a failure
-    expect(await authenticate({ username: u.username, password: "Wrong#pass1" }, meta(), at(90), env)).toEqual({ ok: false, error: "refused" }); // no code step without the password
+    expect(await authenticate({ username: u.username, password: "Wrong#pass1" }, meta(), at(90), env)).toEqual({
+      ok: false,
+      error: "refused",
+    }); // no code step without the password
     expect(await signIn(u.username, "000000", at(90))).toEqual({ ok: false, error: "code-invalid" });
     const code = await totpCode(secret, at(90));
     expect((await signIn(u.username, code, at(90))).ok).toBe(true);
     expect(await signIn(u.username, code, at(95))).toEqual({ ok: false, error: "code-invalid" }); // replay within its step
     expect(await signIn(u.username, await totpCode(secret, at(60)), at(95))).toEqual({ ok: false, error: "code-invalid" }); // an older step
     expect((await signIn(u.username, await totpCode(secret, at(120)), at(120))).ok).toBe(true);
-    const ok = await prisma().auditEvent.findFirstOrThrow({ where: { action: "auth.login", result: "SUCCESS", objectId: u.userId }, orderBy: { id: "desc" } });
+    const ok = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: "auth.login", result: "SUCCESS", objectId: u.userId },
+      orderBy: { id: "desc" },
+    });
     expect(ok.detail).toMatchObject({ factor: "totp" });
   });
 
@@ -130,7 +140,10 @@ describe("MFA", () => {
     const { recoveryCodes } = await enrol(await sessionAfterSignIn(u.username, undefined, at(0)), at(0));
     expect((await signIn(u.username, recoveryCodes[3].toUpperCase(), at(200))).ok).toBe(true);
     expect(await signIn(u.username, recoveryCodes[3], at(230))).toEqual({ ok: false, error: "code-invalid" });
-    const ok = await prisma().auditEvent.findFirstOrThrow({ where: { action: "auth.login", result: "SUCCESS", objectId: u.userId }, orderBy: { id: "desc" } });
+    const ok = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: "auth.login", result: "SUCCESS", objectId: u.userId },
+      orderBy: { id: "desc" },
+    });
     expect(ok.detail).toMatchObject({ factor: "recovery-code", recoveryCodesLeft: 9 });
   });
 
@@ -149,7 +162,9 @@ describe("MFA", () => {
     const row = await prisma().user.findUniqueOrThrow({ where: { id: u.userId } });
     expect(row).toMatchObject({ mfaSecret: null, mfaEnrolRequired: true });
     expect(await prisma().mfaRecoveryCode.count({ where: { userId: u.userId } })).toBe(0);
-    expect(await prisma().auditEvent.findFirstOrThrow({ where: { action: "security.mfa.reset", objectId: u.userId } })).toMatchObject({ actorId: secAdmin.userId });
+    expect(await prisma().auditEvent.findFirstOrThrow({ where: { action: "security.mfa.reset", objectId: u.userId } })).toMatchObject({
+      actorId: secAdmin.userId,
+    });
     const s = await sessionAfterSignIn(u.username, undefined, at(300));
     expect(s.pending).toBe("enrol-mfa");
     await expect(getOwnInstitution(s)).rejects.toMatchObject({ code: "FORBIDDEN" });

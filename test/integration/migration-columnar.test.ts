@@ -15,8 +15,12 @@ describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => 
       await db.withConnection(async (c) => {
         await migrate(c, before);
         await c.query(`INSERT INTO "Province" ("id", "code", "name") VALUES ('p', '990000', '测试省')`);
-        await c.query(`INSERT INTO "Region" ("id", "code", "name", "level", "provinceId", "updatedAt") VALUES ('r', '990100', '测试市', 'CITY', 'p', now())`);
-        await c.query(`INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`);
+        await c.query(
+          `INSERT INTO "Region" ("id", "code", "name", "level", "provinceId", "updatedAt") VALUES ('r', '990100', '测试市', 'CITY', 'p', now())`,
+        );
+        await c.query(
+          `INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`,
+        );
         await c.query(`INSERT INTO "CatalogueVersion" ("id", "code", "name") VALUES ('c', 'X-1', '目录')`);
         await c.query(`INSERT INTO "Sheet" ("id", "regionId", "period") VALUES ('s', 'r', '2025-01')`);
         await c.query(
@@ -35,7 +39,10 @@ describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => 
         );
         // Between 040000 and 080000 uploads stored arrays: a version without values had four empty arrays, one
         // whose only value is the region's missing one, one-element arrays of nulls.
-        await migrate(c, all.filter((m) => m.name < "20261123080000"));
+        await migrate(
+          c,
+          all.filter((m) => m.name < "20261123080000"),
+        );
         await c.query(
           `INSERT INTO "SheetVersion" ("id", "sheetId", "version", "status", "source", "catalogueVersionId", "fileName", "fileSha256", "fileBytes", "report", "valueCount", "uploadedById")
            VALUES ('v2', 's', 2, 'REJECTED', 'CSV', 'c', 'a.csv', 'x', '\\x00', '{}', 0, 'u'), ('v3', 's', 3, 'REJECTED', 'CSV', 'c', 'a.csv', 'x', '\\x00', '{}', 1, 'u')`,
@@ -55,8 +62,18 @@ describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => 
           { versionId: "v3", position: 1, indicatorCode: "FI03", scheme: "TOTAL", institutionId: null, value: null },
         ]);
         // 20261123080000: each column one text, the elements joined by tabs, an empty element for null.
-        expect(await c.query(`SELECT "versionId", "indicatorCodes", "schemes", "institutionIds", "values" FROM "SheetValueSet" ORDER BY "versionId"`)).toEqual([
-          { versionId: "v", indicatorCodes: "FI03\tIN02\tIN02", schemes: "EMPLOYEE\tTOTAL\tTOTAL", institutionIds: "\ti2\ti1", values: "12.500000\t\t7.000000" },
+        expect(
+          await c.query(
+            `SELECT "versionId", "indicatorCodes", "schemes", "institutionIds", "values" FROM "SheetValueSet" ORDER BY "versionId"`,
+          ),
+        ).toEqual([
+          {
+            versionId: "v",
+            indicatorCodes: "FI03\tIN02\tIN02",
+            schemes: "EMPLOYEE\tTOTAL\tTOTAL",
+            institutionIds: "\ti2\ti1",
+            values: "12.500000\t\t7.000000",
+          },
           { versionId: "v2", indicatorCodes: "", schemes: "", institutionIds: "", values: "" },
           { versionId: "v3", indicatorCodes: "FI03", schemes: "TOTAL", institutionIds: "", values: "" },
         ]);

@@ -20,7 +20,8 @@ const SAVE_AS = "请在 WPS/LibreOffice 中另存为 Excel 2007-365（.xlsx）�
 describe("[DATA_ENTRY][sheets]: the template filled and saved by LibreOffice Calc", () => {
   const prisma = useTestDatabase();
   let entry: Session;
-  const upload = (fileName: string, bytes = fixture(fileName)) => uploadSheet(entry, { source: { kind: "file", fileName, bytes }, dryRun: true });
+  const upload = (fileName: string, bytes = fixture(fileName)) =>
+    uploadSheet(entry, { source: { kind: "file", fileName, bytes }, dryRun: true });
   const reportOf = (r: UploadSheetResult) => ("report" in r ? r.report : { errors: [], warnings: [] });
   const brief = (issues: SheetIssue[]) => issues.map((i) => [i.rule, i.location]);
 
@@ -29,7 +30,9 @@ describe("[DATA_ENTRY][sheets]: the template filled and saved by LibreOffice Cal
     await ensureBuiltInCatalogues(prisma());
     entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
     const reviewer = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
-    const october = await uploadSheet(entry, { source: { kind: "file", fileName: "calc-2026-10.xlsx", bytes: fixture("calc-2026-10.xlsx") } });
+    const october = await uploadSheet(entry, {
+      source: { kind: "file", fileName: "calc-2026-10.xlsx", bytes: fixture("calc-2026-10.xlsx") },
+    });
     if (!october.ok || october.dryRun || october.unchanged) throw new Error(`October refused: ${JSON.stringify(reportOf(october))}`);
     await reviewSheet(reviewer, { versionId: october.versionId, decision: "ACCEPT" });
   });
@@ -94,7 +97,9 @@ describe("[DATA_ENTRY][sheets]: the template filled and saved by LibreOffice Cal
     await expect(upload("底稿.xls", xls)).rejects.toThrow(`不支持旧版 Excel（.xls）文件，${SAVE_AS}`);
     await expect(upload("底稿.xlsx", xls)).rejects.toThrow(SAVE_AS);
     // Each refusal leaves an audit row.
-    expect(await prisma().auditEvent.count({ where: { action: "sheet.upload", result: "FAILURE", actorId: entry.userId } })).toBeGreaterThanOrEqual(5);
+    expect(
+      await prisma().auditEvent.count({ where: { action: "sheet.upload", result: "FAILURE", actorId: entry.userId } }),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it("answers a CSV export of 区域表 with the header error alone, not region and period noise", async () => {

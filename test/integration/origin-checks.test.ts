@@ -13,7 +13,15 @@ import { sessionOf } from "../helpers/fixtures";
  * POSTs (app/api/auth) are protected by its double-submit CSRF token; server actions by Next's Origin check.
  */
 // Every role: a 403 can then only come from the origin check, not from a permission guard.
-const session: Session = sessionOf({ id: "u", username: "csrf-probe", displayName: "csrf-probe", roles: [...ROLES], provinceId: null, regionId: null, institutionId: null });
+const session: Session = sessionOf({
+  id: "u",
+  username: "csrf-probe",
+  displayName: "csrf-probe",
+  roles: [...ROLES],
+  provinceId: null,
+  regionId: null,
+  institutionId: null,
+});
 vi.mock("@/app/_server/auth/current-session", () => ({ getSession: async () => session, requireSession: async () => session }));
 
 const MUTATING = ["POST", "PUT", "PATCH", "DELETE"] as const;
@@ -59,7 +67,10 @@ describe("origin checks on state-changing route handlers", () => {
 
   it("assertSameOrigin: same origin passes; other, missing, opaque or malformed origins do not", () => {
     const req = (origin?: string, extra: Record<string, string> = {}) =>
-      new Request("http://portal.example/api/x", { method: "POST", headers: { host: "portal.example", ...(origin ? { origin } : {}), ...extra } });
+      new Request("http://portal.example/api/x", {
+        method: "POST",
+        headers: { host: "portal.example", ...(origin ? { origin } : {}), ...extra },
+      });
     expect(() => assertSameOrigin(req("http://portal.example"))).not.toThrow();
     expect(() => assertSameOrigin(req("https://portal.example"))).not.toThrow();
     // Behind a configured reverse proxy that sets X-Forwarded-Host.

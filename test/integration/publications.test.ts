@@ -52,7 +52,15 @@ describe("publications", () => {
   const prisma = useTestDatabase();
   let w: World;
   let catalogue: IndicatorDef[];
-  let entry: Session, reviewer: Session, publisher: Session, hospitalA1: Session, hospitalA1b: Session, hospitalA2: Session, hospitalB1: Session, supervisor: Session, otherSupervisor: Session;
+  let entry: Session,
+    reviewer: Session,
+    publisher: Session,
+    hospitalA1: Session,
+    hospitalA1b: Session,
+    hospitalA2: Session,
+    hospitalB1: Session,
+    supervisor: Session,
+    otherSupervisor: Session;
   let quarterly: { id: string; versionId: string };
 
   async function acceptMonth(period: string, over: Record<string, string> = {}) {
@@ -60,7 +68,11 @@ describe("publications", () => {
     const bytes = Buffer.from([HEADER, ...rows.map((r) => r.join(","))].join("\n"));
     const source = { kind: "file" as const, fileName: `${period}.csv`, bytes };
     let up = await uploadSheet(entry, { source });
-    if (!up.ok && up.stage === "warnings") up = await uploadSheet(entry, { source, explanations: Object.fromEntries(up.report.warnings.map((x) => [warningKey(x), "测试说明"])) });
+    if (!up.ok && up.stage === "warnings")
+      up = await uploadSheet(entry, {
+        source,
+        explanations: Object.fromEntries(up.report.warnings.map((x) => [warningKey(x), "测试说明"])),
+      });
     if (!up.ok || up.dryRun || up.unchanged) throw new Error("upload failed: " + JSON.stringify(up).slice(0, 500));
     await reviewSheet(reviewer, { versionId: up.versionId, decision: "ACCEPT" });
   }
@@ -80,7 +92,9 @@ describe("publications", () => {
   beforeAll(async () => {
     w = await createWorld(prisma());
     for (const code of INSTITUTIONS.slice(2))
-      await prisma().institution.create({ data: { code, name: `合肥${code.slice(-1)}号医院`, regionId: w.regionA.id, level: "LEVEL_3", type: "GENERAL" } });
+      await prisma().institution.create({
+        data: { code, name: `合肥${code.slice(-1)}号医院`, regionId: w.regionA.id, level: "LEVEL_3", type: "GENERAL" },
+      });
     await ensureBuiltInCatalogues(prisma());
     catalogue = (await loadRegionCatalogue(prisma(), w.regionA.id)).indicators;
     entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
@@ -97,7 +111,10 @@ describe("publications", () => {
   }, 300_000);
 
   it("accepting a month creates its monthly push draft, and the quarter's last month the quarterly release with 智能解读 prefilled", async () => {
-    const pubs = await prisma().publication.findMany({ orderBy: [{ kind: "asc" }, { periodEnd: "asc" }], select: { kind: true, periodEnd: true } });
+    const pubs = await prisma().publication.findMany({
+      orderBy: [{ kind: "asc" }, { periodEnd: "asc" }],
+      select: { kind: true, periodEnd: true },
+    });
     expect(pubs).toEqual([
       { kind: "MONTHLY_PUSH", periodEnd: "2025-01" },
       { kind: "MONTHLY_PUSH", periodEnd: "2025-02" },
@@ -112,8 +129,10 @@ describe("publications", () => {
 
   it("a draft is edited, reviewed by someone other than its author, and of ten concurrent publish requests exactly one succeeds", async () => {
     const { versionId } = quarterly;
-    await updatePublicationDraft(entry, { versionId, peerMode: "ANONYMISED", narrative: "=HYPERLINK(\"http://x\") 本季基金运行平稳。" });
-    await expect(updatePublicationDraft(entry, { versionId, audience: { kind: "LIST", institutionCodes: ["H34020000001"] } })).rejects.toThrow("不属于本统筹区");
+    await updatePublicationDraft(entry, { versionId, peerMode: "ANONYMISED", narrative: '=HYPERLINK("http://x") 本季基金运行平稳。' });
+    await expect(
+      updatePublicationDraft(entry, { versionId, audience: { kind: "LIST", institutionCodes: ["H34020000001"] } }),
+    ).rejects.toThrow("不属于本统筹区");
     // A hospital or another region's staff cannot even learn that the draft exists.
     await expect(getPublication(hospitalA1, { id: quarterly.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await submitPublication(entry, { versionId });
@@ -124,7 +143,9 @@ describe("publications", () => {
     await reviewPublication(reviewer, { versionId, decision: "APPROVE" });
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => publishPublication(publisher, { versionId })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(9).fill("CONFLICT"));
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(
+      Array(9).fill("CONFLICT"),
+    );
     const v = await prisma().publicationVersion.findUniqueOrThrow({ where: { id: versionId }, include: { parts: true } });
     expect(v.status).toBe("PUBLISHED");
     expect(v.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -154,7 +175,11 @@ describe("publications", () => {
     await expect(listPublications(hospitalB1)).resolves.toEqual([]);
     // The API: the same rules, and a refusal carries no data.
     expect(JSON.parse((await api(hospitalA1)).body).publications.map((p: { id: string }) => p.id)).toEqual([quarterly.id]);
-    for (const [who, id] of [[hospitalB1, quarterly.id], [hospitalA1, monthly.id], [hospitalA1, "no-such-id"]] as const) {
+    for (const [who, id] of [
+      [hospitalB1, quarterly.id],
+      [hospitalA1, monthly.id],
+      [hospitalA1, "no-such-id"],
+    ] as const) {
       const res = await api(who, id, "?institution=H34010000002");
       expect(res.status).toBe(404);
       expect(JSON.parse(res.body)).toEqual({ error: "发布不存在或您无权查看。" });
@@ -206,7 +231,10 @@ describe("publications", () => {
     await acknowledgePublication(hospitalA1b, { id: quarterly.id });
     const receipts = await getPublicationReceipts(entry, { versionId: quarterly.versionId });
     expect(receipts).toMatchObject({ audience: 5, opened: 2, acknowledged: 1 });
-    expect(receipts.institutions.at(-1)).toMatchObject({ code: "H34010000001", users: expect.arrayContaining([expect.objectContaining({ acknowledgedAt: expect.any(String) })]) });
+    expect(receipts.institutions.at(-1)).toMatchObject({
+      code: "H34010000001",
+      users: expect.arrayContaining([expect.objectContaining({ acknowledgedAt: expect.any(String) })]),
+    });
     await expect(getPublicationReceipts(hospitalA1, { versionId: quarterly.versionId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await remindUnread(publisher, { versionId: quarterly.versionId })).toEqual({ reminded: 4 });
     expect((await listNotifications(hospitalA2)).map((n) => n.kind)).toEqual(["REMINDER", "PUBLISHED"]);

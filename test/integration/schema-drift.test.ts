@@ -9,7 +9,17 @@ describe("schema drift", () => {
     const db = await createTestDatabase();
     try {
       const actual = await db.withConnection(async (c) => {
-        const cols = await c.query<{ t: string; c: string; type: string; udt: string; nullable: string; len: number | null; prec: number | null; np: number | null; ns: number | null }>(
+        const cols = await c.query<{
+          t: string;
+          c: string;
+          type: string;
+          udt: string;
+          nullable: string;
+          len: number | null;
+          prec: number | null;
+          np: number | null;
+          ns: number | null;
+        }>(
           `SELECT table_name AS t, column_name AS c, data_type AS type, udt_name AS udt, is_nullable AS nullable,
                   character_maximum_length AS len, datetime_precision AS prec,
                   numeric_precision AS np, numeric_scale AS ns

@@ -36,7 +36,12 @@ describe("sessions", () => {
   /** Signs a user in (with a fresh TOTP code) at `when` and returns the JWT content next-auth would keep. */
   async function signedIn(user: Session, when = T0): Promise<SessionToken> {
     const code = await totpCode(TEST_MFA_SECRET, new Date(when.getTime() + ++step * 30_000));
-    const r = await authenticate({ username: user.username, password: TEST_PASSWORD, code }, meta(), new Date(when.getTime() + step * 30_000), env);
+    const r = await authenticate(
+      { username: user.username, password: TEST_PASSWORD, code },
+      meta(),
+      new Date(when.getTime() + step * 30_000),
+      env,
+    );
     if (!r.ok) throw new Error("sign-in failed: " + r.error);
     return { uid: r.user.id, sv: r.user.sessionVersion, sid: r.sessionId };
   }
@@ -50,7 +55,12 @@ describe("sessions", () => {
 
   it("defaults: idle 30 minutes, absolute 12 hours, password expiry 90 days; each configurable", () => {
     expect(env).toMatchObject({ sessionIdleTimeout: 1800, sessionMaxAge: 43200, passwordMaxAgeDays: 90 });
-    expect(readEnv({ NODE_ENV: "test", ...{ LIANGDI_SESSION_IDLE_TIMEOUT: "900", LIANGDI_SESSION_MAX_AGE: "28800", LIANGDI_PASSWORD_MAX_AGE_DAYS: "0" } })).toMatchObject({
+    expect(
+      readEnv({
+        NODE_ENV: "test",
+        ...{ LIANGDI_SESSION_IDLE_TIMEOUT: "900", LIANGDI_SESSION_MAX_AGE: "28800", LIANGDI_PASSWORD_MAX_AGE_DAYS: "0" },
+      }),
+    ).toMatchObject({
       sessionIdleTimeout: 900,
       sessionMaxAge: 28800,
       passwordMaxAgeDays: 0,
@@ -74,7 +84,8 @@ describe("sessions", () => {
     const u = await hospital();
     const token = await signedIn(u);
     const start = (await prisma().userSession.findUniqueOrThrow({ where: { id: token.sid } })).createdAt.getTime();
-    for (let min = 20; min < 720; min += 20) expect(await resolveSession(token, meta(), new Date(start + min * 60_000), env)).not.toBeNull();
+    for (let min = 20; min < 720; min += 20)
+      expect(await resolveSession(token, meta(), new Date(start + min * 60_000), env)).not.toBeNull();
     expect(await resolveSession(token, meta(), new Date(start + 721 * 60_000), env)).toBeNull();
     expect(await prisma().userSession.findUniqueOrThrow({ where: { id: token.sid } })).toMatchObject({ endReason: "absolute" });
   });
@@ -109,7 +120,9 @@ describe("sessions", () => {
     await terminateSessions(secAdmin, { id: u.userId });
     expect(await resolveSession(token, meta(), new Date(), env)).toBeNull();
     expect(await listed()).toMatchObject({ activeSessions: 0 });
-    expect(await prisma().auditEvent.findFirstOrThrow({ where: { action: "security.sessions.terminate", objectId: u.userId } })).toMatchObject({ actorId: secAdmin.userId });
+    expect(
+      await prisma().auditEvent.findFirstOrThrow({ where: { action: "security.sessions.terminate", objectId: u.userId } }),
+    ).toMatchObject({ actorId: secAdmin.userId });
     await expect(terminateSessions(secAdmin, { id: secAdmin.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
@@ -137,13 +150,18 @@ describe("sessions", () => {
     const expired = (await resolveSession(token, meta(), at(5), env))!;
     expect(expired).toMatchObject({ pending: "password-expired", mustChangePassword: true });
     await expect(getOwnInstitution(expired)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await prisma().auditEvent.findFirstOrThrow({ where: { actorId: u.userId, result: "DENIED" }, orderBy: { id: "desc" } })).toMatchObject({
+    expect(
+      await prisma().auditEvent.findFirstOrThrow({ where: { actorId: u.userId, result: "DENIED" }, orderBy: { id: "desc" } }),
+    ).toMatchObject({
       detail: { pending: "password-expired" },
     });
     expect(await resolveSession(token, meta(), at(6), { ...env, passwordMaxAgeDays: 0 })).toMatchObject({ pending: null });
     await prisma().user.update({ where: { id: u.userId }, data: { isDemo: true } });
     expect(await resolveSession(token, meta(), at(7), env)).toMatchObject({ pending: null });
-    await prisma().user.update({ where: { id: u.userId }, data: { isDemo: false, passwordChangedAt: new Date(T0.getTime() - 89 * 86_400_000) } });
+    await prisma().user.update({
+      where: { id: u.userId },
+      data: { isDemo: false, passwordChangedAt: new Date(T0.getTime() - 89 * 86_400_000) },
+    });
     const fresh = (await resolveSession(token, meta(), at(8), env))!;
     expect(fresh.pending).toBeNull();
     expect((await getOwnInstitution(fresh)).code).toBe("H34010000001");

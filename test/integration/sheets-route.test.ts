@@ -20,9 +20,15 @@ const HEADER = "region_code,period,indicator_code,scheme,institution_code,value"
 function chromeMultipart(fields: Record<string, string>, file: { name: string; text: string }) {
   const boundary = "----WebKitFormBoundaryQ3xZ7aBcDeFgHiJk";
   const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.text}\r\n`);
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.text}\r\n`,
+  );
   const body = Buffer.from(parts.join("") + `--${boundary}--\r\n`, "utf8");
-  return new Request("http://localhost/api/v1/sheets", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: "http://localhost" } });
+  return new Request("http://localhost/api/v1/sheets", {
+    method: "POST",
+    body,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: "http://localhost" },
+  });
 }
 
 describe("POST /api/v1/sheets from a browser form", () => {

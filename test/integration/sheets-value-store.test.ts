@@ -29,9 +29,14 @@ describe("sheet value storage", () => {
 
   beforeAll(async () => {
     w = await createWorld(prisma());
-    idOf = new Map([[w.hospitalA1.code, w.hospitalA1.id], [w.hospitalA2.code, w.hospitalA2.id]]);
+    idOf = new Map([
+      [w.hospitalA1.code, w.hospitalA1.id],
+      [w.hospitalA2.code, w.hospitalA2.id],
+    ]);
     await prisma().$executeRawUnsafe(`INSERT INTO "CatalogueVersion" ("id", "code", "name") VALUES ('c', 'X-1', '目录')`);
-    await prisma().$executeRawUnsafe(`INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`);
+    await prisma().$executeRawUnsafe(
+      `INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`,
+    );
   });
 
   it("stores the texts as given, values rounded by the database to numeric(24,6), and reads them back canonical", async () => {
@@ -87,13 +92,19 @@ describe("sheet value storage", () => {
     const expected = [{ indicatorCode: "FI03", scheme: "TOTAL", institutionId: null, value: null }];
     expect(await readSheetValues(prisma(), one)).toEqual(expected);
     expect(await readSheetValues(prisma(), one, { regionOnly: true })).toEqual(expected);
-    const view = await prisma().$queryRawUnsafe<unknown[]>(`SELECT "versionId", "institutionId", "value" FROM "SheetValue" WHERE "versionId" IN ($1, $2)`, empty, one);
+    const view = await prisma().$queryRawUnsafe<unknown[]>(
+      `SELECT "versionId", "institutionId", "value" FROM "SheetValue" WHERE "versionId" IN ($1, $2)`,
+      empty,
+      one,
+    );
     expect(view).toEqual([{ versionId: one, institutionId: null, value: null }]);
   });
 
   it("lets the database refuse a bad scheme or number, and refuses separators inside a field", async () => {
     const id = await version();
-    const row = (over: Partial<SheetValueRow>): SheetValueRow[] => [{ indicatorCode: "FI03", scheme: "TOTAL", institutionCode: null, value: "1", ...over }];
+    const row = (over: Partial<SheetValueRow>): SheetValueRow[] => [
+      { indicatorCode: "FI03", scheme: "TOTAL", institutionCode: null, value: "1", ...over },
+    ];
     await expect(insertSheetValues(prisma(), id, row({ scheme: "OTHER" as never }), idOf)).rejects.toThrow(/Scheme/);
     await expect(insertSheetValues(prisma(), id, row({ value: "12,3O4" }), idOf)).rejects.toThrow(/numeric/);
     await expect(insertSheetValues(prisma(), id, row({ value: "1e30" }), idOf)).rejects.toThrow(/overflow/);

@@ -46,7 +46,11 @@ describe("monthly base sheet: upload, versions, review", () => {
   it("rejects a sheet with errors as a whole, cell by cell, storing nothing but an audit row", async () => {
     const r = await uploadSheet(
       entry,
-      file([...january({ "FI03|EMPLOYEE|": "12,3O4", "SV02|TOTAL|": "9000" }), ["340100", "2025-01", "XX99", "TOTAL", "", "1"], ["340100", "2025-01", "IN02", "TOTAL", "H34020000001", "5"]]),
+      file([
+        ...january({ "FI03|EMPLOYEE|": "12,3O4", "SV02|TOTAL|": "9000" }),
+        ["340100", "2025-01", "XX99", "TOTAL", "", "1"],
+        ["340100", "2025-01", "IN02", "TOTAL", "H34020000001", "5"],
+      ]),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -124,7 +128,9 @@ describe("monthly base sheet: upload, versions, review", () => {
       [1, "SUPERSEDED"],
     ]);
     await expect(reviewSheet(reviewer, { versionId: v1, decision: "ACCEPT" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(reviewSheet(reviewer, { versionId: own.versionId, decision: "REJECT", comment: "重复审核" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(reviewSheet(reviewer, { versionId: own.versionId, decision: "REJECT", comment: "重复审核" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(reviewSheet(reviewer, { versionId: v1, decision: "REJECT" })).rejects.toThrow("退回时请写明原因");
   });
 
@@ -132,7 +138,11 @@ describe("monthly base sheet: upload, versions, review", () => {
     const { sheets } = await listSheets(entry);
     const [v2, v1] = sheets[0].versions;
     const d = await diffSheetVersions(entry, { fromId: v1.id, toId: v2.id });
-    expect(d).toEqual({ from: 1, to: 2, changes: [{ indicatorCode: "FE01", scheme: "EMPLOYEE", institutionCode: null, before: "100", after: "99.5", kind: "CHANGED" }] });
+    expect(d).toEqual({
+      from: 1,
+      to: 2,
+      changes: [{ indicatorCode: "FE01", scheme: "EMPLOYEE", institutionCode: null, before: "100", after: "99.5", kind: "CHANGED" }],
+    });
   });
 
   it("asks for an explanation of each warning, then keeps it in the report", async () => {
@@ -156,7 +166,9 @@ describe("monthly base sheet: upload, versions, review", () => {
     const id = sheets.at(-1)!.versions[0].id;
     const otherEntry = await createUserSession(prisma(), ["DATA_ENTRY", "DATA_REVIEWER"], { regionId: w.regionB.id });
     await expect(getSheetVersion(otherEntry, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(reviewSheet(otherEntry, { versionId: id, decision: "REJECT", comment: "越权" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(reviewSheet(otherEntry, { versionId: id, decision: "REJECT", comment: "越权" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await listSheets(otherEntry)).sheets).toEqual([]);
     const hospital = await createUserSession(prisma(), ["HOSPITAL_VIEWER"], { institutionId: w.hospitalA1.id });
     await expect(listSheets(hospital)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -183,7 +195,12 @@ describe("monthly base sheet: upload, versions, review", () => {
         body: {
           regionCode: "340100",
           period: "2025-03",
-          values: month("2025-03").map(([, , indicator, scheme, institution, value]) => ({ indicator, scheme, institution, value: Number(value) })),
+          values: month("2025-03").map(([, , indicator, scheme, institution, value]) => ({
+            indicator,
+            scheme,
+            institution,
+            value: Number(value),
+          })),
         },
       },
     });

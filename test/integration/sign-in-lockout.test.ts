@@ -34,8 +34,19 @@ describe("sign-in lockout and rate limit", () => {
   });
 
   it("defaults: 5 failures in 15 minutes lock for 15 minutes; 20 failures per IP per 15 minutes", () => {
-    expect(limits).toMatchObject({ loginMaxFailures: 5, loginFailureWindowMinutes: 15, loginLockMinutes: 15, loginIpMaxFailures: 20, loginIpWindowMinutes: 15 });
-    expect(readEnv({ NODE_ENV: "test", ...{ LIANGDI_LOGIN_MAX_FAILURES: "3", LIANGDI_LOGIN_LOCK_MINUTES: "30", LIANGDI_LOGIN_IP_MAX_FAILURES: "50" } })).toMatchObject({
+    expect(limits).toMatchObject({
+      loginMaxFailures: 5,
+      loginFailureWindowMinutes: 15,
+      loginLockMinutes: 15,
+      loginIpMaxFailures: 20,
+      loginIpWindowMinutes: 15,
+    });
+    expect(
+      readEnv({
+        NODE_ENV: "test",
+        ...{ LIANGDI_LOGIN_MAX_FAILURES: "3", LIANGDI_LOGIN_LOCK_MINUTES: "30", LIANGDI_LOGIN_IP_MAX_FAILURES: "50" },
+      }),
+    ).toMatchObject({
       loginMaxFailures: 3,
       loginLockMinutes: 30,
       loginIpMaxFailures: 50,
@@ -45,17 +56,19 @@ describe("sign-in lockout and rate limit", () => {
   it("5 wrong passwords from 5 addresses lock the account: the right password is refused with the same answer until 15 minutes pass", async () => {
     const u = await hospitalUser();
     for (let i = 0; i < 5; i++)
-      expect(await authenticate({ username: u.username, password: "Wrong#pass1" }, meta(`10.1.0.${i + 1}`), at(i), limits)).toEqual({ ok: false, error: "refused" });
+      expect(await authenticate({ username: u.username, password: "Wrong#pass1" }, meta(`10.1.0.${i + 1}`), at(i), limits)).toEqual({
+        ok: false,
+        error: "refused",
+      });
     const locked = await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.1.1.1"), at(5), limits);
     const unknown = await authenticate({ username: "no_such_user", password: TEST_PASSWORD }, meta("10.1.1.2"), at(5), limits);
     expect(locked).toEqual({ ok: false, error: "refused" });
     expect(unknown).toEqual(locked);
 
     const audits = await prisma().auditEvent.findMany({ where: { objectId: u.userId }, orderBy: { id: "asc" } });
-    expect(audits.filter((a) => a.action === "auth.login" && a.result === "FAILURE").map((a) => (a.detail as { reason: string }).reason)).toEqual([
-      ...Array(5).fill("wrong-password"),
-      "locked",
-    ]);
+    expect(
+      audits.filter((a) => a.action === "auth.login" && a.result === "FAILURE").map((a) => (a.detail as { reason: string }).reason),
+    ).toEqual([...Array(5).fill("wrong-password"), "locked"]);
     const lockouts = audits.filter((a) => a.action === "auth.lockout");
     expect(lockouts).toHaveLength(1);
     expect(lockouts[0].detail).toMatchObject({ failures: 5, lockedUntil: at(19).toISOString() });
@@ -64,7 +77,10 @@ describe("sign-in lockout and rate limit", () => {
     expect(attempts.map((a) => a.ip)).toEqual(["10.1.0.1", "10.1.0.2", "10.1.0.3", "10.1.0.4", "10.1.0.5", "10.1.1.1"]);
     expect((await prisma().user.findUniqueOrThrow({ where: { id: u.userId } })).lockedUntil).toEqual(at(19));
 
-    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.1.1.1"), at(18.9), limits)).toEqual({ ok: false, error: "refused" });
+    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.1.1.1"), at(18.9), limits)).toEqual({
+      ok: false,
+      error: "refused",
+    });
     const after = await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.1.1.1"), at(19.1), limits);
     expect(after.ok).toBe(true);
     // The failures that caused the lock do not count again: one more failure does not re-lock.
@@ -86,10 +102,19 @@ describe("sign-in lockout and rate limit", () => {
   it("an address with 20 failures in 15 minutes is refused, even with a right password, until the window passes; other addresses are not", async () => {
     const u = await hospitalUser();
     for (let i = 0; i < 20; i++)
-      expect(await authenticate({ username: `ghost_${i}`, password: "x" }, meta("10.3.0.1"), at(i / 2), limits)).toEqual({ ok: false, error: "refused" });
-    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.3.0.1"), at(10), limits)).toEqual({ ok: false, error: "rate-limited" });
+      expect(await authenticate({ username: `ghost_${i}`, password: "x" }, meta("10.3.0.1"), at(i / 2), limits)).toEqual({
+        ok: false,
+        error: "refused",
+      });
+    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.3.0.1"), at(10), limits)).toEqual({
+      ok: false,
+      error: "rate-limited",
+    });
     expect((await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.3.0.2"), at(10), limits)).ok).toBe(true);
-    const refusal = await prisma().auditEvent.findFirstOrThrow({ where: { action: "auth.login", ip: "10.3.0.1" }, orderBy: { id: "desc" } });
+    const refusal = await prisma().auditEvent.findFirstOrThrow({
+      where: { action: "auth.login", ip: "10.3.0.1" },
+      orderBy: { id: "desc" },
+    });
     expect(refusal).toMatchObject({ result: "FAILURE", detail: { reason: "rate-limited" } });
     // The refused attempts count too, so hammering keeps the address out; once 15 minutes are quiet it is let in.
     expect((await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.3.0.1"), at(26), limits)).ok).toBe(true);
@@ -98,16 +123,26 @@ describe("sign-in lockout and rate limit", () => {
   it("the security admin unlocks a locked account at once, audited", async () => {
     const u = await hospitalUser();
     for (let i = 0; i < 5; i++) await authenticate({ username: u.username, password: "Wrong#pass1" }, meta("10.4.0.1"), at(i), limits);
-    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.4.0.1"), at(6), limits)).toEqual({ ok: false, error: "refused" });
+    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.4.0.1"), at(6), limits)).toEqual({
+      ok: false,
+      error: "refused",
+    });
     await unlockAccount(secAdmin, { id: u.userId }, at(7));
     expect((await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.4.0.1"), at(8), limits)).ok).toBe(true);
     const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "security.unlock", objectId: u.userId } });
-    expect(audit).toMatchObject({ actorId: secAdmin.userId, result: "SUCCESS", detail: { username: u.username, wasLockedUntil: at(19).toISOString() } });
+    expect(audit).toMatchObject({
+      actorId: secAdmin.userId,
+      result: "SUCCESS",
+      detail: { username: u.username, wasLockedUntil: at(19).toISOString() },
+    });
   });
 
   it("a disabled account is refused with the same answer", async () => {
     const u = await hospitalUser();
     await prisma().user.update({ where: { id: u.userId }, data: { status: "DISABLED" } });
-    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.5.0.1"), at(0), limits)).toEqual({ ok: false, error: "refused" });
+    expect(await authenticate({ username: u.username, password: TEST_PASSWORD }, meta("10.5.0.1"), at(0), limits)).toEqual({
+      ok: false,
+      error: "refused",
+    });
   });
 });

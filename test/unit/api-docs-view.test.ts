@@ -9,7 +9,9 @@ describe("the API docs page's view of the description", () => {
   const operations = view.groups.flatMap((g) => g.operations);
 
   it("lists every operation once, under its tag, with every answer of the description", () => {
-    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(API_V1_OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(
+      API_V1_OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort(),
+    );
     const upload = operations.find((o) => o.id === "uploadSheet")!;
     expect(upload.auth).toEqual(["会话 Cookie", "API 令牌"]);
     expect(upload.bodies.map((b) => b.contentType)).toEqual(["application/json", "multipart/form-data", "text/csv"]);
@@ -29,8 +31,12 @@ describe("the API docs page's view of the description", () => {
   });
 
   it("names types as a reader expects", () => {
-    expect(typeLabel({ anyOf: [{ type: "string" }, { type: "null" }, { type: "object", properties: { suppressed: {} } }] })).toBe("string | null | { suppressed }");
+    expect(typeLabel({ anyOf: [{ type: "string" }, { type: "null" }, { type: "object", properties: { suppressed: {} } }] })).toBe(
+      "string | null | { suppressed }",
+    );
     expect(typeLabel({ type: "array", items: { type: "integer" } })).toBe("integer[]");
-    expect(fieldRows({ type: "object", properties: { n: { type: "integer", minimum: 1, maximum: 9 } }, required: ["n"] })).toEqual([{ key: "n|", name: "n", type: "integer", required: true, description: "1–9" }]);
+    expect(fieldRows({ type: "object", properties: { n: { type: "integer", minimum: 1, maximum: 9 } }, required: ["n"] })).toEqual([
+      { key: "n|", name: "n", type: "integer", required: true, description: "1–9" },
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import type { z } from "@/app/_domain/zod";
 import type { PublicationView } from "@/app/_domain/publications/types";
 import type { regionMetricsResponseSchema } from "@/app/_domain/schemas/metrics";
 import type { publicationListResponseSchema, publicationViewSchema } from "@/app/_domain/schemas/publication-responses";
-import type { sheetListResponseSchema, sheetRefusedSchema, sheetReviewedSchema, sheetUploadedSchema } from "@/app/_domain/schemas/sheet-responses";
+import type {
+  sheetListResponseSchema,
+  sheetRefusedSchema,
+  sheetReviewedSchema,
+  sheetUploadedSchema,
+} from "@/app/_domain/schemas/sheet-responses";
 import type { getRegionMetricsForPeriod } from "@/app/_server/metrics/get-region-metrics";
 import type { listPublications } from "@/app/_server/publications/list-publications";
 import type { listSheets } from "@/app/_server/sheets/list-sheets";

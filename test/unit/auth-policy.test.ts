@@ -30,7 +30,9 @@ describe("sign-in policy", () => {
     expect(pendingStepOf(user(), NOW, 90)).toBeNull();
     expect(pendingStepOf(user({ mfaSecret: null }), NOW, 90)).toBe("enrol-mfa");
     expect(pendingStepOf(user({ mfaSecret: null, passwordChangedAt: daysAgo(91) }), NOW, 90)).toBe("password-expired");
-    expect(pendingStepOf(user({ mfaSecret: null, passwordChangedAt: daysAgo(91), mustChangePassword: true }), NOW, 90)).toBe("change-password");
+    expect(pendingStepOf(user({ mfaSecret: null, passwordChangedAt: daysAgo(91), mustChangePassword: true }), NOW, 90)).toBe(
+      "change-password",
+    );
     expect(pendingStepOf(user({ roles: ["HOSPITAL_VIEWER"], mfaSecret: null }), NOW, 90)).toBeNull();
     expect(pendingStepPath("enrol-mfa")).toBe("/mfa-setup");
     expect(pendingStepPath("password-expired")).toBe("/change-password");
@@ -45,10 +47,15 @@ describe("sign-in policy", () => {
 
   it("the session cookie is HttpOnly and SameSite=Lax, Secure over https or when configured", () => {
     const plain = sessionCookie(readEnv({ NODE_ENV: "production" }));
-    expect(plain).toEqual({ name: "next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false, maxAge: 43200 } });
+    expect(plain).toEqual({
+      name: "next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: false, maxAge: 43200 },
+    });
     const https = sessionCookie(readEnv({ NODE_ENV: "production", NEXTAUTH_URL: "https://liangdi.example.cn" }));
     expect(https).toMatchObject({ name: "__Secure-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", secure: true } });
-    expect(sessionCookie(readEnv({ NODE_ENV: "production", NEXTAUTH_URL: "https://x.cn", LIANGDI_SECURE_COOKIES: "0" })).options.secure).toBe(false);
+    expect(
+      sessionCookie(readEnv({ NODE_ENV: "production", NEXTAUTH_URL: "https://x.cn", LIANGDI_SECURE_COOKIES: "0" })).options.secure,
+    ).toBe(false);
     expect(sessionCookie(readEnv({ NODE_ENV: "production", LIANGDI_SECURE_COOKIES: "1" })).options.secure).toBe(true);
     // …and next-auth is configured with it.
     const env = readEnv({ NODE_ENV: "production", LIANGDI_SECURE_COOKIES: "1", LIANGDI_SESSION_MAX_AGE: "28800" });

@@ -38,9 +38,17 @@ describe("the built-in catalogue NHSA-2025-03", () => {
   it("has the 49 region-level indicators of the reference, in 8 categories with the reference's counts", () => {
     expect(regionLevel).toHaveLength(49);
     expect(reference).toHaveLength(49);
-    const counts = (list: { category: string }[]) => Object.fromEntries([...new Set(list.map((i) => i.category))].map((c) => [c, list.filter((i) => i.category === c).length]));
+    const counts = (list: { category: string }[]) =>
+      Object.fromEntries([...new Set(list.map((i) => i.category))].map((c) => [c, list.filter((i) => i.category === c).length]));
     expect(counts(regionLevel)).toEqual({
-      基金收入: 7, 基金支出: 7, 基金结余: 6, 城乡医疗救助: 5, 下一年度统筹地区医保总额: 3, "DRG/DIP支付方式": 8, 医疗机构服务情况: 11, 基金支撑能力: 2,
+      基金收入: 7,
+      基金支出: 7,
+      基金结余: 6,
+      城乡医疗救助: 5,
+      下一年度统筹地区医保总额: 3,
+      "DRG/DIP支付方式": 8,
+      医疗机构服务情况: 11,
+      基金支撑能力: 2,
     });
     expect(counts(regionLevel)).toEqual(counts(reference.map((r) => ({ category: r.category_zh }))));
     expect(Object.values(NHSA_CATEGORIES).sort()).toEqual([...new Set(regionLevel.map((i) => i.category))].sort());
@@ -50,8 +58,24 @@ describe("the built-in catalogue NHSA-2025-03", () => {
     expect(regionLevel.map((i) => i.code)).toEqual(reference.map((r) => r.code));
     for (const r of reference) {
       const i = byCode.get(r.code)!;
-      expect({ code: i.code, category: i.category, nameZh: i.nameZh, nameEn: i.nameEn, unit: i.unit, frequency: i.frequency, evidence: i.evidence, derived: i.formula !== null }).toEqual({
-        code: r.code, category: r.category_zh, nameZh: r.name_zh, nameEn: r.name_en, unit: r.unit, frequency: FREQ[r.frequency], evidence: r.evidence, derived: r.kind === "derived",
+      expect({
+        code: i.code,
+        category: i.category,
+        nameZh: i.nameZh,
+        nameEn: i.nameEn,
+        unit: i.unit,
+        frequency: i.frequency,
+        evidence: i.evidence,
+        derived: i.formula !== null,
+      }).toEqual({
+        code: r.code,
+        category: r.category_zh,
+        nameZh: r.name_zh,
+        nameEn: r.name_en,
+        unit: r.unit,
+        frequency: FREQ[r.frequency],
+        evidence: r.evidence,
+        derived: r.kind === "derived",
       });
       expect(i.schemes, r.code).toEqual(SCHEME_DEVIATIONS[r.code] ?? SCHEME_CODES[r.scheme]);
     }
@@ -64,7 +88,21 @@ describe("the built-in catalogue NHSA-2025-03", () => {
       expect(Object.values(NHSA_CATEGORIES)).toContain(i.category);
     }
     const names = institutionLevel.map((i) => i.nameZh).join("|");
-    for (const n of ["门急诊人次", "出院人次", "次均住院费用", "平均住院日", "自费率", "入组率", "CMI", "费用消耗指数", "时间消耗指数", "上传率", "质控通过率", "特例单议", "14天再入院"])
+    for (const n of [
+      "门急诊人次",
+      "出院人次",
+      "次均住院费用",
+      "平均住院日",
+      "自费率",
+      "入组率",
+      "CMI",
+      "费用消耗指数",
+      "时间消耗指数",
+      "上传率",
+      "质控通过率",
+      "特例单议",
+      "14天再入院",
+    ])
       expect(names).toContain(n);
   });
 
@@ -78,7 +116,11 @@ describe("the built-in catalogue NHSA-2025-03", () => {
       expect(i.evidence, i.code).toMatch(/^[ABCR]([+/][ABCR])*$/);
       expect(i.schemes.length).toBeGreaterThan(0);
     }
-    expect(NHSA_2025_03).toMatchObject({ code: "NHSA-2025-03", name: "医保数据工作组数据底稿（2025年3月版，据公开资料重建）", reconstructed: true });
+    expect(NHSA_2025_03).toMatchObject({
+      code: "NHSA-2025-03",
+      name: "医保数据工作组数据底稿（2025年3月版，据公开资料重建）",
+      reconstructed: true,
+    });
   });
 
   it("every formula parses, is in canonical form, and references only codes of the catalogue, with schemes they have, without cycles", () => {
@@ -115,9 +157,28 @@ describe("the built-in catalogue NHSA-2025-03", () => {
 
   it("uses FLOW for year-to-date amounts and counts, STOCK for enrolees and balances, RATE for rates and indices", () => {
     const basis = (code: string) => byCode.get(code)!.basis;
-    for (const c of ["FI03", "FI04", "FI05", "FE01", "FE04", "FB01", "MA01", "MA05", "PM02", "PM08", "SV01", "SV02", "SV04", "SV06", "IN02", "IN03"]) expect(basis(c), c).toBe("FLOW");
+    for (const c of [
+      "FI03",
+      "FI04",
+      "FI05",
+      "FE01",
+      "FE04",
+      "FB01",
+      "MA01",
+      "MA05",
+      "PM02",
+      "PM08",
+      "SV01",
+      "SV02",
+      "SV04",
+      "SV06",
+      "IN02",
+      "IN03",
+    ])
+      expect(basis(c), c).toBe("FLOW");
     for (const c of ["FI01", "FI02", "FB03", "FB04", "MA04", "PM01"]) expect(basis(c), c).toBe("STOCK");
-    for (const c of ["PM06", "PM07", "SV03", "SV05", "SV07", "FI06", "FB05", "IN10", "IN11", "IN12", "IN13", "IN14", "IN15"]) expect(basis(c), c).toBe("RATE");
+    for (const c of ["PM06", "PM07", "SV03", "SV05", "SV07", "FI06", "FB05", "IN10", "IN11", "IN12", "IN13", "IN14", "IN15"])
+      expect(basis(c), c).toBe("RATE");
     for (const i of all) if (i.unit === "%") expect(i.basis, i.code).toBe("RATE");
   });
 

@@ -12,7 +12,8 @@ import {
   type CatalogueColumnKey,
 } from "@/app/_domain/catalogues/table-format";
 
-const rawOf = (cells: string[]) => Object.fromEntries(CATALOGUE_COLUMNS.map((c, i) => [c.key, cells[i]])) as Record<CatalogueColumnKey, string>;
+const rawOf = (cells: string[]) =>
+  Object.fromEntries(CATALOGUE_COLUMNS.map((c, i) => [c.key, cells[i]])) as Record<CatalogueColumnKey, string>;
 
 describe("catalogue table format", () => {
   it("turns every built-in indicator into cells and back, unchanged (through formula neutralisation)", () => {
@@ -23,7 +24,14 @@ describe("catalogue table format", () => {
   });
 
   it("neutralises = + - @ tab and CR at the start of a cell, but not plain numbers", () => {
-    expect(["=1+1", "+A1", "-A1", "@SUM(A1)", "\tx", "\rx"].map(neutraliseCell)).toEqual(["'=1+1", "'+A1", "'-A1", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(["=1+1", "+A1", "-A1", "@SUM(A1)", "\tx", "\rx"].map(neutraliseCell)).toEqual([
+      "'=1+1",
+      "'+A1",
+      "'-A1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
     expect(["-100", "+3.5", "0", "FI03 - FE01", "'=kept"].map(neutraliseCell)).toEqual(["-100", "+3.5", "0", "FI03 - FE01", "'=kept"]);
     expect(["'=1+1", "'-A1", "'x", "'=kept"].map(unneutraliseCell)).toEqual(["=1+1", "-A1", "'x", "=kept"]);
   });
@@ -31,13 +39,21 @@ describe("catalogue table format", () => {
   it("accepts codes and common Chinese aliases for the enumerations", () => {
     const base = { code: "x01", category: "类", nameZh: "名", unit: "人", tag: "NATIONAL_REQUIRED" };
     const r = parseCatalogueRow({ ...base, frequency: "季度", schemes: "E/R", scope: "INSTITUTION", basis: "存量" }, 2);
-    expect(r.value).toMatchObject({ code: "X01", frequency: "QUARTERLY", schemes: ["EMPLOYEE", "RESIDENT", "TOTAL"], scope: "INSTITUTION", basis: "STOCK" });
+    expect(r.value).toMatchObject({
+      code: "X01",
+      frequency: "QUARTERLY",
+      schemes: ["EMPLOYEE", "RESIDENT", "TOTAL"],
+      scope: "INSTITUTION",
+      basis: "STOCK",
+    });
     const s = parseCatalogueRow({ ...base, frequency: "Y", schemes: "合计，职工", scope: "统筹区", basis: "当期比率", tag: "地方增选" }, 2);
     expect(s.value).toMatchObject({ frequency: "YEARLY", schemes: ["EMPLOYEE", "TOTAL"], basis: "RATE", tag: "LOCAL" });
   });
 
   it("maps headers by Chinese or field name and reports unknown, repeated and missing columns on row 1", () => {
-    expect(mapCatalogueHeader(["\uFEFF指标编码", "nameZh", "类别*", "单位", "频次", "险种", "层级", "数值类型", "标签"]).issues).toEqual([]);
+    expect(mapCatalogueHeader(["\uFEFF指标编码", "nameZh", "类别*", "单位", "频次", "险种", "层级", "数值类型", "标签"]).issues).toEqual(
+      [],
+    );
     expect(mapCatalogueHeader(["指标编码", "备注", "指标编码"]).issues.map((i) => i.message)).toEqual([
       "无法识别的列“备注”",
       "列“指标编码”重复出现",
@@ -79,6 +95,8 @@ describe("catalogue table format", () => {
       { code: "RG1", formula: "IN1 * 2", schemes: ["TOTAL" as const], scope: "REGION" as const },
       { code: "IN2", formula: "IN1 * 2", schemes: ["TOTAL" as const], scope: "INSTITUTION" as const },
     ];
-    expect(checkCatalogueFormulas(scoped).map((i) => `${i.code}: ${i.message}`)).toEqual(["RG1: 统筹区指标不能引用医疗机构层级指标 IN1（每家机构一个数值）"]);
+    expect(checkCatalogueFormulas(scoped).map((i) => `${i.code}: ${i.message}`)).toEqual([
+      "RG1: 统筹区指标不能引用医疗机构层级指标 IN1（每家机构一个数值）",
+    ]);
   });
 });

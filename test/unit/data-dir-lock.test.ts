@@ -35,18 +35,21 @@ describe("embedded database directory lock", () => {
     expect(fs.existsSync(path.join(dir, "liangdi.lock"))).toBe(false);
   });
 
-  it.runIf(fs.existsSync("/proc/self/stat"))("takes over a lock whose PID now belongs to another process (PIDs repeat after a restart)", () => {
-    const dir = tmp();
-    // The parent process runs, but it is not the process that wrote this lock: that one started at another time.
-    fs.writeFileSync(path.join(dir, "liangdi.lock"), JSON.stringify({ pid: process.ppid, started: "1" }));
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const release = lockDataDir(dir);
-    expect(warn.mock.calls[0][0]).toContain(`PID ${process.ppid}`);
-    warn.mockRestore();
-    release();
-    // With its true start time the same PID holds the lock.
-    const held = lockDataDir(dir, process.ppid);
-    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
-    held();
-  });
+  it.runIf(fs.existsSync("/proc/self/stat"))(
+    "takes over a lock whose PID now belongs to another process (PIDs repeat after a restart)",
+    () => {
+      const dir = tmp();
+      // The parent process runs, but it is not the process that wrote this lock: that one started at another time.
+      fs.writeFileSync(path.join(dir, "liangdi.lock"), JSON.stringify({ pid: process.ppid, started: "1" }));
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const release = lockDataDir(dir);
+      expect(warn.mock.calls[0][0]).toContain(`PID ${process.ppid}`);
+      warn.mockRestore();
+      release();
+      // With its true start time the same PID holds the lock.
+      const held = lockDataDir(dir, process.ppid);
+      expect(() => lockDataDir(dir)).toThrow(DataDirLockedError);
+      held();
+    },
+  );
 });

@@ -49,12 +49,14 @@ function run(r: DemoRegionCase, last: Period, anomalies = true) {
   });
 }
 
-const asMap = (rows: SheetValueRow[]): PreviousValueMap => new Map(rows.map((x) => [cellKey(x.indicatorCode, x.scheme, x.institutionCode), x.value]));
+const asMap = (rows: SheetValueRow[]): PreviousValueMap =>
+  new Map(rows.map((x) => [cellKey(x.indicatorCode, x.scheme, x.institutionCode), x.value]));
 
 /** Validates every month with the previous months' values, keyed as the upload use case keys them. */
 function validateRun(r: DemoRegionCase, months: Map<Period, SheetValueRow[]>, cat = catalogue) {
   const maps = new Map([...months].map(([p, rows]) => [p, asMap(rows)]));
-  const out: { period: Period; errors: SheetIssue[]; warnings: SheetIssue[]; values: SheetValueRow[]; counts: SheetReport["counts"] }[] = [];
+  const out: { period: Period; errors: SheetIssue[]; warnings: SheetIssue[]; values: SheetValueRow[]; counts: SheetReport["counts"] }[] =
+    [];
   for (const [period, rows] of months) {
     const { report, values } = validateSheet({
       catalogue: cat,
@@ -62,7 +64,13 @@ function validateRun(r: DemoRegionCase, months: Map<Period, SheetValueRow[]>, ca
       period,
       expectedRegionCode: r.code,
       institutions: r.insts.map((i) => ({ code: i.code, name: i.name })),
-      cells: rows.map((x, i) => ({ indicatorCode: x.indicatorCode, scheme: x.scheme, institutionCode: x.institutionCode, raw: x.value ?? "", location: `第 ${i + 2} 行` })),
+      cells: rows.map((x, i) => ({
+        indicatorCode: x.indicatorCode,
+        scheme: x.scheme,
+        institutionCode: x.institutionCode,
+        raw: x.value ?? "",
+        location: `第 ${i + 2} 行`,
+      })),
       previous: {
         sameYearPrevMonth: period.endsWith("-01") ? undefined : maps.get(addMonths(period, -1)),
         prevDecember: maps.get(previousDecember(period)),
@@ -103,16 +111,20 @@ describe("demo monthly base sheets", () => {
         expect(m.counts).toEqual({ cells: m.values.length, values: m.values.length, missing: 0 });
       }
       expect(found.flatMap((m) => m.errors)).toEqual([]);
-      const warnings = found.flatMap((m) => m.warnings.map((w) => ({ period: m.period, rule: w.rule, indicatorCode: w.indicatorCode, institutionCode: w.institutionCode })));
+      const warnings = found.flatMap((m) =>
+        m.warnings.map((w) => ({ period: m.period, rule: w.rule, indicatorCode: w.indicatorCode, institutionCode: w.institutionCode })),
+      );
       expect(warnings).toEqual([
         { period: "2025-01", rule: "cross.mom-change", indicatorCode: "IN18", institutionCode: codeOf(r, anomalous.outpatientSpike) },
         { period: "2025-02", rule: "cross.mom-change", indicatorCode: "IN18", institutionCode: codeOf(r, anomalous.outpatientSpike) },
         { period: "2025-10", rule: "cross.mom-change", indicatorCode: "IN17", institutionCode: codeOf(r, anomalous.readmission) },
       ]);
       // What the seed attaches explanations to is exactly what the validator finds.
-      expect(demoAnomalyWarnings(demoAnomalyPlan(LAST), r.insts).map(({ explanation, ...w }) => (expect(explanation.length).toBeGreaterThan(10), w))).toEqual(
-        warnings,
-      );
+      expect(
+        demoAnomalyWarnings(demoAnomalyPlan(LAST), r.insts).map(
+          ({ explanation, ...w }) => (expect(explanation.length).toBeGreaterThan(10), w),
+        ),
+      ).toEqual(warnings);
       expect(demoAnomalyInstitutions(r.insts)).toEqual({
         costJump: codeOf(r, anomalous.costJump),
         readmission: codeOf(r, anomalous.readmission),
@@ -130,10 +142,14 @@ describe("demo monthly base sheets", () => {
       for (const [period, rows] of months) {
         const { month } = yearMonth(period);
         const due = catalogue.filter(
-          (i) => i.formula === null && (i.frequency === "MONTHLY" || (i.frequency === "QUARTERLY" && month % 3 === 0) || (i.frequency === "YEARLY" && month === 12)),
+          (i) =>
+            i.formula === null &&
+            (i.frequency === "MONTHLY" || (i.frequency === "QUARTERLY" && month % 3 === 0) || (i.frequency === "YEARLY" && month === 12)),
         );
         const expected = due.flatMap((i) =>
-          i.scope === "REGION" ? i.schemes.map((s) => cellKey(i.code, s, null)) : r.insts.flatMap((inst) => i.schemes.map((s) => cellKey(i.code, s, inst.code))),
+          i.scope === "REGION"
+            ? i.schemes.map((s) => cellKey(i.code, s, null))
+            : r.insts.flatMap((inst) => i.schemes.map((s) => cellKey(i.code, s, inst.code))),
         );
         expect(rows.map((x) => cellKey(x.indicatorCode, x.scheme, x.institutionCode)).sort(), period).toEqual(expected.sort());
         for (const x of rows) {
@@ -158,7 +174,9 @@ describe("demo monthly base sheets", () => {
           const insts = ind.scope === "REGION" ? [null] : r.insts.map((i) => i.code);
           for (const inst of insts)
             expect(value(rows, ind.code, "TOTAL", inst).toString(), `${period} ${ind.code}`).toBe(
-              value(rows, ind.code, "EMPLOYEE", inst).plus(value(rows, ind.code, "RESIDENT", inst)).toString(),
+              value(rows, ind.code, "EMPLOYEE", inst)
+                .plus(value(rows, ind.code, "RESIDENT", inst))
+                .toString(),
             );
         }
         const december = months.get(previousDecember(period));
@@ -168,7 +186,10 @@ describe("demo monthly base sheets", () => {
           ["RESIDENT", "FI04", "FE02", "FB04"],
         ])
           expect(value(rows, balance, scheme).toString(), `${period} ${balance}`).toBe(
-            value(december, balance, scheme).plus(value(rows, income, scheme)).minus(value(rows, spend, scheme)).toString(),
+            value(december, balance, scheme)
+              .plus(value(rows, income, scheme))
+              .minus(value(rows, spend, scheme))
+              .toString(),
           );
       }
     });
@@ -220,7 +241,10 @@ describe("demo monthly base sheets", () => {
         ["FI03", "EMPLOYEE"],
         ["SV04", "TOTAL"],
       ]) {
-        const growth = value(months.get("2025-12")!, code, scheme).div(value(months.get("2024-12")!, code, scheme)).toNumber() - 1;
+        const growth =
+          value(months.get("2025-12")!, code, scheme)
+            .div(value(months.get("2024-12")!, code, scheme))
+            .toNumber() - 1;
         expect(growth, code).toBeGreaterThan(0.045);
         expect(growth, code).toBeLessThan(0.085);
       }
@@ -236,7 +260,10 @@ describe("demo monthly base sheets", () => {
     });
 
     it("has the planned anomalies: +40 % cost per stay at one hospital, implausible readmissions at another", () => {
-      const costPerStay = (inst: string, p: Period) => monthValue(months, p, "IN03", "TOTAL", inst).div(monthValue(months, p, "IN02", "TOTAL", inst)).toNumber();
+      const costPerStay = (inst: string, p: Period) =>
+        monthValue(months, p, "IN03", "TOTAL", inst)
+          .div(monthValue(months, p, "IN02", "TOTAL", inst))
+          .toNumber();
       const jumper = codeOf(r, anomalous.costJump);
       const yoy = (inst: string, p: Period) => costPerStay(inst, p) / costPerStay(inst, addMonths(p, -12)) - 1;
       expect(yoy(jumper, LAST)).toBeGreaterThan(0.35);
@@ -244,7 +271,10 @@ describe("demo monthly base sheets", () => {
       expect(yoy(jumper, "2025-04")).toBeLessThan(0.1); // before the jump (it starts 2025-05)
       for (const other of r.insts.filter((i) => i.code !== jumper)) expect(Math.abs(yoy(other.code, LAST)), other.name).toBeLessThan(0.1);
       const readmitter = codeOf(r, anomalous.readmission);
-      const rate = (inst: string) => value(months.get(LAST)!, "IN17", "TOTAL", inst).div(value(months.get(LAST)!, "IN02", "TOTAL", inst)).toNumber();
+      const rate = (inst: string) =>
+        value(months.get(LAST)!, "IN17", "TOTAL", inst)
+          .div(value(months.get(LAST)!, "IN02", "TOTAL", inst))
+          .toNumber();
       expect(rate(readmitter)).toBeGreaterThan(0.2);
       for (const other of r.insts.filter((i) => i.code !== readmitter)) expect(rate(other.code), other.name).toBeLessThan(0.08);
     });
@@ -256,8 +286,12 @@ describe("demo monthly base sheets", () => {
       for (const r of regions) {
         const found = validateRun(r, run(r, last));
         expect(found.flatMap((m) => m.errors)).toEqual([]);
-        const warnings = found.flatMap((m) => m.warnings.map((w) => ({ period: m.period, rule: w.rule, indicatorCode: w.indicatorCode, institutionCode: w.institutionCode })));
-        expect(warnings, `${r.name} ending ${last}`).toEqual(demoAnomalyWarnings(demoAnomalyPlan(last), r.insts).map(({ explanation: _, ...w }) => w));
+        const warnings = found.flatMap((m) =>
+          m.warnings.map((w) => ({ period: m.period, rule: w.rule, indicatorCode: w.indicatorCode, institutionCode: w.institutionCode })),
+        );
+        expect(warnings, `${r.name} ending ${last}`).toEqual(
+          demoAnomalyWarnings(demoAnomalyPlan(last), r.insts).map(({ explanation: _, ...w }) => w),
+        );
         expect(warnings).toHaveLength(3);
       }
     }
@@ -268,21 +302,39 @@ describe("demo monthly base sheets", () => {
     const a = run(r, LAST);
     const b = run(r, LAST);
     expect([...a]).toEqual([...b]);
-    const single = generateDemoMonth({ catalogue, region: { code: r.code, scale: r.scale }, institutions: r.insts, period: "2025-07", anomalies: demoAnomalyPlan(LAST) });
+    const single = generateDemoMonth({
+      catalogue,
+      region: { code: r.code, scale: r.scale },
+      institutions: r.insts,
+      period: "2025-07",
+      anomalies: demoAnomalyPlan(LAST),
+    });
     expect(single).toEqual(a.get("2025-07"));
-    const other = generateDemoMonth({ catalogue, region: { code: r.code, scale: r.scale }, institutions: r.insts, period: "2025-07", seed: 7, anomalies: demoAnomalyPlan(LAST) });
+    const other = generateDemoMonth({
+      catalogue,
+      region: { code: r.code, scale: r.scale },
+      institutions: r.insts,
+      period: "2025-07",
+      seed: 7,
+      anomalies: demoAnomalyPlan(LAST),
+    });
     expect(other.map((x) => x.value)).not.toEqual(single.map((x) => x.value));
-    expect(other.map((x) => cellKey(x.indicatorCode, x.scheme, x.institutionCode))).toEqual(single.map((x) => cellKey(x.indicatorCode, x.scheme, x.institutionCode)));
+    expect(other.map((x) => cellKey(x.indicatorCode, x.scheme, x.institutionCode))).toEqual(
+      single.map((x) => cellKey(x.indicatorCode, x.scheme, x.institutionCode)),
+    );
   });
 
   it("scales with the region: 合肥 is about ten times 宿松", () => {
-    const [hefei, , susong] = regions.map((r) => generateDemoMonth({ catalogue, region: { code: r.code, scale: r.scale }, institutions: r.insts, period: "2025-12" }));
+    const [hefei, , susong] = regions.map((r) =>
+      generateDemoMonth({ catalogue, region: { code: r.code, scale: r.scale }, institutions: r.insts, period: "2025-12" }),
+    );
     for (const [code, scheme] of [
       ["FE03", ""],
       ["SV02", "TOTAL"],
       ["SV01", "TOTAL"],
     ]) {
-      const total = (rows: SheetValueRow[]) => (code === "FE03" ? value(rows, "FE01", "EMPLOYEE").plus(value(rows, "FE02", "RESIDENT")) : value(rows, code, scheme));
+      const total = (rows: SheetValueRow[]) =>
+        code === "FE03" ? value(rows, "FE01", "EMPLOYEE").plus(value(rows, "FE02", "RESIDENT")) : value(rows, code, scheme);
       const ratio = total(hefei).div(total(susong)).toNumber();
       expect(ratio, code).toBeGreaterThan(7);
       expect(ratio, code).toBeLessThan(16);
@@ -296,7 +348,13 @@ describe("demo monthly base sheets", () => {
       { ...byCode.get("IN01")!, code: "LC03", nameZh: "机构地方指标", tag: "LOCAL" as const },
     ];
     const r = regions[2];
-    const months = generateDemoMonths({ catalogue: [...catalogue, ...local], region: { code: r.code, scale: r.scale }, institutions: r.insts, from: "2025-01", to: "2025-12" });
+    const months = generateDemoMonths({
+      catalogue: [...catalogue, ...local],
+      region: { code: r.code, scale: r.scale },
+      institutions: r.insts,
+      from: "2025-01",
+      to: "2025-12",
+    });
     const found = validateRun(r, months, [...catalogue, ...local]).flatMap((m) => [...m.errors, ...m.warnings]);
     expect(found).toEqual([]);
     expect(months.get("2025-06")!.filter((x) => x.indicatorCode.startsWith("LC"))).toHaveLength(3 + 1 + r.insts.length);

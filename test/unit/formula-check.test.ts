@@ -20,8 +20,19 @@ describe("referencesOf", () => {
   });
 
   it("combines nested YOY and MOM into every period read", () => {
-    expect(refs("YOY(MOM(SV02))")[0]!.offsets).toEqual([NOW, { years: 0, months: -1 }, { years: -1, months: 0 }, { years: -1, months: -1 }]);
-    expect(refs("PREV_YEAR(YOY(SV02))")[0]).toMatchObject({ offsets: [{ years: -1, months: 0 }, { years: -2, months: 0 }], lagged: true });
+    expect(refs("YOY(MOM(SV02))")[0]!.offsets).toEqual([
+      NOW,
+      { years: 0, months: -1 },
+      { years: -1, months: 0 },
+      { years: -1, months: -1 },
+    ]);
+    expect(refs("PREV_YEAR(YOY(SV02))")[0]).toMatchObject({
+      offsets: [
+        { years: -1, months: 0 },
+        { years: -2, months: 0 },
+      ],
+      lagged: true,
+    });
   });
 
   it("finds nothing in a formula of constants and functions without arguments", () => {
@@ -48,7 +59,15 @@ describe("checkFormulas", () => {
   });
 
   it("reports parse errors with the indicator's code and the position", () => {
-    expect(checkFormulas([{ code: "FI05", formula: "(FI03 + FI04" }, { code: "FI06", formula: "" }], INPUTS)).toEqual([
+    expect(
+      checkFormulas(
+        [
+          { code: "FI05", formula: "(FI03 + FI04" },
+          { code: "FI06", formula: "" },
+        ],
+        INPUTS,
+      ),
+    ).toEqual([
       { code: "FI05", message: "公式末尾缺少右括号", position: 12 },
       { code: "FI06", message: "公式为空", position: 0 },
     ]);
@@ -154,6 +173,10 @@ describe("checkFormulas", () => {
       ],
       INPUTS,
     );
-    expect(issues.map((i) => `${i.code}:${i.message}`)).toEqual(["AA:循环引用：AA → BB → AA", "BB:未知指标 QQ01", "BB:循环引用：BB → AA → BB"]);
+    expect(issues.map((i) => `${i.code}:${i.message}`)).toEqual([
+      "AA:循环引用：AA → BB → AA",
+      "BB:未知指标 QQ01",
+      "BB:循环引用：BB → AA → BB",
+    ]);
   });
 });

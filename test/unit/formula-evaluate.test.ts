@@ -69,7 +69,7 @@ describe("evaluate: arithmetic", () => {
     expect(calc(formula)).toBe(expected);
   });
 
-  it("never returns a negative zero (JSON would write it as \"-0\")", () => {
+  it('never returns a negative zero (JSON would write it as "-0")', () => {
     const r = parseFormula("-0 * 5");
     if (!r.ok) throw new Error(r.error.message);
     expect(JSON.stringify(evaluate(r.ast, context("2025-03", {})))).toBe('"0"');

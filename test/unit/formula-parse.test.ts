@@ -26,7 +26,10 @@ describe("parseFormula: trees", () => {
     ["2 - -3", bin("-", num("2"), neg(num("3")))],
     ["--1", neg(neg(num("1")))],
     ["-(1 + 2)", neg(bin("+", num("1"), num("2")))],
-    ["FI03.EMPLOYEE + FI03.RESIDENT - FI03.TOTAL", bin("-", bin("+", ref("FI03", "EMPLOYEE"), ref("FI03", "RESIDENT")), ref("FI03", "TOTAL"))],
+    [
+      "FI03.EMPLOYEE + FI03.RESIDENT - FI03.TOTAL",
+      bin("-", bin("+", ref("FI03", "EMPLOYEE"), ref("FI03", "RESIDENT")), ref("FI03", "TOTAL")),
+    ],
     ["SV_READMIT14", ref("SV_READMIT14")],
     ["SUM(FI03, FI04, 1)", call("SUM", ref("FI03"), ref("FI04"), num("1"))],
     ["RATIO(FE01, BG01) / TIME_PROGRESS()", bin("/", call("RATIO", ref("FE01"), ref("BG01")), call("TIME_PROGRESS"))],
@@ -125,7 +128,10 @@ describe("parseFormula: errors with position and a Chinese message", () => {
     });
     expect(parseFormula(`${"-".repeat(150)}1`).ok).toBe(false);
     expect(parseFormula(`1${" + 1".repeat(499)}`).ok).toBe(true);
-    expect(parseFormula(`1${" + 1".repeat(500)}`)).toEqual({ ok: false, error: { message: "公式过长（最多 2000 个字符）", position: 2000 } });
+    expect(parseFormula(`1${" + 1".repeat(500)}`)).toEqual({
+      ok: false,
+      error: { message: "公式过长（最多 2000 个字符）", position: 2000 },
+    });
   });
 });
 
@@ -162,7 +168,13 @@ describe("formatFormula", () => {
       op: "-",
       pos: 0,
       left: { kind: "ref", code: "FI03", scheme: "RESIDENT", pos: 0 },
-      right: { kind: "binary", op: "-", pos: 0, left: { kind: "number", value: "1", pos: 0 }, right: { kind: "number", value: "2", pos: 0 } },
+      right: {
+        kind: "binary",
+        op: "-",
+        pos: 0,
+        left: { kind: "number", value: "1", pos: 0 },
+        right: { kind: "number", value: "2", pos: 0 },
+      },
     };
     expect(formatFormula(tree)).toBe("FI03.RESIDENT - (1 - 2)");
   });

@@ -17,7 +17,11 @@ describe("trusted forwarded headers", () => {
   });
 
   it("with no proxy configured, a client's X-Forwarded-Host, -Proto and Forwarded are dropped", () => {
-    const { headers } = seen({ "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "host=evil.example", host: "portal" }, "203.0.113.5", 0);
+    const { headers } = seen(
+      { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "host=evil.example", host: "portal" },
+      "203.0.113.5",
+      0,
+    );
     expect(headers["x-forwarded-host"]).toBeUndefined();
     expect(headers["x-forwarded-proto"]).toBeUndefined();
     expect(headers.forwarded).toBeUndefined();

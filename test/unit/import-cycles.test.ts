@@ -79,9 +79,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
 describe("module graph", () => {
   const files = ROOTS.flatMap(sourceFiles);
   const known = new Set(files);
-  const graph = new Map(
-    files.map((f) => [f, imports(fs.readFileSync(f, "utf8")).flatMap((s) => resolve(f, s, known) ?? [])]),
-  );
+  const graph = new Map(files.map((f) => [f, imports(fs.readFileSync(f, "utf8")).flatMap((s) => resolve(f, s, known) ?? [])]));
 
   it("reads the application's imports", () => {
     expect(files.length).toBeGreaterThan(200);
@@ -93,6 +91,15 @@ describe("module graph", () => {
   });
 
   it("would report one", () => {
-    expect(cycles(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]], ["d", ["a"]]]))).toEqual([["a", "b", "c"]]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+          ["d", ["a"]],
+        ]),
+      ),
+    ).toEqual([["a", "b", "c"]]);
   });
 });

@@ -59,9 +59,7 @@ describe("parseInstitutionRow", () => {
   });
 
   it("reports every empty required cell with the row number and the Chinese column name", () => {
-    expect(issuesOf({}, 7)).toEqual(
-      IMPORT_COLUMNS.filter((c) => c.required).map((c) => ({ row: 7, column: c.zh, message: "必填项为空" })),
-    );
+    expect(issuesOf({}, 7)).toEqual(IMPORT_COLUMNS.filter((c) => c.required).map((c) => ({ row: 7, column: c.zh, message: "必填项为空" })));
   });
 
   it("rejects malformed codes and a code outside its region", () => {
@@ -182,8 +180,12 @@ describe("file checks", () => {
 
   it("refuses a ZIP whose declared or actual size is too large, or that is truncated", () => {
     const zeros = Buffer.alloc(1024 * 1024);
-    expect(() => checkZip(zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: zeros, declaredSize: 0xfffffff0 }]))).toThrow("压缩炸弹");
-    expect(() => checkZip(zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: zeros, declaredSize: 100 }]))).toThrow("压缩炸弹");
+    expect(() =>
+      checkZip(zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: zeros, declaredSize: 0xfffffff0 }])),
+    ).toThrow("压缩炸弹");
+    expect(() => checkZip(zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: zeros, declaredSize: 100 }]))).toThrow(
+      "压缩炸弹",
+    );
     expect(() => checkZip(zipOf([...minimalXlsxParts(), { name: "xl/vbaProject.bin", data: zeros }]))).toThrow("宏");
     const ok = zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: zeros }]);
     expect(() => checkZip(ok)).not.toThrow();
@@ -191,14 +193,20 @@ describe("file checks", () => {
   });
 
   // Issue 16, finding 5: an xlsx holding `../../../../evil.txt` was accepted and stored (zip slip).
-  it.each(["../../../../evil.txt", "xl/../../evil.txt", "/etc/evil.txt", "C:/evil.txt", "c:evil.txt", "xl\\..\\evil.txt", "\\\\host\\share\\evil.txt", "xl/evil\u0000.txt"])(
-    "refuses a workbook with the zip entry %j in Chinese",
-    async (name) => {
-      const zip = zipOf([...minimalXlsxParts(), { name, data: Buffer.from("evil") }]);
-      expect(() => checkZip(zip)).toThrow("路径异常");
-      await expect(readTableFile("机构.xlsx", zip)).rejects.toThrow("路径异常");
-    },
-  );
+  it.each([
+    "../../../../evil.txt",
+    "xl/../../evil.txt",
+    "/etc/evil.txt",
+    "C:/evil.txt",
+    "c:evil.txt",
+    "xl\\..\\evil.txt",
+    "\\\\host\\share\\evil.txt",
+    "xl/evil\u0000.txt",
+  ])("refuses a workbook with the zip entry %j in Chinese", async (name) => {
+    const zip = zipOf([...minimalXlsxParts(), { name, data: Buffer.from("evil") }]);
+    expect(() => checkZip(zip)).toThrow("路径异常");
+    await expect(readTableFile("机构.xlsx", zip)).rejects.toThrow("路径异常");
+  });
 
   it("accepts ordinary entry names, dots inside names included", () => {
     expect(() => checkZip(zipOf([...minimalXlsxParts(), { name: "xl/media/image..1.png", data: Buffer.from("x") }]))).not.toThrow();

@@ -9,8 +9,22 @@ import { computeRegionMetrics, type AcceptedSheet, type MetricRow } from "@/app/
 
 function def(code: string, basis: ValueBasis, formula: string | null = null, o: Partial<IndicatorDef> = {}): IndicatorDef {
   return {
-    code, category: "测试", nameZh: code, nameEn: null, unit: "万元", frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION",
-    basis, formula, minValue: null, maxValue: null, definition: null, tag: "NATIONAL_REQUIRED", evidence: null, ...o,
+    code,
+    category: "测试",
+    nameZh: code,
+    nameEn: null,
+    unit: "万元",
+    frequency: "MONTHLY",
+    schemes: ["TOTAL"],
+    scope: "REGION",
+    basis,
+    formula,
+    minValue: null,
+    maxValue: null,
+    definition: null,
+    tag: "NATIONAL_REQUIRED",
+    evidence: null,
+    ...o,
   };
 }
 
@@ -34,7 +48,12 @@ function sheets(data: Record<string, Cells>, version: (period: string) => string
 
 const inst = (...codes: string[]) => codes.map((code) => ({ code, level: "LEVEL_3" }));
 
-function run(catalogue: IndicatorDef[], data: Record<string, Cells>, periods: string[], institutions: { code: string; level: string }[] = []): MetricRow[] {
+function run(
+  catalogue: IndicatorDef[],
+  data: Record<string, Cells>,
+  periods: string[],
+  institutions: { code: string; level: string }[] = [],
+): MetricRow[] {
   return computeRegionMetrics({ catalogue, institutions, accepted: sheets(data), periods });
 }
 
@@ -45,13 +64,23 @@ function pick(rows: MetricRow[], period: string, code: string, scheme: Scheme = 
 }
 
 const fields = (r: MetricRow) => ({ ytd: r.ytd, month: r.month, prevYearYtd: r.prevYearYtd, yoy: r.yoy, mom: r.mom });
-const entries = (r: MetricRow) => r.lineage.inputs.map((e) => `${e.code}.${e.scheme}${e.institutionCode ? `@${e.institutionCode}` : ""} ${e.period} ${e.view}=${e.value ?? "null"} ${e.versionId ?? "-"}`);
+const entries = (r: MetricRow) =>
+  r.lineage.inputs.map(
+    (e) =>
+      `${e.code}.${e.scheme}${e.institutionCode ? `@${e.institutionCode}` : ""} ${e.period} ${e.view}=${e.value ?? "null"} ${e.versionId ?? "-"}`,
+  );
 
 describe("FLOW input", () => {
   const FF = [def("FF", "FLOW")];
   const data = {
-    "2024-01": { FF: "10" }, "2024-02": { FF: "25" }, "2024-03": { FF: "45" }, "2024-11": { FF: "200" }, "2024-12": { FF: "230" },
-    "2025-01": { FF: "12" }, "2025-02": { FF: "30" }, "2025-03": { FF: "57" },
+    "2024-01": { FF: "10" },
+    "2024-02": { FF: "25" },
+    "2024-03": { FF: "45" },
+    "2024-11": { FF: "200" },
+    "2024-12": { FF: "230" },
+    "2025-01": { FF: "12" },
+    "2025-02": { FF: "30" },
+    "2025-03": { FF: "57" },
   };
   const rows = run(FF, data, ["2024-01", "2024-03", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03"]);
 
@@ -103,7 +132,10 @@ describe("FLOW input", () => {
   });
 
   it("zero denominators give null, never Infinity, NaN or 0", () => {
-    const r = run(FF, { "2024-05": { FF: "0" }, "2025-04": { FF: "7" }, "2025-05": { FF: "7" }, "2025-06": { FF: "9" } }, ["2025-05", "2025-06"]);
+    const r = run(FF, { "2024-05": { FF: "0" }, "2025-04": { FF: "7" }, "2025-05": { FF: "7" }, "2025-06": { FF: "9" } }, [
+      "2025-05",
+      "2025-06",
+    ]);
     // May: prevYearYtd 0 → yoy null; month = 7 − 7 = 0; mom needs April's month (March missing) → null
     expect(fields(pick(r, "2025-05", "FF"))).toEqual({ ytd: "7", month: "0", prevYearYtd: "0", yoy: null, mom: null });
     // June: month = 2; mom = 2 / 0 − 1 → null
@@ -111,7 +143,11 @@ describe("FLOW input", () => {
   });
 
   it("rounds half away from zero to 6 places, and writes canonical decimals", () => {
-    const r = run([def("FF", "FLOW"), def("SS", "STOCK")], { "2025-01": { FF: "1.2345675", SS: "-1.2345675" }, "2025-02": { FF: "2.50", SS: "-0.0000004" } }, ["2025-01", "2025-02"]);
+    const r = run(
+      [def("FF", "FLOW"), def("SS", "STOCK")],
+      { "2025-01": { FF: "1.2345675", SS: "-1.2345675" }, "2025-02": { FF: "2.50", SS: "-0.0000004" } },
+      ["2025-01", "2025-02"],
+    );
     expect(pick(r, "2025-01", "FF").ytd).toBe("1.234568");
     expect(pick(r, "2025-01", "SS").ytd).toBe("-1.234568");
     // month = 2.5 − 1.2345675 = 1.2654325 → 1.265433 (the difference is taken exactly, then rounded)
@@ -127,12 +163,27 @@ describe("FLOW input", () => {
 describe("STOCK and RATE inputs", () => {
   it("ytd = month = the value; yoy and mom compare with a year and a month earlier", () => {
     const cat = [def("SS", "STOCK"), def("RR", "RATE", null, { unit: "%" })];
-    const rows = run(cat, { "2024-01": { SS: "900", RR: "45" }, "2024-03": { SS: "1000" }, "2024-12": { RR: "40" }, "2025-01": { RR: "50" }, "2025-02": { SS: "1100" }, "2025-03": { SS: "1200" } }, ["2025-01", "2025-03"]);
+    const rows = run(
+      cat,
+      {
+        "2024-01": { SS: "900", RR: "45" },
+        "2024-03": { SS: "1000" },
+        "2024-12": { RR: "40" },
+        "2025-01": { RR: "50" },
+        "2025-02": { SS: "1100" },
+        "2025-03": { SS: "1200" },
+      },
+      ["2025-01", "2025-03"],
+    );
     // SS: 1200/1000 − 1 = 0.2; mom 1200/1100 − 1 = 0.0909090… → 0.090909
     expect(fields(pick(rows, "2025-03", "SS"))).toEqual({ ytd: "1200", month: "1200", prevYearYtd: "1000", yoy: "0.2", mom: "0.090909" });
     // RR in January: mom compares with December (no year boundary rule for stocks and rates): 50/40 − 1 = 0.25; yoy 50/45 − 1 = 0.111111
     expect(fields(pick(rows, "2025-01", "RR"))).toEqual({ ytd: "50", month: "50", prevYearYtd: "45", yoy: "0.111111", mom: "0.25" });
-    expect(entries(pick(rows, "2025-03", "SS"))).toEqual(["SS.TOTAL 2025-03 ytd=1200 v-2025-03", "SS.TOTAL 2024-03 ytd=1000 v-2024-03", "SS.TOTAL 2025-02 ytd=1100 v-2025-02"]);
+    expect(entries(pick(rows, "2025-03", "SS"))).toEqual([
+      "SS.TOTAL 2025-03 ytd=1200 v-2025-03",
+      "SS.TOTAL 2024-03 ytd=1000 v-2024-03",
+      "SS.TOTAL 2025-02 ytd=1100 v-2025-02",
+    ]);
   });
 });
 
@@ -161,7 +212,13 @@ describe("derived indicators", () => {
   it("may use other derived indicators, evaluated recursively", () => {
     // EE = DD × 100 + AA: ytd = 2.5×100 + 40 = 290; month = 2×100 + 16 = 216; prevYearYtd = 3×100 + 30 = 330;
     // yoy = 290/330 − 1 = −0.121212…; Feb month = 4.666…×100 + 14 = 480.666…; mom = 216/480.666… − 1 = −0.550624…
-    expect(fields(pick(rows, "2025-03", "EE"))).toEqual({ ytd: "290", month: "216", prevYearYtd: "330", yoy: "-0.121212", mom: "-0.550624" });
+    expect(fields(pick(rows, "2025-03", "EE"))).toEqual({
+      ytd: "290",
+      month: "216",
+      prevYearYtd: "330",
+      yoy: "-0.121212",
+      mom: "-0.550624",
+    });
   });
 
   it("lineage: the formula, each input read with its view and version, derived intermediates with version null", () => {
@@ -187,7 +244,12 @@ describe("derived indicators", () => {
     ]);
     const e = entries(pick(rows, "2025-03", "EE"));
     // the derived intermediate DD (version null), then its own inputs, deduplicated
-    expect(e.slice(0, 4)).toEqual(["DD.TOTAL 2025-03 ytd=2.5 -", "AA.TOTAL 2025-03 ytd=40 v-2025-03", "BB.TOTAL 2025-03 ytd=16 v-2025-03", "DD.TOTAL 2025-03 month=2 -"]);
+    expect(e.slice(0, 4)).toEqual([
+      "DD.TOTAL 2025-03 ytd=2.5 -",
+      "AA.TOTAL 2025-03 ytd=40 v-2025-03",
+      "BB.TOTAL 2025-03 ytd=16 v-2025-03",
+      "DD.TOTAL 2025-03 month=2 -",
+    ]);
     expect(e).toContain("DD.TOTAL 2024-03 ytd=3 -");
     expect(e).toContain("DD.TOTAL 2025-02 month=4.666667 -");
     expect(new Set(e).size).toBe(e.length);
@@ -204,7 +266,11 @@ describe("derived indicators", () => {
 
   it("evaluates a formula per scheme: unqualified references read the same scheme, qualified ones theirs", () => {
     const ER: Scheme[] = ["EMPLOYEE", "RESIDENT", "TOTAL"];
-    const c = [def("XX", "FLOW", null, { schemes: ER }), def("YY", "FLOW", "XX * 2", { schemes: ER }), def("ZZ", "FLOW", "XX.EMPLOYEE - XX.RESIDENT")];
+    const c = [
+      def("XX", "FLOW", null, { schemes: ER }),
+      def("YY", "FLOW", "XX * 2", { schemes: ER }),
+      def("ZZ", "FLOW", "XX.EMPLOYEE - XX.RESIDENT"),
+    ];
     const r = run(c, { "2025-01": { "XX.EMPLOYEE": "5", "XX.RESIDENT": "3", "XX.TOTAL": "8" } }, ["2025-01"]);
     expect(["EMPLOYEE", "RESIDENT", "TOTAL"].map((s) => pick(r, "2025-01", "YY", s as Scheme).ytd)).toEqual(["10", "6", "16"]);
     expect(pick(r, "2025-01", "ZZ").ytd).toBe("2");
@@ -217,7 +283,10 @@ describe("derived indicators", () => {
     const r = run(c, { "2025-02": { FF: "50", SS: "500" }, "2025-03": { FF: "90", SS: "600" } }, ["2025-03"]);
     // Feb: 500 / (50/2) = 20 → mom = 20/20 − 1 = 0
     expect(fields(pick(r, "2025-03", "MM"))).toEqual({ ytd: "20", month: "20", prevYearYtd: null, yoy: null, mom: "0" });
-    expect(entries(pick(r, "2025-03", "MM")).slice(0, 2)).toEqual(["SS.TOTAL 2025-03 ytd=600 v-2025-03", "FF.TOTAL 2025-03 ytd=90 v-2025-03"]);
+    expect(entries(pick(r, "2025-03", "MM")).slice(0, 2)).toEqual([
+      "SS.TOTAL 2025-03 ytd=600 v-2025-03",
+      "FF.TOTAL 2025-03 ytd=90 v-2025-03",
+    ]);
     expect(entries(pick(r, "2025-03", "MM"))).toContain("SS.TOTAL 2025-03 month=600 v-2025-03");
   });
 
@@ -275,8 +344,16 @@ describe("rows, order and completeness", () => {
     ];
     const r = run(c, { "2025-01": { "AA.TOTAL": "1" } }, ["2025-02", "2025-01", "2025-02"], inst("H2", "H1"));
     expect(r.map((x) => `${x.period} ${x.indicatorCode}.${x.scheme}${x.institutionCode ? `@${x.institutionCode}` : ""}`)).toEqual([
-      "2025-02 AA.EMPLOYEE", "2025-02 AA.TOTAL", "2025-02 II.TOTAL@H2", "2025-02 II.TOTAL@H1", "2025-02 DD.TOTAL",
-      "2025-01 AA.EMPLOYEE", "2025-01 AA.TOTAL", "2025-01 II.TOTAL@H2", "2025-01 II.TOTAL@H1", "2025-01 DD.TOTAL",
+      "2025-02 AA.EMPLOYEE",
+      "2025-02 AA.TOTAL",
+      "2025-02 II.TOTAL@H2",
+      "2025-02 II.TOTAL@H1",
+      "2025-02 DD.TOTAL",
+      "2025-01 AA.EMPLOYEE",
+      "2025-01 AA.TOTAL",
+      "2025-01 II.TOTAL@H2",
+      "2025-01 II.TOTAL@H1",
+      "2025-01 DD.TOTAL",
     ]);
     expect(r.every((x) => (x.indicatorCode === "II") === (x.institutionCode !== null))).toBe(true);
   });
@@ -315,13 +392,25 @@ describe("resident scheme: contributions arrive in Q4", () => {
     // ytd = 900 − 1800 = −900; month = (900−800) − (1800−1600) = −100; prevYearYtd = 850 − 1700 = −850;
     // yoy = −900 / −850 − 1 = 0.0588235… → 0.058824 (a wider deficit reads as "growth": the §4 formula, as written);
     // Aug month = (800−700) − (1600−1400) = −100 → mom = −100 / −100 − 1 = 0
-    expect(fields(pick(rows, "2025-09", "FB02", "RESIDENT"))).toEqual({ ytd: "-900", month: "-100", prevYearYtd: "-850", yoy: "0.058824", mom: "0" });
+    expect(fields(pick(rows, "2025-09", "FB02", "RESIDENT"))).toEqual({
+      ytd: "-900",
+      month: "-100",
+      prevYearYtd: "-850",
+      yoy: "0.058824",
+      mom: "0",
+    });
   });
 
   it("turns positive once the contributions arrive in October", () => {
     // ytd = 5000 − 2000 = 3000; month = 4100 − 200 = 3900; prevYearYtd = 4500 − 1900 = 2600;
     // yoy = 3000/2600 − 1 = 0.153846…; mom = 3900 / −100 − 1 = −40
-    expect(fields(pick(rows, "2025-10", "FB02", "RESIDENT"))).toEqual({ ytd: "3000", month: "3900", prevYearYtd: "2600", yoy: "0.153846", mom: "-40" });
+    expect(fields(pick(rows, "2025-10", "FB02", "RESIDENT"))).toEqual({
+      ytd: "3000",
+      month: "3900",
+      prevYearYtd: "2600",
+      yoy: "0.153846",
+      mom: "-40",
+    });
   });
 });
 
@@ -329,8 +418,18 @@ describe("a superseded version", () => {
   it("changes last year's value, hence prevYearYtd, yoy and the lineage's version, when the accepted map changes", () => {
     const cat = [def("FF", "FLOW")];
     const base = { "2025-02": { FF: "30" }, "2025-03": { FF: "57" } };
-    const before = computeRegionMetrics({ catalogue: cat, institutions: [], periods: ["2025-03"], accepted: sheets({ ...base, "2024-03": { FF: "45" } }, (p) => `${p}#1`) });
-    const after = computeRegionMetrics({ catalogue: cat, institutions: [], periods: ["2025-03"], accepted: sheets({ ...base, "2024-03": { FF: "50" } }, (p) => (p === "2024-03" ? `${p}#2` : `${p}#1`)) });
+    const before = computeRegionMetrics({
+      catalogue: cat,
+      institutions: [],
+      periods: ["2025-03"],
+      accepted: sheets({ ...base, "2024-03": { FF: "45" } }, (p) => `${p}#1`),
+    });
+    const after = computeRegionMetrics({
+      catalogue: cat,
+      institutions: [],
+      periods: ["2025-03"],
+      accepted: sheets({ ...base, "2024-03": { FF: "50" } }, (p) => (p === "2024-03" ? `${p}#2` : `${p}#1`)),
+    });
     // 57/45 − 1 = 0.266667 with version 1 of March 2024; 57/50 − 1 = 0.14 once version 2 replaced it
     expect([before[0]!.prevYearYtd, before[0]!.yoy]).toEqual(["45", "0.266667"]);
     expect([after[0]!.prevYearYtd, after[0]!.yoy]).toEqual(["50", "0.14"]);

@@ -50,7 +50,9 @@ describe("engine formula evaluator = reference evaluator", () => {
             },
           });
           const engine = evaluateExact(parsed.ast, monthIndex(period), scheme, (code, s, t) => parseExact(input(code, s, t)));
-          expect(engine === null ? null : engine.text(), `${text} (${scheme}, ${period})`).toBe(reference === null ? null : reference.toFixed());
+          expect(engine === null ? null : engine.text(), `${text} (${scheme}, ${period})`).toBe(
+            reference === null ? null : reference.toFixed(),
+          );
         }
       }
     }

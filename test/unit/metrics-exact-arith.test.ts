@@ -66,7 +66,29 @@ describe("Exact arithmetic = decimal.js at 40 significant digits, ROUND_HALF_UP"
   });
 
   it("reads plain decimals like decimal.js, keeping only canonical text as the value's own", () => {
-    for (const x of ["0", "-0", "7", "-7", "007", "0.5", "-0.5", "00.50", "12.340", "1234567.123456", "1234567.1234567", "123456789012345", "1234567890123456", "-999999999999999.9", "5.", ".5", "1.2.3", "+5", "1e3", " 12 ", "-"]) {
+    for (const x of [
+      "0",
+      "-0",
+      "7",
+      "-7",
+      "007",
+      "0.5",
+      "-0.5",
+      "00.50",
+      "12.340",
+      "1234567.123456",
+      "1234567.1234567",
+      "123456789012345",
+      "1234567890123456",
+      "-999999999999999.9",
+      "5.",
+      ".5",
+      "1.2.3",
+      "+5",
+      "1e3",
+      " 12 ",
+      "-",
+    ]) {
       const parsed = parseExact(x);
       let reference: string | null;
       try {

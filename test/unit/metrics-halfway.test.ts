@@ -13,8 +13,21 @@ import { computeRegionValues, type AcceptedSheet } from "@/app/_domain/metrics";
  */
 
 const def = (code: string, formula: string | null): IndicatorDef => ({
-  code, category: "测试", nameZh: code, nameEn: null, unit: "%", frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION",
-  basis: formula ? "RATE" : "STOCK", formula, minValue: null, maxValue: null, definition: null, tag: "NATIONAL_REQUIRED", evidence: null,
+  code,
+  category: "测试",
+  nameZh: code,
+  nameEn: null,
+  unit: "%",
+  frequency: "MONTHLY",
+  schemes: ["TOTAL"],
+  scope: "REGION",
+  basis: formula ? "RATE" : "STOCK",
+  formula,
+  minValue: null,
+  maxValue: null,
+  definition: null,
+  tag: "NATIONAL_REQUIRED",
+  evidence: null,
 });
 const catalogue = [def("AA01", null), def("BB01", null), def("XX01", "AA01 / BB01")];
 const row = (code: string, value: string) => ({ indicatorCode: code, scheme: "TOTAL" as Scheme, institutionCode: null, value });
@@ -98,7 +111,9 @@ describe("growth of quotients that is exactly half-way at the 7th decimal", () =
         ["2025-02", { versionId: "v2", rows: [row("AA01", String(c.a0)), row("BB01", String(c.b0))] }],
         ["2025-03", { versionId: "v3", rows: [row("AA01", String(c.a1)), row("BB01", String(c.b1))] }],
       ]);
-      const got = computeRegionValues({ catalogue, institutions: [], accepted, periods: ["2025-03"] }).find((r) => r.indicatorCode === "XX01")!.mom;
+      const got = computeRegionValues({ catalogue, institutions: [], accepted, periods: ["2025-03"] }).find(
+        (r) => r.indicatorCode === "XX01",
+      )!.mom;
       const want = exactHalfUp(c.num, c.den);
       if (got !== want) mismatches.push(`case ${i}: ${c.a0}/${c.b0} → ${c.a1}/${c.b1}: got ${got}, want ${want}`);
     }
@@ -111,8 +126,12 @@ describe("growth of quotients that is exactly half-way at the 7th decimal", () =
     const wrong: string[] = [];
     for (let b = 3; b < 400; b += 2) {
       if (b % 5 === 0) continue;
-      const accepted = new Map<string, AcceptedSheet>([["2025-03", { versionId: "v", rows: [row("AA01", "10000005"), row("BB01", String(b)), row("CC01", "10000000")] }]]);
-      const ytd = computeRegionValues({ catalogue: cat, institutions: [], accepted, periods: ["2025-03"] }).find((r) => r.indicatorCode === "XX01")!.ytd;
+      const accepted = new Map<string, AcceptedSheet>([
+        ["2025-03", { versionId: "v", rows: [row("AA01", "10000005"), row("BB01", String(b)), row("CC01", "10000000")] }],
+      ]);
+      const ytd = computeRegionValues({ catalogue: cat, institutions: [], accepted, periods: ["2025-03"] }).find(
+        (r) => r.indicatorCode === "XX01",
+      )!.ytd;
       if (ytd !== "1.000001") wrong.push(`BB01=${b}: ${ytd}`);
     }
     expect(wrong).toEqual([]);

@@ -1,13 +1,34 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorDef, Scheme, ValueBasis } from "@/app/_domain/catalogue";
-import { anomalyFlags, computeRegionMetrics, draftNarrative, narrativePeriodLabel, type AnomalyFlag, type MetricRow } from "@/app/_domain/metrics";
+import {
+  anomalyFlags,
+  computeRegionMetrics,
+  draftNarrative,
+  narrativePeriodLabel,
+  type AnomalyFlag,
+  type MetricRow,
+} from "@/app/_domain/metrics";
 
 /** The 智能解读 drafter: exact expected text for a small hand-made case. */
 
 function def(code: string, nameZh: string, category: string, unit: string, basis: ValueBasis, o: Partial<IndicatorDef> = {}): IndicatorDef {
   return {
-    code, category, nameZh, nameEn: null, unit, frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION", basis, formula: null,
-    minValue: null, maxValue: null, definition: null, tag: "NATIONAL_REQUIRED", evidence: null, ...o,
+    code,
+    category,
+    nameZh,
+    nameEn: null,
+    unit,
+    frequency: "MONTHLY",
+    schemes: ["TOTAL"],
+    scope: "REGION",
+    basis,
+    formula: null,
+    minValue: null,
+    maxValue: null,
+    definition: null,
+    tag: "NATIONAL_REQUIRED",
+    evidence: null,
+    ...o,
   };
 }
 
@@ -25,8 +46,32 @@ const catalogue: IndicatorDef[] = [
   def("N5", "次均住院费用", "医疗机构服务情况", "元", "RATE", { scope: "INSTITUTION", formula: "S3 * 1" }),
 ];
 
-const row = (indicatorCode: string, scheme: Scheme, ytd: string | null, prevYearYtd: string | null, yoy: string | null, period = "2025-06"): MetricRow => ({
-  period, indicatorCode, scheme, institutionCode: null, ytd, month: null, prevYearYtd, yoy, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, quarterYoyDiff: null, qoqDiff: null, lineage: { formula: null, inputs: [] },
+const row = (
+  indicatorCode: string,
+  scheme: Scheme,
+  ytd: string | null,
+  prevYearYtd: string | null,
+  yoy: string | null,
+  period = "2025-06",
+): MetricRow => ({
+  period,
+  indicatorCode,
+  scheme,
+  institutionCode: null,
+  ytd,
+  month: null,
+  prevYearYtd,
+  yoy,
+  mom: null,
+  yoyDiff: null,
+  momDiff: null,
+  quarter: null,
+  prevYearQuarter: null,
+  quarterYoy: null,
+  qoq: null,
+  quarterYoyDiff: null,
+  qoqDiff: null,
+  lineage: { formula: null, inputs: [] },
 });
 
 const rows: MetricRow[] = [
@@ -45,9 +90,26 @@ const rows: MetricRow[] = [
   { ...row("N5", "TOTAL", "99999", "1", "9"), institutionCode: "H00000000001" },
 ];
 
-const flag = (kind: AnomalyFlag["kind"], indicatorCode: string, institutionCode: string | null, level: string | null, peerGroup: AnomalyFlag["peerGroup"]): AnomalyFlag => ({
-  kind, period: "2025-06", indicatorCode, scheme: "TOTAL", institutionCode, level, view: "ytd", peerGroup, value: "1", limit: null, yoy: null,
-  threshold: kind.startsWith("YOY") ? "0.3" : null, reason: "",
+const flag = (
+  kind: AnomalyFlag["kind"],
+  indicatorCode: string,
+  institutionCode: string | null,
+  level: string | null,
+  peerGroup: AnomalyFlag["peerGroup"],
+): AnomalyFlag => ({
+  kind,
+  period: "2025-06",
+  indicatorCode,
+  scheme: "TOTAL",
+  institutionCode,
+  level,
+  view: "ytd",
+  peerGroup,
+  value: "1",
+  limit: null,
+  yoy: null,
+  threshold: kind.startsWith("YOY") ? "0.3" : null,
+  reason: "",
 });
 
 const flags: AnomalyFlag[] = [
@@ -80,14 +142,26 @@ describe("draftNarrative", () => {
   it("never names an institution, and is deterministic", () => {
     const a = draftNarrative({ regionName: "示例市", quarterEnd: "2025-06", rows, catalogue, flags });
     expect(a.join("")).not.toMatch(/H0000/);
-    expect(draftNarrative({ regionName: "示例市", quarterEnd: "2025-06", rows: [...rows].reverse(), catalogue, flags: [...flags].reverse() })).toEqual(a);
+    expect(
+      draftNarrative({ regionName: "示例市", quarterEnd: "2025-06", rows: [...rows].reverse(), catalogue, flags: [...flags].reverse() }),
+    ).toEqual(a);
   });
 
   it("labels quarters 第一…第四季度 (other months by the month), drops the Q4 note in Q4, says when nothing is flagged", () => {
     expect(["2025-03", "2025-06", "2025-09", "2025-12", "2025-05"].map(narrativePeriodLabel)).toEqual([
-      "2025年第一季度", "2025年第二季度", "2025年第三季度", "2025年第四季度", "2025年5月",
+      "2025年第一季度",
+      "2025年第二季度",
+      "2025年第三季度",
+      "2025年第四季度",
+      "2025年5月",
     ]);
-    const q4 = draftNarrative({ regionName: "示例市", quarterEnd: "2025-12", rows: [row("B2", "RESIDENT", "-10", null, null, "2025-12")], catalogue, flags: [] });
+    const q4 = draftNarrative({
+      regionName: "示例市",
+      quarterEnd: "2025-12",
+      rows: [row("B2", "RESIDENT", "-10", null, null, "2025-12")],
+      catalogue,
+      flags: [],
+    });
     expect(q4).toEqual(["2025年第四季度，示例市基金结余方面，居民医保基金当期结余-10.00万元。", "本期未发现需提示的指标异常。"]);
     expect(draftNarrative({ regionName: "示例市", quarterEnd: "2025-09", rows: [], catalogue, flags: [] })).toEqual([
       "2025年第三季度，示例市暂无可供解读的已审核数据。",
@@ -96,8 +170,15 @@ describe("draftNarrative", () => {
   });
 
   it("describes schemes separately when there is no TOTAL, and percentage-point falls", () => {
-    const c = [def("E1", "住院总费用", "医疗机构服务情况", "万元", "FLOW", { schemes: ["EMPLOYEE", "RESIDENT"] }), def("P1", "上传率", "支付方式", "%", "RATE")];
-    const r = [row("E1", "EMPLOYEE", "9999.995", "9000", "0.111111", "2025-03"), row("E1", "RESIDENT", "200", "200", "0", "2025-03"), row("P1", "TOTAL", "97.69", "98.2", null, "2025-03")];
+    const c = [
+      def("E1", "住院总费用", "医疗机构服务情况", "万元", "FLOW", { schemes: ["EMPLOYEE", "RESIDENT"] }),
+      def("P1", "上传率", "支付方式", "%", "RATE"),
+    ];
+    const r = [
+      row("E1", "EMPLOYEE", "9999.995", "9000", "0.111111", "2025-03"),
+      row("E1", "RESIDENT", "200", "200", "0", "2025-03"),
+      row("P1", "TOTAL", "97.69", "98.2", null, "2025-03"),
+    ];
     expect(draftNarrative({ regionName: "乙县", quarterEnd: "2025-03", rows: r, catalogue: c, flags: [] })).toEqual([
       // 9999.995 万元 < 10,000 → stays in 万元, rounded half up to 10,000.00
       "2025年第一季度，乙县医疗机构服务情况方面，住院总费用（职工）10,000.00万元，同比增长11.1%；住院总费用（居民）200.00万元，与上年同期持平。",
@@ -128,7 +209,10 @@ describe("draftNarrative", () => {
     const iv = metrics.filter((m) => m.indicatorCode === "IV");
     const found = anomalyFlags({ rows: iv, institutions: insts, indicator: cat[1]! });
     // H5: 20000 > 9300 + 1.5 × 200 = 9600 → peer flag; yoy = 20000/9400 − 1 = 1.127660 → yoy flag
-    expect(found.map((f) => [f.kind, f.institutionCode])).toEqual([["PEER_HIGH", "H5"], ["YOY_UP", "H5"]]);
+    expect(found.map((f) => [f.kind, f.institutionCode])).toEqual([
+      ["PEER_HIGH", "H5"],
+      ["YOY_UP", "H5"],
+    ]);
     const text = draftNarrative({ regionName: "示例市", quarterEnd: "2025-06", rows: metrics, catalogue: cat, flags: found });
     expect(text).toEqual([
       "2025年第二季度，示例市基金收入方面，职工医保统筹基金收入15.00亿元，同比增长50.0%。",

@@ -27,34 +27,69 @@ function sheet(period: string, cells: Record<string, string>): [string, Accepted
 
 const accepted = new Map([
   sheet("2024-03", {
-    "FI03.EMPLOYEE": "1000", "FI04.RESIDENT": "400", "FE01.EMPLOYEE": "800", "FE02.RESIDENT": "500",
-    "SV02.TOTAL": "3200", "MA01.TOTAL": "100", "MA02.TOTAL": "80",
+    "FI03.EMPLOYEE": "1000",
+    "FI04.RESIDENT": "400",
+    "FE01.EMPLOYEE": "800",
+    "FE02.RESIDENT": "500",
+    "SV02.TOTAL": "3200",
+    "MA01.TOTAL": "100",
+    "MA02.TOTAL": "80",
   }),
   sheet("2025-02", {
-    "FI03.EMPLOYEE": "700", "FI04.RESIDENT": "300", "FE01.EMPLOYEE": "600", "FE02.RESIDENT": "400",
-    "SV04.TOTAL": "2000", "SV02.TOTAL": "2500",
-    "IN02@H1": "250", "IN03@H1": "360",
+    "FI03.EMPLOYEE": "700",
+    "FI04.RESIDENT": "300",
+    "FE01.EMPLOYEE": "600",
+    "FE02.RESIDENT": "400",
+    "SV04.TOTAL": "2000",
+    "SV02.TOTAL": "2500",
+    "IN02@H1": "250",
+    "IN03@H1": "360",
   }),
   sheet("2025-03", {
-    "FI01.EMPLOYEE": "200000", "FI02.RESIDENT": "300000",
-    "FI03.EMPLOYEE": "1100", "FI04.RESIDENT": "500",
-    "FE01.EMPLOYEE": "900", "FE02.RESIDENT": "600",
-    "FE04.EMPLOYEE": "500", "FE04.RESIDENT": "300", "FE04.TOTAL": "800",
-    "FB03.EMPLOYEE": "6000", "FB04.RESIDENT": "1000",
-    "MA01.TOTAL": "120", "MA02.TOTAL": "90",
+    "FI01.EMPLOYEE": "200000",
+    "FI02.RESIDENT": "300000",
+    "FI03.EMPLOYEE": "1100",
+    "FI04.RESIDENT": "500",
+    "FE01.EMPLOYEE": "900",
+    "FE02.RESIDENT": "600",
+    "FE04.EMPLOYEE": "500",
+    "FE04.RESIDENT": "300",
+    "FE04.TOTAL": "800",
+    "FB03.EMPLOYEE": "6000",
+    "FB04.RESIDENT": "1000",
+    "MA01.TOTAL": "120",
+    "MA02.TOTAL": "90",
     "BG01.TOTAL": "2000",
     "PM02.TOTAL": "3000",
-    "PM04.EMPLOYEE": "400", "PM04.RESIDENT": "150", "PM04.TOTAL": "550",
+    "PM04.EMPLOYEE": "400",
+    "PM04.RESIDENT": "150",
+    "PM04.TOTAL": "550",
     "SV01.TOTAL": "10000",
-    "SV02.EMPLOYEE": "2500", "SV02.RESIDENT": "1500", "SV02.TOTAL": "4000",
-    "SV04.EMPLOYEE": "2500", "SV04.RESIDENT": "900", "SV04.TOTAL": "3400",
-    "SV06.EMPLOYEE": "20000", "SV06.RESIDENT": "16000", "SV06.TOTAL": "36000",
-    "SV08.EMPLOYEE": "625", "SV08.RESIDENT": "400", "SV08.TOTAL": "1025",
-    "IN02@H1": "400", "IN03@H1": "600", "IN04@H1": "420", "IN06@H1": "3200", "IN08@H1": "60", "IN17@H1": "12",
+    "SV02.EMPLOYEE": "2500",
+    "SV02.RESIDENT": "1500",
+    "SV02.TOTAL": "4000",
+    "SV04.EMPLOYEE": "2500",
+    "SV04.RESIDENT": "900",
+    "SV04.TOTAL": "3400",
+    "SV06.EMPLOYEE": "20000",
+    "SV06.RESIDENT": "16000",
+    "SV06.TOTAL": "36000",
+    "SV08.EMPLOYEE": "625",
+    "SV08.RESIDENT": "400",
+    "SV08.TOTAL": "1025",
+    "IN02@H1": "400",
+    "IN03@H1": "600",
+    "IN04@H1": "420",
+    "IN06@H1": "3200",
+    "IN08@H1": "60",
+    "IN17@H1": "12",
   }),
 ]);
 
-const institutions = [{ code: "H1", level: "LEVEL_3" }, { code: "H2", level: "LEVEL_2" }];
+const institutions = [
+  { code: "H1", level: "LEVEL_3" },
+  { code: "H2", level: "LEVEL_2" },
+];
 const rows = computeRegionMetrics({ catalogue, institutions, accepted, periods: ["2025-03"] });
 const at = (code: string, scheme: Scheme, institution: string | null = null): MetricRow =>
   rows.find((r) => r.indicatorCode === code && r.scheme === scheme && r.institutionCode === institution)!;
@@ -126,10 +161,11 @@ describe("the NHSA-2025-03 derived indicators", () => {
     // Were AVG_MONTHLY to read FE01's quarter in the quarter view, the value would be 6000 / ((900 − 600)/3) = 60.
     expect([at("FB05", "EMPLOYEE").ytd, at("FB05", "EMPLOYEE").quarter, at("FB05", "EMPLOYEE").month]).toEqual(["20", "20", null]);
     expect(at("FB05", "EMPLOYEE").lineage.formula).toBe("FB03 / AVG_MONTHLY(FE01)");
-    expect(at("FB05", "EMPLOYEE").lineage.inputs.slice(0, 2).map((e) => `${e.code}.${e.scheme} ${e.period} ${e.view}=${e.value} ${e.versionId}`)).toEqual([
-      "FB03.EMPLOYEE 2025-03 ytd=6000 v-2025-03",
-      "FE01.EMPLOYEE 2025-03 ytd=900 v-2025-03",
-    ]);
+    expect(
+      at("FB05", "EMPLOYEE")
+        .lineage.inputs.slice(0, 2)
+        .map((e) => `${e.code}.${e.scheme} ${e.period} ${e.view}=${e.value} ${e.versionId}`),
+    ).toEqual(["FB03.EMPLOYEE 2025-03 ytd=6000 v-2025-03", "FE01.EMPLOYEE 2025-03 ytd=900 v-2025-03"]);
   });
 
   it("per-month values of ratios are the ratio of the month's flows", () => {

@@ -18,7 +18,10 @@ describe("metrics engine timing", () => {
   it(`computes ${INSTITUTIONS} institutions × 20 indicators × 36 months`, { timeout: 900_000 }, () => {
     const catalogue = NHSA_2025_03.indicators.filter((i) => i.scope === "INSTITUTION");
     const inputs = catalogue.filter((i) => i.formula === null);
-    const institutions = Array.from({ length: INSTITUTIONS }, (_, i) => ({ code: `H${String(i).padStart(11, "0")}`, level: ["LEVEL_3", "LEVEL_2", "LEVEL_1"][i % 3]! }));
+    const institutions = Array.from({ length: INSTITUTIONS }, (_, i) => ({
+      code: `H${String(i).padStart(11, "0")}`,
+      level: ["LEVEL_3", "LEVEL_2", "LEVEL_1"][i % 3]!,
+    }));
     const periods = Array.from({ length: 36 }, (_, i) => makePeriod(2023, 1 + i));
     const rand = seeded(2025);
 
@@ -31,7 +34,9 @@ describe("metrics engine timing", () => {
       institutions.forEach((inst, i) => {
         inputs.forEach((def, k) => {
           const value =
-            def.basis === "FLOW" ? `${base[i]![k]! * month + Math.floor(rand() * 100)}.${Math.floor(rand() * 100)}` : `${Math.floor(rand() * 1000)}.${Math.floor(rand() * 100)}`;
+            def.basis === "FLOW"
+              ? `${base[i]![k]! * month + Math.floor(rand() * 100)}.${Math.floor(rand() * 100)}`
+              : `${Math.floor(rand() * 1000)}.${Math.floor(rand() * 100)}`;
           rows.push({ indicatorCode: def.code, scheme: "TOTAL" as Scheme, institutionCode: inst.code, value });
         });
       });

@@ -11,8 +11,22 @@ import { seeded } from "../helpers/seeded";
  */
 function def(code: string, basis: ValueBasis, formula: string | null = null, o: Partial<IndicatorDef> = {}): IndicatorDef {
   return {
-    code, category: "测试", nameZh: code, nameEn: null, unit: "万元", frequency: "MONTHLY", schemes: ["TOTAL"], scope: "REGION",
-    basis, formula, minValue: null, maxValue: null, definition: null, tag: "NATIONAL_REQUIRED", evidence: null, ...o,
+    code,
+    category: "测试",
+    nameZh: code,
+    nameEn: null,
+    unit: "万元",
+    frequency: "MONTHLY",
+    schemes: ["TOTAL"],
+    scope: "REGION",
+    basis,
+    formula,
+    minValue: null,
+    maxValue: null,
+    definition: null,
+    tag: "NATIONAL_REQUIRED",
+    evidence: null,
+    ...o,
   };
 }
 
@@ -32,7 +46,10 @@ const CATALOGUE: IndicatorDef[] = [
   def("D6", "RATE", "PCT(IF, FM)", { scope: "INSTITUTION" }),
   def("D7", "RATE", "IS / IF + MOM(RT)", { scope: "INSTITUTION" }),
 ];
-const INSTITUTIONS = [{ code: "H1", level: "LEVEL_3" }, { code: "H2", level: "LEVEL_2" }];
+const INSTITUTIONS = [
+  { code: "H1", level: "LEVEL_3" },
+  { code: "H2", level: "LEVEL_2" },
+];
 const PERIODS = Array.from({ length: 36 }, (_, i) => makePeriod(2023, 1 + i));
 
 /** Random sheets for 2023–2025: YTD flows that mostly grow, with gaps, zeros and up to 6 decimal places. */
@@ -74,7 +91,8 @@ function randomSheets(seed: number, missing = 0.08, gaps = 0.05): Map<string, Ac
   return out;
 }
 
-const compute = (accepted: Map<string, AcceptedSheet>, periods = PERIODS) => computeRegionMetrics({ catalogue: CATALOGUE, institutions: INSTITUTIONS, accepted, periods });
+const compute = (accepted: Map<string, AcceptedSheet>, periods = PERIODS) =>
+  computeRegionMetrics({ catalogue: CATALOGUE, institutions: INSTITUTIONS, accepted, periods });
 const key = (r: MetricRow) => `${r.period}|${r.indicatorCode}|${r.scheme}|${r.institutionCode ?? ""}`;
 const canonical = (d: Decimal) => {
   const r = d.toDecimalPlaces(6);
@@ -89,7 +107,13 @@ describe("metrics properties (seeded)", () => {
       const byKey = new Map(rows.map((r) => [key(r), r]));
       let checked = 0;
       for (const year of [2023, 2024, 2025]) {
-        for (const [code, scheme, inst] of [["FL", "EMPLOYEE", ""], ["FL", "TOTAL", ""], ["FM", "TOTAL", ""], ["IF", "TOTAL", "H1"], ["IF", "TOTAL", "H2"]]) {
+        for (const [code, scheme, inst] of [
+          ["FL", "EMPLOYEE", ""],
+          ["FL", "TOTAL", ""],
+          ["FM", "TOTAL", ""],
+          ["IF", "TOTAL", "H1"],
+          ["IF", "TOTAL", "H2"],
+        ]) {
           const months = Array.from({ length: 12 }, (_, i) => byKey.get(`${makePeriod(year, i + 1)}|${code}|${scheme}|${inst}`)!);
           if (months.some((r) => r.month === null)) continue; // a month without a sheet breaks the chain (month null)
           const sum = months.reduce((s, r) => s.plus(r.month!), new Decimal(0));
@@ -127,8 +151,10 @@ describe("metrics properties (seeded)", () => {
     for (const seed of SEEDS) {
       const rows = compute(randomSheets(seed));
       const byKey = new Map(rows.map((r) => [key(r), r]));
-      const row = (r: MetricRow, months: number) => byKey.get(`${shiftPeriod(r.period, { years: 0, months })}|${r.indicatorCode}|${r.scheme}|${r.institutionCode ?? ""}`);
-      const growth = (a: string | null, b: string | null) => (a === null || b === null || new Decimal(b).isZero() ? null : canonical(new Decimal(a).div(b).minus(1)));
+      const row = (r: MetricRow, months: number) =>
+        byKey.get(`${shiftPeriod(r.period, { years: 0, months })}|${r.indicatorCode}|${r.scheme}|${r.institutionCode ?? ""}`);
+      const growth = (a: string | null, b: string | null) =>
+        a === null || b === null || new Decimal(b).isZero() ? null : canonical(new Decimal(a).div(b).minus(1));
       for (const r of rows) {
         const d = CATALOGUE.find((x) => x.code === r.indicatorCode)!;
         if (d.formula !== null) continue;
@@ -153,7 +179,8 @@ describe("metrics properties (seeded)", () => {
       const rows = compute(accepted);
       // reference: evaluate each formula with the reported values, one level deep (D5 reads D1: evaluated too)
       const reported = new Map<string, string | null>();
-      for (const [period, sheet] of accepted) for (const c of sheet.rows) reported.set(`${c.indicatorCode}|${c.scheme}|${c.institutionCode ?? ""}|${period}`, c.value);
+      for (const [period, sheet] of accepted)
+        for (const c of sheet.rows) reported.set(`${c.indicatorCode}|${c.scheme}|${c.institutionCode ?? ""}|${period}`, c.value);
       const ref = (code: string, scheme: Scheme, inst: string, period: string): Decimal | null => {
         const d = CATALOGUE.find((x) => x.code === code);
         if (!d || !d.schemes.includes(scheme)) return null;
@@ -180,7 +207,8 @@ describe("metrics properties (seeded)", () => {
     const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d{0,5}[1-9])?$/;
     for (const seed of SEEDS) {
       for (const r of compute(randomSheets(seed))) {
-        for (const v of [r.ytd, r.month, r.prevYearYtd, r.yoy, r.mom]) if (v !== null) expect(v, `seed ${seed} ${key(r)}`).toMatch(CANONICAL);
+        for (const v of [r.ytd, r.month, r.prevYearYtd, r.yoy, r.mom])
+          if (v !== null) expect(v, `seed ${seed} ${key(r)}`).toMatch(CANONICAL);
         for (const e of r.lineage.inputs) if (e.value !== null) expect(e.value).toMatch(CANONICAL);
       }
     }

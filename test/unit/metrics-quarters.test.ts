@@ -7,10 +7,29 @@ import { computeRegionValues, type AcceptedSheet, type MetricValues } from "@/ap
  * field × basis × frequency, on a hand-made catalogue. Every expected number is worked out in the comment.
  */
 
-function def(code: string, basis: ValueBasis, formula: string | null = null, frequency: Frequency = "MONTHLY", unit = "万元"): IndicatorDef {
+function def(
+  code: string,
+  basis: ValueBasis,
+  formula: string | null = null,
+  frequency: Frequency = "MONTHLY",
+  unit = "万元",
+): IndicatorDef {
   return {
-    code, category: "测试", nameZh: code, nameEn: null, unit, frequency, schemes: ["TOTAL"], scope: "REGION",
-    basis, formula, minValue: null, maxValue: null, definition: null, tag: "NATIONAL_REQUIRED", evidence: null,
+    code,
+    category: "测试",
+    nameZh: code,
+    nameEn: null,
+    unit,
+    frequency,
+    schemes: ["TOTAL"],
+    scope: "REGION",
+    basis,
+    formula,
+    minValue: null,
+    maxValue: null,
+    definition: null,
+    tag: "NATIONAL_REQUIRED",
+    evidence: null,
   };
 }
 
@@ -28,16 +47,52 @@ const catalogue = [
 
 /** FF01 / FF02 ytd by month; 2024 complete, 2025 to June (May missing for FF02: a year with a missing month). */
 const FF01: Record<string, string> = {
-  "2024-01": "10", "2024-02": "20", "2024-03": "30", "2024-04": "40", "2024-05": "50", "2024-06": "60",
-  "2024-07": "70", "2024-08": "80", "2024-09": "90", "2024-10": "100", "2024-11": "110", "2024-12": "150",
-  "2025-01": "12", "2025-02": "24", "2025-03": "39", "2025-04": "52", "2025-05": "64", "2025-06": "81",
+  "2024-01": "10",
+  "2024-02": "20",
+  "2024-03": "30",
+  "2024-04": "40",
+  "2024-05": "50",
+  "2024-06": "60",
+  "2024-07": "70",
+  "2024-08": "80",
+  "2024-09": "90",
+  "2024-10": "100",
+  "2024-11": "110",
+  "2024-12": "150",
+  "2025-01": "12",
+  "2025-02": "24",
+  "2025-03": "39",
+  "2025-04": "52",
+  "2025-05": "64",
+  "2025-06": "81",
 };
 const FF02: Record<string, string> = {
-  "2024-01": "100", "2024-02": "200", "2024-03": "300", "2024-04": "400", "2024-05": "500", "2024-06": "600",
-  "2024-07": "700", "2024-08": "800", "2024-09": "900", "2024-10": "1000", "2024-11": "1100", "2024-12": "1200",
-  "2025-01": "100", "2025-02": "200", "2025-03": "300", "2025-04": "400", "2025-06": "650",
+  "2024-01": "100",
+  "2024-02": "200",
+  "2024-03": "300",
+  "2024-04": "400",
+  "2024-05": "500",
+  "2024-06": "600",
+  "2024-07": "700",
+  "2024-08": "800",
+  "2024-09": "900",
+  "2024-10": "1000",
+  "2024-11": "1100",
+  "2024-12": "1200",
+  "2025-01": "100",
+  "2025-02": "200",
+  "2025-03": "300",
+  "2025-04": "400",
+  "2025-06": "650",
 };
-const SS01: Record<string, string> = { "2024-03": "-50", "2024-06": "80", "2024-09": "70", "2024-12": "-20", "2025-03": "40", "2025-06": "30" };
+const SS01: Record<string, string> = {
+  "2024-03": "-50",
+  "2024-06": "80",
+  "2024-09": "70",
+  "2024-12": "-20",
+  "2025-03": "40",
+  "2025-06": "30",
+};
 const QQ01: Record<string, string> = { "2024-03": "5", "2024-06": "11", "2024-09": "18", "2024-12": "30", "2025-03": "6", "2025-06": "13" };
 const YY01: Record<string, string> = { "2024-12": "1500" };
 
@@ -46,7 +101,8 @@ function accepted(): Map<string, AcceptedSheet> {
   const row = (code: string, value: string) => ({ indicatorCode: code, scheme: "TOTAL" as Scheme, institutionCode: null, value });
   for (const period of Object.keys(FF01)) {
     const rows = [row("FF01", FF01[period]!)];
-    for (const [code, series] of Object.entries({ FF02, SS01, QQ01, YY01 })) if (series[period] !== undefined) rows.push(row(code, series[period]!));
+    for (const [code, series] of Object.entries({ FF02, SS01, QQ01, YY01 }))
+      if (series[period] !== undefined) rows.push(row(code, series[period]!));
     out.set(period, { versionId: `v-${period}`, rows });
   }
   return out;
@@ -54,26 +110,61 @@ function accepted(): Map<string, AcceptedSheet> {
 
 const rows = computeRegionValues({ catalogue, institutions: [], accepted: accepted(), periods: Object.keys(FF01) });
 const at = (period: string, code: string): MetricValues => rows.find((r) => r.period === period && r.indicatorCode === code)!;
-const quarterFields = (r: MetricValues) => ({ quarter: r.quarter, prevYearQuarter: r.prevYearQuarter, quarterYoy: r.quarterYoy, qoq: r.qoq, quarterYoyDiff: r.quarterYoyDiff, qoqDiff: r.qoqDiff });
+const quarterFields = (r: MetricValues) => ({
+  quarter: r.quarter,
+  prevYearQuarter: r.prevYearQuarter,
+  quarterYoy: r.quarterYoy,
+  qoq: r.qoq,
+  quarterYoyDiff: r.quarterYoyDiff,
+  qoqDiff: r.qoqDiff,
+});
 
 describe("FLOW, monthly", () => {
   it("Q1 = ytd at March; qoq compares with the previous year's Q4", () => {
     // Q1 2025 = 39; Q1 2024 = 30; quarterYoy = 39/30 − 1 = 0.3; Q4 2024 = 150 − 90 = 60; qoq = 39/60 − 1 = −0.35
-    expect(quarterFields(at("2025-03", "FF01"))).toEqual({ quarter: "39", prevYearQuarter: "30", quarterYoy: "0.3", qoq: "-0.35", quarterYoyDiff: "9", qoqDiff: "-21" });
+    expect(quarterFields(at("2025-03", "FF01"))).toEqual({
+      quarter: "39",
+      prevYearQuarter: "30",
+      quarterYoy: "0.3",
+      qoq: "-0.35",
+      quarterYoyDiff: "9",
+      qoqDiff: "-21",
+    });
   });
 
   it("Q4 = ytd(December) − ytd(September)", () => {
     // Q4 2024 = 150 − 90 = 60; Q3 = 90 − 60 = 30; qoq = 60/30 − 1 = 1; no 2023 → prevYearQuarter null
-    expect(quarterFields(at("2024-12", "FF01"))).toEqual({ quarter: "60", prevYearQuarter: null, quarterYoy: null, qoq: "1", quarterYoyDiff: null, qoqDiff: "30" });
+    expect(quarterFields(at("2024-12", "FF01"))).toEqual({
+      quarter: "60",
+      prevYearQuarter: null,
+      quarterYoy: null,
+      qoq: "1",
+      quarterYoyDiff: null,
+      qoqDiff: "30",
+    });
   });
 
   it("Q2 = ytd(June) − ytd(March); the months in between do not matter", () => {
     // Q2 2025 = 81 − 39 = 42; Q2 2024 = 60 − 30 = 30; quarterYoy = 0.4; qoq = 42/39 − 1 = 0.076923…
-    expect(quarterFields(at("2025-06", "FF01"))).toEqual({ quarter: "42", prevYearQuarter: "30", quarterYoy: "0.4", qoq: "0.076923", quarterYoyDiff: "12", qoqDiff: "3" });
+    expect(quarterFields(at("2025-06", "FF01"))).toEqual({
+      quarter: "42",
+      prevYearQuarter: "30",
+      quarterYoy: "0.4",
+      qoq: "0.076923",
+      quarterYoyDiff: "12",
+      qoqDiff: "3",
+    });
   });
 
   it("months that end no quarter have no quarter fields", () => {
-    expect(quarterFields(at("2025-05", "FF01"))).toEqual({ quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, quarterYoyDiff: null, qoqDiff: null });
+    expect(quarterFields(at("2025-05", "FF01"))).toEqual({
+      quarter: null,
+      prevYearQuarter: null,
+      quarterYoy: null,
+      qoq: null,
+      quarterYoyDiff: null,
+      qoqDiff: null,
+    });
   });
 
   it("yoyDiff = ytd − prevYearYtd, momDiff = month − previous month (January against December)", () => {
@@ -94,7 +185,14 @@ describe("STOCK, monthly", () => {
   it("quarter = the value at quarter end; differences and growth against a negative base", () => {
     // Q1 2025 = 40 against Q1 2024 = −50: quarterYoy = 40/−50 − 1 = −1.8, quarterYoyDiff = 90;
     // previous quarter end (Dec 2024) = −20: qoq = 40/−20 − 1 = −3, qoqDiff = 60
-    expect(quarterFields(at("2025-03", "SS01"))).toEqual({ quarter: "40", prevYearQuarter: "-50", quarterYoy: "-1.8", qoq: "-3", quarterYoyDiff: "90", qoqDiff: "60" });
+    expect(quarterFields(at("2025-03", "SS01"))).toEqual({
+      quarter: "40",
+      prevYearQuarter: "-50",
+      quarterYoy: "-1.8",
+      qoq: "-3",
+      quarterYoyDiff: "90",
+      qoqDiff: "60",
+    });
   });
 });
 
@@ -102,7 +200,14 @@ describe("derived %, monthly: percentage points", () => {
   it("quarter = the formula over the inputs' quarter values, differences in percentage points", () => {
     // Q2 2025 = PCT(81 − 39, 650 − 300) = 42/350 × 100 = 12; Q2 2024 = 30/300 × 100 = 10 → +2 个百分点
     // Q1 2025 = 39/300 × 100 = 13 → qoqDiff = −1, qoq = 12/13 − 1 = −0.076923…
-    expect(quarterFields(at("2025-06", "RR01"))).toEqual({ quarter: "12", prevYearQuarter: "10", quarterYoy: "0.2", qoq: "-0.076923", quarterYoyDiff: "2", qoqDiff: "-1" });
+    expect(quarterFields(at("2025-06", "RR01"))).toEqual({
+      quarter: "12",
+      prevYearQuarter: "10",
+      quarterYoy: "0.2",
+      qoq: "-0.076923",
+      quarterYoyDiff: "2",
+      qoqDiff: "-1",
+    });
   });
 
   it("yoyDiff of a rate is its change in percentage points", () => {
@@ -120,7 +225,18 @@ describe("derived %, monthly: percentage points", () => {
 describe("QUARTERLY indicators", () => {
   it("have quarter fields and year-to-date values, and no month, mom or momDiff", () => {
     // Q2 2025 = 13 − 6 = 7; Q2 2024 = 11 − 5 = 6; Q1 2025 = 6 → qoq = 7/6 − 1
-    expect(at("2025-06", "QQ01")).toMatchObject({ ytd: "13", month: null, mom: null, momDiff: null, prevYearYtd: "11", yoyDiff: "2", quarter: "7", prevYearQuarter: "6", qoq: "0.166667", qoqDiff: "1" });
+    expect(at("2025-06", "QQ01")).toMatchObject({
+      ytd: "13",
+      month: null,
+      mom: null,
+      momDiff: null,
+      prevYearYtd: "11",
+      yoyDiff: "2",
+      quarter: "7",
+      prevYearQuarter: "6",
+      qoq: "0.166667",
+      qoqDiff: "1",
+    });
   });
 
   it("a derived quarterly indicator gets its 本季 value from the inputs' quarter values", () => {

@@ -11,17 +11,34 @@ import { generateDemoMonths } from "@/prisma/seed/demo-sheets";
  * history — checked here for every month of a 36-month demo region, and for a local formula that reaches
  * back two years.
  */
-const institutions = Array.from({ length: 4 }, (_, i) => ({ code: `H34990000${i + 1}`, name: `医院${i + 1}`, level: ["LEVEL_3", "LEVEL_2", "LEVEL_1", "UNRATED"][i]!, beds: 100 + i * 50 }));
+const institutions = Array.from({ length: 4 }, (_, i) => ({
+  code: `H34990000${i + 1}`,
+  name: `医院${i + 1}`,
+  level: ["LEVEL_3", "LEVEL_2", "LEVEL_1", "UNRATED"][i]!,
+  beds: 100 + i * 50,
+}));
 const FIRST: Period = "2023-01";
 const LAST: Period = "2025-12";
 
 function history(catalogue: readonly IndicatorDef[]): Map<Period, AcceptedSheet> {
-  const months = generateDemoMonths({ catalogue, region: { code: "349900", scale: 3 }, institutions, from: FIRST, to: LAST, anomalies: null });
+  const months = generateDemoMonths({
+    catalogue,
+    region: { code: "349900", scale: 3 },
+    institutions,
+    from: FIRST,
+    to: LAST,
+    anomalies: null,
+  });
   return new Map([...months].map(([p, rows]) => [p, { versionId: `v-${p}`, rows }]));
 }
 
 /** The months `offsets` names; of those not in `institutionOffsets` (when given), the region's rows alone. */
-function windowOf(all: Map<Period, AcceptedSheet>, target: Period, offsets: readonly number[], institutionOffsets?: readonly number[]): Map<Period, AcceptedSheet> {
+function windowOf(
+  all: Map<Period, AcceptedSheet>,
+  target: Period,
+  offsets: readonly number[],
+  institutionOffsets?: readonly number[],
+): Map<Period, AcceptedSheet> {
   const out = new Map<Period, AcceptedSheet>();
   for (const o of offsets) {
     const sheet = all.get(addMonths(target, o));
@@ -35,7 +52,13 @@ function windowOf(all: Map<Period, AcceptedSheet>, target: Period, offsets: read
 describe("months a computation reads (monthsRead)", () => {
   it("are, for the national catalogue, the month, the two before, and the same three one year back, plus two years back (YOY's previous year)", () => {
     expect(monthsRead(NHSA_2025_03.indicators, "ALL", false)).toEqual([0, -1, -2, -12, -13, -14, -24]);
-    expect(monthsRead(NHSA_2025_03.indicators.filter((i) => i.scope === "INSTITUTION"), "ALL", false)).toEqual([0, -1, -2, -12]);
+    expect(
+      monthsRead(
+        NHSA_2025_03.indicators.filter((i) => i.scope === "INSTITUTION"),
+        "ALL",
+        false,
+      ),
+    ).toEqual([0, -1, -2, -12]);
     // Institution values: only the month, the two before and a year back; the rest only for the region's growth rates.
     expect(monthsRead(NHSA_2025_03.indicators, "INSTITUTION", false)).toEqual([0, -1, -2, -12]);
   });
@@ -61,7 +84,13 @@ describe("months a computation reads (monthsRead)", () => {
       const quarterEnd = Number(target.slice(5)) % 3 === 0;
       const own = quarterEnd ? offsets : monthsRead(catalogue, "ALL", false)!;
       const ownInstitution = quarterEnd ? institutionOffsets : monthsRead(catalogue, "INSTITUTION", false)!;
-      const windowed = computeRegionValues({ catalogue, institutions: levels, accepted: windowOf(all, target, own, ownInstitution), periods: [target], since: FIRST });
+      const windowed = computeRegionValues({
+        catalogue,
+        institutions: levels,
+        accepted: windowOf(all, target, own, ownInstitution),
+        periods: [target],
+        since: FIRST,
+      });
       expect(windowed, target).toEqual(full.slice(k * perMonth, (k + 1) * perMonth));
     });
   });
@@ -71,9 +100,15 @@ describe("months a computation reads (monthsRead)", () => {
     const all = history(catalogue);
     const levels = institutions.map((i) => ({ code: i.code, level: i.level }));
     const target: Period = "2025-06";
-    const thirteen = windowOf(all, target, Array.from({ length: 14 }, (_, i) => -i));
+    const thirteen = windowOf(
+      all,
+      target,
+      Array.from({ length: 14 }, (_, i) => -i),
+    );
     const row = (accepted: Map<Period, AcceptedSheet>) =>
-      computeRegionValues({ catalogue, institutions: levels, accepted, periods: [target], since: FIRST }).find((r) => r.indicatorCode === "FI06")!;
+      computeRegionValues({ catalogue, institutions: levels, accepted, periods: [target], since: FIRST }).find(
+        (r) => r.indicatorCode === "FI06",
+      )!;
     expect(row(all).prevYearYtd).not.toBeNull();
     expect(row(thirteen).prevYearYtd).toBeNull();
   });
@@ -92,6 +127,8 @@ describe("months a computation reads (monthsRead)", () => {
     const levels = institutions.map((i) => ({ code: i.code, level: i.level }));
     const periods: Period[] = ["2025-01", "2025-07"];
     const withLineage = computeRegionMetrics({ catalogue, institutions: levels, accepted: all, periods });
-    expect(computeRegionValues({ catalogue, institutions: levels, accepted: all, periods })).toEqual(withLineage.map(({ lineage: _, ...values }) => values));
+    expect(computeRegionValues({ catalogue, institutions: levels, accepted: all, periods })).toEqual(
+      withLineage.map(({ lineage: _, ...values }) => values),
+    );
   });
 });

@@ -15,11 +15,22 @@ function routeFiles(dir = "app/api/v1"): string[] {
   });
 }
 /** app/api/v1/sheets/versions/[versionId]/review/route.ts → /api/v1/sheets/versions/{versionId}/review */
-const pathOf = (file: string) => "/" + path.dirname(file).split(path.sep).slice(1).join("/").replace(/\[([^\]]+)\]/g, "{$1}");
+const pathOf = (file: string) =>
+  "/" +
+  path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .join("/")
+    .replace(/\[([^\]]+)\]/g, "{$1}");
 
 describe("the OpenAPI description of /api/v1", () => {
   const doc = apiV1Document();
-  type Operation = { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> };
+  type Operation = {
+    operationId: string;
+    parameters: { name: string; in: string }[];
+    responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  };
   const operation = (p: string, method: string) => (doc.paths[p] as Record<string, Operation> | undefined)?.[method];
 
   it("describes every exported method of every route file under app/api/v1, at the path of its folder, and nothing else", async () => {
@@ -50,7 +61,8 @@ describe("the OpenAPI description of /api/v1", () => {
       expect(o.parameters.filter((p) => p.in === "path").map((p) => p.name)).toEqual(placeholders);
       expect(Object.keys(o.responses)).toContain("500");
       if (op.definition.auth !== "public") expect(Object.keys(o.responses)).toEqual(expect.arrayContaining(["401", "403", "404"]));
-      for (const r of Object.values(o.responses)) for (const m of Object.values(r.content ?? {})) expect(() => resolve(m.schema)).not.toThrow();
+      for (const r of Object.values(o.responses))
+        for (const m of Object.values(r.content ?? {})) expect(() => resolve(m.schema)).not.toThrow();
     }
   });
 
@@ -66,7 +78,10 @@ describe("the OpenAPI description of /api/v1", () => {
     const upload = operation("/api/v1/sheets", "post")!;
     expect(upload.parameters.find((p) => p.name === "dryRun")).toMatchObject({ in: "query", required: false, schema: { type: "string" } });
     expect(Object.keys(upload.responses)).toEqual(["200", "201", "401", "403", "404", "413", "422", "500"]);
-    expect(resolve({ $ref: "#/components/schemas/ListSheets200" })).toMatchObject({ additionalProperties: false, required: ["regionCode", "regionName", "sheets"] });
+    expect(resolve({ $ref: "#/components/schemas/ListSheets200" })).toMatchObject({
+      additionalProperties: false,
+      required: ["regionCode", "regionName", "sheets"],
+    });
     expect(resolve({ $ref: "#/components/schemas/Error" })).toMatchObject({ additionalProperties: false, required: ["error"] });
   });
 

@@ -10,7 +10,10 @@ describe("the page error", () => {
     renderToString(
       createElement(RequestIdProvider, {
         id,
-        children: createElement(PageError, { error: Object.assign(new Error('relation "SheetValue" does not exist'), { digest }), reset: () => {} }),
+        children: createElement(PageError, {
+          error: Object.assign(new Error('relation "SheetValue" does not exist'), { digest }),
+          reset: () => {},
+        }),
       }),
     );
 

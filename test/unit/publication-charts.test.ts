@@ -12,13 +12,62 @@ const series = (base: number) => months.map((_, k) => (k === 5 ? null : String(b
 const specs: ChartSpec[] = [
   { kind: "sparkline", values: ["1", null, "3"] },
   { kind: "trend24", data: { subject: "基金支出", unit: "万元", periods: months, values: series(1000), lastYear: series(900) } },
-  { kind: "quarterTrend", data: { subject: "DRG/DIP 付费", periods: ["2024年Q2", "2024年Q3"], series: [{ name: "病例数", unit: "例", values: ["10", "12"] }, { name: "结算人次占比", unit: "%", values: ["80.5", null] }] } },
-  { kind: "incomeExpenditure", periods: months, schemes: [{ scheme: "职工", income: series(500), expenditure: series(400) }, { scheme: "居民", income: series(300), expenditure: series(350) }] },
-  { kind: "balanceCapacity", periods: months.slice(-4), schemes: [{ scheme: "职工", balance: ["1", "2", "3", "4"], months: ["7.5", "8", null, "12.2"] }] },
-  { kind: "budgetBullet", rows: [{ name: "职工", executed: "0.2612" }, { name: "居民", executed: null }], monthsElapsed: 3 },
-  { kind: "peerRanking", subject: "次均住院费用", unit: "元", peers: [{ label: "本院", value: "9000", own: true }, { label: "同级机构 A", value: "12000" }, { label: "同级机构 B", value: null }], quartiles: { q1: "8000", median: "9500", q3: "11000" } },
-  { kind: "levelBox", box: { name: "平均住院日", unit: "天", min: "5", q1: "6", median: "7", q3: "8", max: "11", own: "9.2" }, levelName: "三级" },
-  { kind: "quadrant", points: [{ label: "本院", cost: "1.12", time: "0.95", cmi: "1.3", own: true }, { label: "同级机构 A", cost: "0.9", time: "1.05", cmi: "0.8" }, { label: "同级机构 B", cost: null, time: "1" }] },
+  {
+    kind: "quarterTrend",
+    data: {
+      subject: "DRG/DIP 付费",
+      periods: ["2024年Q2", "2024年Q3"],
+      series: [
+        { name: "病例数", unit: "例", values: ["10", "12"] },
+        { name: "结算人次占比", unit: "%", values: ["80.5", null] },
+      ],
+    },
+  },
+  {
+    kind: "incomeExpenditure",
+    periods: months,
+    schemes: [
+      { scheme: "职工", income: series(500), expenditure: series(400) },
+      { scheme: "居民", income: series(300), expenditure: series(350) },
+    ],
+  },
+  {
+    kind: "balanceCapacity",
+    periods: months.slice(-4),
+    schemes: [{ scheme: "职工", balance: ["1", "2", "3", "4"], months: ["7.5", "8", null, "12.2"] }],
+  },
+  {
+    kind: "budgetBullet",
+    rows: [
+      { name: "职工", executed: "0.2612" },
+      { name: "居民", executed: null },
+    ],
+    monthsElapsed: 3,
+  },
+  {
+    kind: "peerRanking",
+    subject: "次均住院费用",
+    unit: "元",
+    peers: [
+      { label: "本院", value: "9000", own: true },
+      { label: "同级机构 A", value: "12000" },
+      { label: "同级机构 B", value: null },
+    ],
+    quartiles: { q1: "8000", median: "9500", q3: "11000" },
+  },
+  {
+    kind: "levelBox",
+    box: { name: "平均住院日", unit: "天", min: "5", q1: "6", median: "7", q3: "8", max: "11", own: "9.2" },
+    levelName: "三级",
+  },
+  {
+    kind: "quadrant",
+    points: [
+      { label: "本院", cost: "1.12", time: "0.95", cmi: "1.3", own: true },
+      { label: "同级机构 A", cost: "0.9", time: "1.05", cmi: "0.8" },
+      { label: "同级机构 B", cost: null, time: "1" },
+    ],
+  },
 ];
 
 describe("publication chart builders", () => {
@@ -79,7 +128,16 @@ describe("publication chart builders", () => {
   });
 
   it("ranks peers highest first, highlights and labels only the own institution, drops peers without a value", () => {
-    const o = peerRankingOption("次均住院费用", "元", [{ label: "同级机构 A", value: "5" }, { label: "某某医院", value: "7", own: true }, { label: "同级机构 B", value: null }], { q1: "4", median: "5", q3: null });
+    const o = peerRankingOption(
+      "次均住院费用",
+      "元",
+      [
+        { label: "同级机构 A", value: "5" },
+        { label: "某某医院", value: "7", own: true },
+        { label: "同级机构 B", value: null },
+      ],
+      { q1: "4", median: "5", q3: null },
+    );
     expect(o.yAxis.data).toEqual(["某某医院", "同级机构 A"]);
     expect(o.series[0]!.data[0]!.label?.formatter).toBe("本院 7.00");
     expect(o.series[0]!.data[1]!.label).toBeUndefined();
@@ -87,7 +145,10 @@ describe("publication chart builders", () => {
   });
 
   it("puts the own point in its own series in the quadrant, and peers unlabelled unless named mode", () => {
-    const points = [{ label: "本院", cost: "1.2", time: "0.9", cmi: "1.5", own: true }, { label: "甲医院", cost: "0.8", time: "1.1", cmi: "0.9" }];
+    const points = [
+      { label: "本院", cost: "1.2", time: "0.9", cmi: "1.5", own: true },
+      { label: "甲医院", cost: "0.8", time: "1.1", cmi: "0.9" },
+    ];
     const anonymous = quadrantOption(points);
     expect(anonymous.series[1]!.data).toHaveLength(1);
     expect(anonymous.series[1]!.data[0]!.value).toEqual([1.2, 0.9]);

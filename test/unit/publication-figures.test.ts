@@ -3,9 +3,33 @@ import type { Figure, IndicatorInfo, PanelData, SeriesPoint } from "@/app/_domai
 import { buildOption } from "@/components/charts/chart-spec";
 import { momOf, numText, panelCharts, rankingChart, yoyOf } from "@/components/publications/figures";
 
-const info = (code: string, unit: string, better: IndicatorInfo["better"] = null): IndicatorInfo => ({ code, scheme: "TOTAL", nameZh: code, unit, percent: unit === "%", better, definition: null });
-const figure = (over: Partial<Figure>): Figure => ({ month: null, ytd: null, prevYearYtd: null, yoy: null, mom: null, yoyDiff: null, momDiff: null, quarter: null, prevYearQuarter: null, quarterYoy: null, qoq: null, qoqDiff: null, quarterYoyDiff: null, ...over });
-const points = (values: (string | null)[]): SeriesPoint[] => values.map((value, k) => ({ period: `2025-${String(k + 1).padStart(2, "0")}`, value }));
+const info = (code: string, unit: string, better: IndicatorInfo["better"] = null): IndicatorInfo => ({
+  code,
+  scheme: "TOTAL",
+  nameZh: code,
+  unit,
+  percent: unit === "%",
+  better,
+  definition: null,
+});
+const figure = (over: Partial<Figure>): Figure => ({
+  month: null,
+  ytd: null,
+  prevYearYtd: null,
+  yoy: null,
+  mom: null,
+  yoyDiff: null,
+  momDiff: null,
+  quarter: null,
+  prevYearQuarter: null,
+  quarterYoy: null,
+  qoq: null,
+  qoqDiff: null,
+  quarterYoyDiff: null,
+  ...over,
+});
+const points = (values: (string | null)[]): SeriesPoint[] =>
+  values.map((value, k) => ({ period: `2025-${String(k + 1).padStart(2, "0")}`, value }));
 
 describe("publication figures", () => {
   it("reads frozen numbers in their unit's habit, keeps a suppressed count's marker and writes missing as —", () => {
@@ -26,7 +50,12 @@ describe("publication figures", () => {
   });
 
   it("turns panels into chart specs that build, with the panel's title on a single chart and gaps for suppressed values", () => {
-    const trend: PanelData = { kind: "TREND", lines: [{ indicator: info("FE03", "万元"), current: points(["1", { suppressed: "<5" } as never, "3"]), lastYear: points(["1", "2", null]) }] };
+    const trend: PanelData = {
+      kind: "TREND",
+      lines: [
+        { indicator: info("FE03", "万元"), current: points(["1", { suppressed: "<5" } as never, "3"]), lastYear: points(["1", "2", null]) },
+      ],
+    };
     const [chart] = panelCharts(trend, { title: "基金支出（万元）" });
     expect(chart!.spec.kind).toBe("trend24");
     const option = buildOption(chart!.spec) as { title: { text: string }; series: { data: unknown[] }[] };
@@ -47,7 +76,14 @@ describe("publication figures", () => {
     expect(q!.spec).toMatchObject({ kind: "quadrant", labelPeers: false });
     expect(panelCharts(quadrant, { peersNamed: true })[0]!.spec).toMatchObject({ labelPeers: true });
 
-    const budget: PanelData = { kind: "BUDGET_EXECUTION", indicator: info("FE03", "万元"), ytd: "50", budget: "200", execution: "0.25", timeProgress: "0.5" };
+    const budget: PanelData = {
+      kind: "BUDGET_EXECUTION",
+      indicator: info("FE03", "万元"),
+      ytd: "50",
+      budget: "200",
+      execution: "0.25",
+      timeProgress: "0.5",
+    };
     expect(panelCharts(budget)[0]!.spec).toMatchObject({ kind: "budgetBullet", monthsElapsed: 6, rows: [{ executed: "0.25" }] });
   });
 
@@ -55,7 +91,21 @@ describe("publication figures", () => {
     const i = info("IN05", "元");
     const level = { q1: "1", median: "2", q3: "3" };
     expect(rankingChart(i, [{ label: "本院", own: true, values: { "IN05:TOTAL": "2" } }], level)).toBeNull();
-    const chart = rankingChart(i, [{ label: "本院", own: true, values: { "IN05:TOTAL": "2" } }, { label: "同级机构 A", own: false, values: { "IN05:TOTAL": { suppressed: "<5" } } }, { label: "同级机构 B", own: false, values: { "IN05:TOTAL": "3" } }], level);
-    expect(chart!.spec).toMatchObject({ kind: "peerRanking", peers: [{ label: "本院", own: true, value: "2" }, { label: "同级机构 B", own: false, value: "3" }] });
+    const chart = rankingChart(
+      i,
+      [
+        { label: "本院", own: true, values: { "IN05:TOTAL": "2" } },
+        { label: "同级机构 A", own: false, values: { "IN05:TOTAL": { suppressed: "<5" } } },
+        { label: "同级机构 B", own: false, values: { "IN05:TOTAL": "3" } },
+      ],
+      level,
+    );
+    expect(chart!.spec).toMatchObject({
+      kind: "peerRanking",
+      peers: [
+        { label: "本院", own: true, value: "2" },
+        { label: "同级机构 B", own: false, value: "3" },
+      ],
+    });
   });
 });

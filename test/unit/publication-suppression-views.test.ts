@@ -3,7 +3,14 @@ import type { IndicatorDef, Scheme } from "@/app/_domain/catalogue";
 import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
 import type { MetricValues } from "@/app/_domain/metrics/compute-metrics";
 import { figure, frozen, indicatorInfo, RowIndex, series } from "@/app/_domain/publications/figures";
-import { defaultLayout, defaultTitle, layoutIndicators, MONTHLY_LAYOUT, publicationPeriod, QUARTERLY_LAYOUT } from "@/app/_domain/publications/layouts";
+import {
+  defaultLayout,
+  defaultTitle,
+  layoutIndicators,
+  MONTHLY_LAYOUT,
+  publicationPeriod,
+  QUARTERLY_LAYOUT,
+} from "@/app/_domain/publications/layouts";
 import type { FrozenRegionPart, InstitutionPart, Num } from "@/app/_domain/publications/types";
 import { letters, peerPoints } from "@/app/_domain/publications/views";
 
@@ -15,7 +22,20 @@ const HIDDEN = { suppressed: "<5" };
 
 function row(def: IndicatorDef, scheme: Scheme, month: string | null, ytd: string | null = month, period = "2025-06"): MetricValues {
   const values = { period, indicatorCode: def.code, scheme, institutionCode: null, ytd, month } as MetricValues;
-  for (const f of ["prevYearYtd", "yoy", "mom", "yoyDiff", "momDiff", "quarter", "prevYearQuarter", "quarterYoy", "qoq", "quarterYoyDiff", "qoqDiff"] as const) values[f] = null;
+  for (const f of [
+    "prevYearYtd",
+    "yoy",
+    "mom",
+    "yoyDiff",
+    "momDiff",
+    "quarter",
+    "prevYearQuarter",
+    "quarterYoy",
+    "qoq",
+    "quarterYoyDiff",
+    "qoqDiff",
+  ] as const)
+    values[f] = null;
   return values;
 }
 /** SV02's month values for 职工, 居民, 合计 (ytd large, so only the month field is small). */
@@ -62,7 +82,8 @@ describe("peer lettering: anonymised peers cannot be matched across recipients",
   const inst = (code: string) => ({ code, name: `医院${code}`, values: { "IN05:TOTAL": code } as Record<string, Num> });
   const peers = ["H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8"].map(inst);
   const region = (peerMode: FrozenRegionPart["peerMode"]) => ({ peerMode, peers: { L3: peers } }) as unknown as FrozenRegionPart;
-  const part = (code: string) => ({ institution: { code, name: `医院${code}`, level: "L3", levelLabel: "三级" }, panels: {} }) as unknown as InstitutionPart;
+  const part = (code: string) =>
+    ({ institution: { code, name: `医院${code}`, level: "L3", levelLabel: "三级" }, panels: {} }) as unknown as InstitutionPart;
 
   it("letters A…Z, then AA, AB, … ZZ, AAA", () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(letters)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
@@ -83,7 +104,10 @@ describe("peer lettering: anonymised peers cannot be matched across recipients",
   });
 
   it("shows names in NAMED mode and no peers in OWN_ONLY mode", () => {
-    expect(peerPoints(region("NAMED"), part("H2"), "v1").map((p) => p.label)).toEqual(["医院H2", ...peers.filter((p) => p.code !== "H2").map((p) => p.name)]);
+    expect(peerPoints(region("NAMED"), part("H2"), "v1").map((p) => p.label)).toEqual([
+      "医院H2",
+      ...peers.filter((p) => p.code !== "H2").map((p) => p.name),
+    ]);
     expect(peerPoints(region("OWN_ONLY"), part("H2"), "v1")).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ const TEXT = /\.(ts|tsx|mjs|js|json|md|prisma|sql|css|yml|yaml|txt|csv)$|^\.ci\/
 /** Tracked files plus new ones not yet committed (so a failure shows before the commit). */
 function repositoryFiles(): string[] {
   const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" });
-  return [...new Set(out.split("\n").filter(Boolean))].filter((f) => f !== SELF && f !== "package-lock.json" && TEXT.test(f) && fs.existsSync(f));
+  return [...new Set(out.split("\n").filter(Boolean))].filter(
+    (f) => f !== SELF && f !== "package-lock.json" && TEXT.test(f) && fs.existsSync(f),
+  );
 }
 
 const FORBIDDEN: { pattern: RegExp; why: string }[] = [
@@ -24,7 +26,10 @@ const FORBIDDEN: { pattern: RegExp; why: string }[] = [
   { pattern: /(^|[\s`'"(:])\/(work|home|Users|root|mnt|srv|opt)\/[\w.-]/, why: "an absolute path of a development machine" },
   { pattern: /[A-Z]:\\(Users|work)\\/i, why: "a Windows path of a development machine" },
   { pattern: /\b(PRODUCT|PUBLICATIONS|STACK|ARCHITECTURE|EXAMPLES)\.md\b/, why: "a document that is not in the repository (use docs/)" },
-  { pattern: /\bseeds-brief\b|reference\/(indicators|security-requirements)\.md/, why: "a research note that is not in the repository (use docs/)" },
+  {
+    pattern: /\bseeds-brief\b|reference\/(indicators|security-requirements)\.md/,
+    why: "a research note that is not in the repository (use docs/)",
+  },
 ];
 
 describe("the repository is self-contained", () => {
@@ -34,9 +39,12 @@ describe("the repository is self-contained", () => {
     expect(files.length).toBeGreaterThan(100);
     const hits: string[] = [];
     for (const file of files) {
-      fs.readFileSync(file, "utf8").split("\n").forEach((line, i) => {
-        for (const { pattern, why } of FORBIDDEN) if (pattern.test(line)) hits.push(`${file}:${i + 1}: ${why}: ${line.trim().slice(0, 120)}`);
-      });
+      fs.readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          for (const { pattern, why } of FORBIDDEN)
+            if (pattern.test(line)) hits.push(`${file}:${i + 1}: ${why}: ${line.trim().slice(0, 120)}`);
+        });
     }
     expect(hits).toEqual([]);
   });
@@ -63,10 +71,18 @@ describe("the repository is self-contained", () => {
 
   it("docs/catalogue.md lists every indicator of the shipped catalogue with its name, unit and formula", () => {
     const doc = fs.readFileSync("docs/catalogue.md", "utf8");
-    const rows = new Map(doc.split("\n").filter((l) => /^\| [A-Z]{2}\d{2} \|/.test(l)).map((l) => [l.split("|")[1].trim(), l]));
+    const rows = new Map(
+      doc
+        .split("\n")
+        .filter((l) => /^\| [A-Z]{2}\d{2} \|/.test(l))
+        .map((l) => [l.split("|")[1].trim(), l]),
+    );
     expect(rows.size).toBe(NHSA_2025_03.indicators.length);
     for (const d of NHSA_2025_03.indicators) {
-      const cells = rows.get(d.code)?.split("|").map((c) => c.trim());
+      const cells = rows
+        .get(d.code)
+        ?.split("|")
+        .map((c) => c.trim());
       expect(cells, d.code).toBeDefined();
       expect([cells![2], cells![3]], d.code).toEqual([d.nameZh, d.unit]);
       expect(cells![7], d.code).toBe(d.formula ? `\`${d.formula}\`` : "填报");

@@ -33,6 +33,10 @@ describe("security headers", () => {
   });
 
   it("fixed headers: nosniff, DENY framing, no referrer", () => {
-    expect(STATIC_SECURITY_HEADERS).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "no-referrer" });
+    expect(STATIC_SECURITY_HEADERS).toMatchObject({
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "referrer-policy": "no-referrer",
+    });
   });
 });

@@ -30,9 +30,16 @@ describe("sheet display helpers", () => {
   it("says where a month stands", () => {
     const v = (status: "VALIDATED" | "ACCEPTED" | "REJECTED" | "SUPERSEDED") => ({ status });
     expect(monthStatusTags(undefined)).toEqual([{ label: "未上传", color: "default" }]);
-    expect(monthStatusTags({ accepted: 2, pending: 0, versions: [v("ACCEPTED"), v("SUPERSEDED")] })).toEqual([{ label: "已通过·第 2 版", color: "green" }]);
-    expect(monthStatusTags({ accepted: 1, pending: 1, versions: [v("VALIDATED"), v("ACCEPTED")] }).map((t) => t.label)).toEqual(["已通过·第 1 版", "待审核 1 个"]);
-    expect(monthStatusTags({ accepted: null, pending: 2, versions: [v("VALIDATED"), v("VALIDATED")] })).toEqual([{ label: "待审核 2 个", color: "orange" }]);
+    expect(monthStatusTags({ accepted: 2, pending: 0, versions: [v("ACCEPTED"), v("SUPERSEDED")] })).toEqual([
+      { label: "已通过·第 2 版", color: "green" },
+    ]);
+    expect(monthStatusTags({ accepted: 1, pending: 1, versions: [v("VALIDATED"), v("ACCEPTED")] }).map((t) => t.label)).toEqual([
+      "已通过·第 1 版",
+      "待审核 1 个",
+    ]);
+    expect(monthStatusTags({ accepted: null, pending: 2, versions: [v("VALIDATED"), v("VALIDATED")] })).toEqual([
+      { label: "待审核 2 个", color: "orange" },
+    ]);
     expect(monthStatusTags({ accepted: null, pending: 0, versions: [v("REJECTED")] })).toEqual([{ label: "已退回", color: "red" }]);
   });
 
@@ -50,9 +57,25 @@ describe("sheet display helpers", () => {
 
 describe("reportCsvText", () => {
   const report: SheetReport = {
-    errors: [{ severity: "ERROR", rule: "value.not-a-number", location: "区域表!E4", indicatorCode: "FI03", scheme: "EMPLOYEE", message: "含有字母 O，是否应为数字 0？" }],
+    errors: [
+      {
+        severity: "ERROR",
+        rule: "value.not-a-number",
+        location: "区域表!E4",
+        indicatorCode: "FI03",
+        scheme: "EMPLOYEE",
+        message: "含有字母 O，是否应为数字 0？",
+      },
+    ],
     warnings: [
-      { severity: "WARNING", rule: "missing.required", location: "全表", indicatorCode: "SV02", message: "=缺少数值, \"合计\"", explanation: "系统切换\n下月补报" } as never,
+      {
+        severity: "WARNING",
+        rule: "missing.required",
+        location: "全表",
+        indicatorCode: "SV02",
+        message: '=缺少数值, "合计"',
+        explanation: "系统切换\n下月补报",
+      } as never,
     ],
     counts: { cells: 2, values: 1, missing: 1 },
   };
@@ -67,9 +90,16 @@ describe("reportCsvText", () => {
   });
 });
 
-
 describe("canonicalNumericText (stored numeric → canonical decimal string)", () => {
   it("drops trailing zeros and a bare point, and never gives -0", () => {
-    expect(["1200.000000", "-0.500000", "0.000000", "-0.000000", "12.340000", "100", "-7"].map(canonicalNumericText)).toEqual(["1200", "-0.5", "0", "0", "12.34", "100", "-7"]);
+    expect(["1200.000000", "-0.500000", "0.000000", "-0.000000", "12.340000", "100", "-7"].map(canonicalNumericText)).toEqual([
+      "1200",
+      "-0.5",
+      "0",
+      "0",
+      "12.34",
+      "100",
+      "-7",
+    ]);
   });
 });

@@ -131,7 +131,14 @@ describe("toLongCsv", () => {
 
   it("neutralises text that a spreadsheet would run as a formula, but not negative numbers", () => {
     const text = toLongCsv([
-      { regionCode: "340100", period: "2025-06", indicatorCode: "=HYPERLINK(1)", scheme: "TOTAL", institutionCode: "@SUM(A1)", value: "-3" },
+      {
+        regionCode: "340100",
+        period: "2025-06",
+        indicatorCode: "=HYPERLINK(1)",
+        scheme: "TOTAL",
+        institutionCode: "@SUM(A1)",
+        value: "-3",
+      },
       { regionCode: "340100", period: "2025-06", indicatorCode: "+X", scheme: "TOTAL", institutionCode: "-Y", value: "=1+1" },
     ]);
     const lines = text.split("\r\n");
@@ -141,8 +148,22 @@ describe("toLongCsv", () => {
 
   it("round-trips through parseLongCsv", () => {
     const rowsOut = [
-      { regionCode: "340100", period: "2025-06", indicatorCode: "FI03", scheme: "EMPLOYEE" as const, institutionCode: null, value: "1234.5" },
-      { regionCode: "340100", period: "2025-06", indicatorCode: "IN01", scheme: "RESIDENT" as const, institutionCode: "H34010000001", value: null },
+      {
+        regionCode: "340100",
+        period: "2025-06",
+        indicatorCode: "FI03",
+        scheme: "EMPLOYEE" as const,
+        institutionCode: null,
+        value: "1234.5",
+      },
+      {
+        regionCode: "340100",
+        period: "2025-06",
+        indicatorCode: "IN01",
+        scheme: "RESIDENT" as const,
+        institutionCode: "H34010000001",
+        value: null,
+      },
     ];
     const back = parseLongCsv(toLongCsv(rowsOut, { bom: true }));
     expect(back.issues).toEqual([]);

@@ -7,12 +7,33 @@ import { type ValidateSheetInput, cellKey, validateSheet } from "@/app/_domain/s
 import { INSTITUTIONS, indicator } from "../helpers/sheet-catalogue";
 
 /** A %-unit rate (like PM06 医保结算清单上传率), one with a lower bound above 1, and a stock. */
-const RATE = indicator("PM06", { nameZh: "医保结算清单上传率", unit: "%", basis: "RATE", schemes: ["TOTAL"], maxValue: "100", tag: "LOCAL" });
-const HIGH = indicator("PM09", { nameZh: "某达标率", unit: "%", basis: "RATE", schemes: ["TOTAL"], minValue: "60", maxValue: "100", tag: "LOCAL" });
+const RATE = indicator("PM06", {
+  nameZh: "医保结算清单上传率",
+  unit: "%",
+  basis: "RATE",
+  schemes: ["TOTAL"],
+  maxValue: "100",
+  tag: "LOCAL",
+});
+const HIGH = indicator("PM09", {
+  nameZh: "某达标率",
+  unit: "%",
+  basis: "RATE",
+  schemes: ["TOTAL"],
+  minValue: "60",
+  maxValue: "100",
+  tag: "LOCAL",
+});
 const STOCK = indicator("FI01", { nameZh: "职工医保参保人数", unit: "人", basis: "STOCK", schemes: ["EMPLOYEE"], tag: "LOCAL" });
 const CATALOGUE = [RATE, HIGH, STOCK];
 
-const cell = (indicatorCode: string, scheme: Scheme, raw: string, location: string): RawCell => ({ indicatorCode, scheme, institutionCode: null, raw, location });
+const cell = (indicatorCode: string, scheme: Scheme, raw: string, location: string): RawCell => ({
+  indicatorCode,
+  scheme,
+  institutionCode: null,
+  raw,
+  location,
+});
 const lastMonth = (values: Record<string, string>) =>
   new Map(Object.entries(values).map(([k, v]) => [cellKey(k.split("|")[0], k.split("|")[1] as Scheme, null), v]));
 function run(cells: RawCell[], over: Partial<ValidateSheetInput> = {}) {
@@ -62,7 +83,9 @@ describe("validateSheet: rates and stocks month on month, percentages typed as f
     const r = run([cell("PM06", "TOTAL", "0.9828", "区域表!G22"), cell("FI01", "EMPLOYEE", "2510000", "区域表!E3")], { previous });
     expect(r.errors).toEqual([]);
     expect(brief(r.warnings)).toEqual(["value.percent-as-fraction 区域表!G22"]);
-    expect(r.warnings[0].message).toBe("PM06 医保结算清单上传率（合计）：疑似按小数填写：98.28% 应填 98.28（数值 0.9828，上月为 97.5；单位是 %，填百分号前的数字）。");
+    expect(r.warnings[0].message).toBe(
+      "PM06 医保结算清单上传率（合计）：疑似按小数填写：98.28% 应填 98.28（数值 0.9828，上月为 97.5；单位是 %，填百分号前的数字）。",
+    );
   });
 
   it("uses December's value in January, and says nothing without a previous value", () => {
@@ -85,7 +108,9 @@ describe("validateSheet: rates and stocks month on month, percentages typed as f
     const r = run([cell("PM06", "TOTAL", "40", "G22"), cell("FI01", "EMPLOYEE", "46356", "E3")], { previous });
     expect(brief(r.warnings)).toEqual(["cross.mom-change G22", "cross.mom-change E3"]);
     expect(r.warnings[0].message).toBe("PM06 医保结算清单上传率（合计）：本期数 40 比上月 25 增加 60.0%，超过 ±50.0% 的提示阈值，请核实。");
-    expect(r.warnings[1].message).toContain("月末数 46,356 比上月 2,500,000 减少 98.1%，超过 ±50.0% 的提示阈值，请核实；若误把日期 2026-11-30 填进了数值单元格，请改为数值。");
+    expect(r.warnings[1].message).toContain(
+      "月末数 46,356 比上月 2,500,000 减少 98.1%，超过 ±50.0% 的提示阈值，请核实；若误把日期 2026-11-30 填进了数值单元格，请改为数值。",
+    );
     // Where last month's figure is of that size too, a change is no date slip.
     const small = { sameYearPrevMonth: lastMonth({ "FI01|EMPLOYEE": "40000" }) };
     expect(run([cell("FI01", "EMPLOYEE", "46356", "E3")], { previous: small }).warnings).toEqual([]);
@@ -102,7 +127,8 @@ describe("validateSheet: rates and stocks month on month, percentages typed as f
     expect(brief(run(cells, { previous, momMinBase: "1" }).warnings)).toEqual(["cross.mom-change G22", "cross.mom-change E3"]);
     expect(brief(run([cell("FI01", "EMPLOYEE", "12", "E3")], { previous }).warnings)).toEqual(["cross.mom-change E3"]);
     // A decimal base is read exactly: 9.5 → 4 warns with a base of 9.5, not with 9.6
-    const rate = (base: string) => run([cell("PM06", "TOTAL", "4", "G22")], { previous: { sameYearPrevMonth: lastMonth({ "PM06|TOTAL": "9.5" }) }, momMinBase: base });
+    const rate = (base: string) =>
+      run([cell("PM06", "TOTAL", "4", "G22")], { previous: { sameYearPrevMonth: lastMonth({ "PM06|TOTAL": "9.5" }) }, momMinBase: base });
     expect(brief(rate("9.5").warnings)).toEqual(["cross.mom-change G22"]);
     expect(rate("9.6").warnings).toEqual([]);
   });

@@ -69,15 +69,27 @@ describe("buildSheetTemplate", () => {
   it("writes region, period, catalogue and a template hash into the hidden _meta sheet", async () => {
     const wb = await load(await build());
     const meta = wb.getWorksheet("_meta")!;
-    const kv = Object.fromEntries(meta.getSheetValues().filter(Boolean).map((r) => (r as string[]).slice(1, 3)));
+    const kv = Object.fromEntries(
+      meta
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => (r as string[]).slice(1, 3)),
+    );
     expect(kv).toMatchObject({ format: "liangdi-sheet-template", region_code: "340100", period: "2025-06", catalogue_code: "TEST-2025" });
     expect(kv.template_hash).toMatch(/^[0-9a-f]{64}$/);
     // The hash covers the layout only: the same layout under another period has the same hash…
-    const other = await load(await buildSheetTemplate({ region: REGION, period: "2025-07", catalogue: CATALOGUE, institutions: INSTITUTIONS }));
+    const other = await load(
+      await buildSheetTemplate({ region: REGION, period: "2025-07", catalogue: CATALOGUE, institutions: INSTITUTIONS }),
+    );
     expect(other.getWorksheet("_meta")!.getCell("B7").value).toBe(kv.template_hash);
     // …and one institution more changes it.
     const more = await load(
-      await buildSheetTemplate({ region: REGION, period: "2025-06", catalogue: CATALOGUE, institutions: [...INSTITUTIONS, { code: "H34010000004", name: "新医院", level: "一级" }] }),
+      await buildSheetTemplate({
+        region: REGION,
+        period: "2025-06",
+        catalogue: CATALOGUE,
+        institutions: [...INSTITUTIONS, { code: "H34010000004", name: "新医院", level: "一级" }],
+      }),
     );
     expect(more.getWorksheet("_meta")!.getCell("B7").value).not.toBe(kv.template_hash);
     expect(sheetTemplateFileName(REGION, "2025-06")).toBe("合肥市2025年6月数据底稿.xlsx");
@@ -85,7 +97,21 @@ describe("buildSheetTemplate", () => {
 });
 
 describe("buildSheetTemplate: on paper and in an office suite's hands", () => {
-  const PERCENT = { ...CATALOGUE, indicators: [...TINY, indicator("IN10", { category: "医疗机构", nameZh: "DRG/DIP入组率", unit: "%", scope: "INSTITUTION", basis: "RATE", schemes: ["TOTAL"], maxValue: "100" })] };
+  const PERCENT = {
+    ...CATALOGUE,
+    indicators: [
+      ...TINY,
+      indicator("IN10", {
+        category: "医疗机构",
+        nameZh: "DRG/DIP入组率",
+        unit: "%",
+        scope: "INSTITUTION",
+        basis: "RATE",
+        schemes: ["TOTAL"],
+        maxValue: "100",
+      }),
+    ],
+  };
 
   it("prints each sheet one page wide with its header rows repeated and page numbers", async () => {
     const wb = await load(await build());
@@ -100,7 +126,12 @@ describe("buildSheetTemplate: on paper and in an office suite's hands", () => {
   });
 
   it("wraps long names in rows tall enough, and fills input cells a visible yellow", async () => {
-    const long = indicator("BG01", { category: "下一年度统筹地区医保总额", nameZh: "下一年度统筹地区医保基金支出总额（总额预算）", basis: "STOCK", schemes: ["TOTAL"] });
+    const long = indicator("BG01", {
+      category: "下一年度统筹地区医保总额",
+      nameZh: "下一年度统筹地区医保基金支出总额（总额预算）",
+      basis: "STOCK",
+      schemes: ["TOTAL"],
+    });
     const wb = await load(
       await buildSheetTemplate({
         region: REGION,
@@ -136,7 +167,13 @@ describe("buildSheetTemplate: on paper and in an office suite's hands", () => {
     const is = wb.getWorksheet("机构表")!;
     // Calc writes fitToPage="true", which ExcelJS does not read as true; the sizes are what matter.
     expect(rs.pageSetup).toMatchObject({ orientation: "portrait", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
-    expect(is.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:4", printTitlesColumn: "A:C" });
+    expect(is.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "2:4",
+      printTitlesColumn: "A:C",
+    });
     expect((rs.getCell("E3").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFEB9C");
   });
 });
@@ -183,7 +220,12 @@ describe("readSheetTemplate", () => {
   it("handles a region without institutions and a catalogue without institution-level indicators", async () => {
     const region = { code: "340100", name: "合肥市" };
     const onlyRegion = TINY.filter((i) => i.scope === "REGION");
-    const bytes = await buildSheetTemplate({ region, period: "2025-06", catalogue: { code: "R", indicators: onlyRegion }, institutions: [] });
+    const bytes = await buildSheetTemplate({
+      region,
+      period: "2025-06",
+      catalogue: { code: "R", indicators: onlyRegion },
+      institutions: [],
+    });
     const r = await readSheetTemplate(bytes, { code: "R", indicators: onlyRegion });
     expect(r.issues).toEqual([]);
     expect(r.cells.every((c) => c.institutionCode === null)).toBe(true);
@@ -215,7 +257,9 @@ describe("readSheetTemplate", () => {
     });
     const r = await readSheetTemplate(bytes, CATALOGUE);
     expect(r.issues).toEqual([]);
-    expect(filled(r.cells)).toEqual([{ indicatorCode: "IN01", scheme: "EMPLOYEE", institutionCode: "H34010000003", raw: "9", location: "机构表!D5" }]);
+    expect(filled(r.cells)).toEqual([
+      { indicatorCode: "IN01", scheme: "EMPLOYEE", institutionCode: "H34010000003", raw: "9", location: "机构表!D5" },
+    ]);
   });
 
   it("refuses formula cells, naming each one", async () => {
@@ -252,7 +296,10 @@ describe("readSheetTemplate", () => {
   });
 
   it("refuses files that are not our template: no _meta sheet, or a garbled one", async () => {
-    const plain = await xlsxOf([["指标编码", "职工"], ["FI03", 1]]);
+    const plain = await xlsxOf([
+      ["指标编码", "职工"],
+      ["FI03", 1],
+    ]);
     const r = await readSheetTemplate(plain, CATALOGUE);
     expect(r).toMatchObject({ regionCode: null, period: null, cells: [] });
     expect(r.issues.map((i) => i.rule)).toEqual(["template.meta"]);
@@ -296,7 +343,10 @@ describe("readSheetTemplate", () => {
     const macro = zipOf([...minimalXlsxParts(), { name: "xl/vbaProject.bin", data: Buffer.alloc(100) }]);
     await expect(readSheetTemplate(macro, CATALOGUE)).rejects.toThrow("宏");
     await expect(readSheetFile("底稿.xlsm", await build(), CATALOGUE)).rejects.toThrow("宏");
-    const bomb = zipOf([...minimalXlsxParts(), { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(1024 * 1024), declaredSize: 0xfffffff0 }]);
+    const bomb = zipOf([
+      ...minimalXlsxParts(),
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(1024 * 1024), declaredSize: 0xfffffff0 },
+    ]);
     await expect(readSheetTemplate(bomb, CATALOGUE)).rejects.toThrow("压缩炸弹");
     const slip = zipOf([...minimalXlsxParts(), { name: "../../../../evil.txt", data: Buffer.from("evil") }]);
     await expect(readSheetTemplate(slip, CATALOGUE)).rejects.toThrow("路径异常");
@@ -307,7 +357,11 @@ describe("readSheetTemplate", () => {
     const inds = Array.from({ length: 20 }, (_, i) =>
       indicator(`IN${String(i + 1).padStart(2, "0")}`, { scope: "INSTITUTION", unit: "人次", schemes: ["TOTAL"] }),
     );
-    const institutions = Array.from({ length: 5000 }, (_, i) => ({ code: `H3401${String(i).padStart(7, "0")}`, name: `医院${i}`, level: "二级" }));
+    const institutions = Array.from({ length: 5000 }, (_, i) => ({
+      code: `H3401${String(i).padStart(7, "0")}`,
+      name: `医院${i}`,
+      level: "二级",
+    }));
     const catalogue = { code: "BIG", indicators: inds };
     let t = performance.now();
     const template = await buildSheetTemplate({ region: REGION, period: "2025-06", catalogue, institutions });

@@ -39,7 +39,11 @@ const complete = () => [
   c("SV01", "EMPLOYEE", "100"),
   c("SV01", "RESIDENT", "50"),
   c("SV01", "TOTAL", "150"),
-  ...INSTITUTIONS.flatMap((i) => [c("IN01", "EMPLOYEE", "10", i.code), c("IN01", "RESIDENT", "5", i.code), c("IN01", "TOTAL", "15", i.code)]),
+  ...INSTITUTIONS.flatMap((i) => [
+    c("IN01", "EMPLOYEE", "10", i.code),
+    c("IN01", "RESIDENT", "5", i.code),
+    c("IN01", "TOTAL", "15", i.code),
+  ]),
 ];
 
 describe.each([
@@ -61,7 +65,12 @@ describe.each([
   it("rejects another region's file and a missing region code", () => {
     const r = run(catalogue, complete(), { regionCode: "340200" });
     expect(r.report.errors).toEqual([
-      { severity: "ERROR", rule: "region.mismatch", location: "全表", message: "文件的统筹区编码为 340200，不是您所属的统筹区（340100），只能上传本统筹区的数据。" },
+      {
+        severity: "ERROR",
+        rule: "region.mismatch",
+        location: "全表",
+        message: "文件的统筹区编码为 340200，不是您所属的统筹区（340100），只能上传本统筹区的数据。",
+      },
     ]);
     expect(rules(run(catalogue, complete(), { regionCode: null }), "errors")).toEqual(["region.missing"]);
   });
@@ -94,7 +103,11 @@ describe.each([
   it("rejects an institution outside the region without saying where it belongs", () => {
     const r = run(catalogue, [...complete(), c("IN01", "TOTAL", "3", "H34020000001")]);
     expect(r.report.errors).toEqual([
-      expect.objectContaining({ rule: "institution.not-in-region", institutionCode: "H34020000001", message: "机构编码 H34020000001 不属于本统筹区。" }),
+      expect.objectContaining({
+        rule: "institution.not-in-region",
+        institutionCode: "H34020000001",
+        message: "机构编码 H34020000001 不属于本统筹区。",
+      }),
     ]);
   });
 
@@ -102,7 +115,11 @@ describe.each([
     const cells = complete();
     const r = run(catalogue, [...cells, { ...cells[0], raw: "101", location: "第 99 行" }]);
     expect(r.report.errors).toEqual([
-      expect.objectContaining({ rule: "cell.duplicate", location: "第 99 行", message: `SV01 就诊人次（职工） 重复填报，与 ${cells[0].location} 重复。` }),
+      expect.objectContaining({
+        rule: "cell.duplicate",
+        location: "第 99 行",
+        message: `SV01 就诊人次（职工） 重复填报，与 ${cells[0].location} 重复。`,
+      }),
     ]);
     expect(r.values.filter((v) => v.indicatorCode === "SV01" && v.scheme === "EMPLOYEE")).toEqual([
       { indicatorCode: "SV01", scheme: "EMPLOYEE", institutionCode: null, value: "100" },
@@ -116,7 +133,10 @@ describe.each([
     const r = run(catalogue, cells);
     expect(r.report.errors.map((e) => [e.rule, e.message])).toEqual([
       ["value.not-a-number", "SV01 就诊人次（职工）：“12,3O4”不是数字：第 5 个字符是字母 O，是否应为数字 0？"],
-      ["value.not-a-number", "IN01 出院人次（职工，机构 H34010000001 合肥市第一人民医院）：“l0”不是数字：第 1 个字符是字母 l，是否应为数字 1？"],
+      [
+        "value.not-a-number",
+        "IN01 出院人次（职工，机构 H34010000001 合肥市第一人民医院）：“l0”不是数字：第 1 个字符是字母 l，是否应为数字 1？",
+      ],
     ]);
   });
 
@@ -190,7 +210,9 @@ describe.each([
       ["WARNING", "SV01", "EMPLOYEE", undefined],
       ["WARNING", "IN01", "TOTAL", H1],
     ]);
-    expect(mom[0].message).toBe("SV01 就诊人次（职工）：本月发生额 40（本年累计之差）比上月 20 增加 100.0%，超过 ±50.0% 的提示阈值，请核实。");
+    expect(mom[0].message).toBe(
+      "SV01 就诊人次（职工）：本月发生额 40（本年累计之差）比上月 20 增加 100.0%，超过 ±50.0% 的提示阈值，请核实。",
+    );
     expect(r.report.errors).toEqual([]);
     expect(only(run(catalogue, complete(), { previous, momThreshold: 1.5, momMinBase: "0" }), "cross.mom-change")).toEqual([]);
   });
@@ -240,7 +262,12 @@ describe("validateSheet rules that need more of the catalogue", () => {
 
   it("checks that the cumulative balance rolls forward from the previous December", () => {
     const flows = [c("FI03", "EMPLOYEE", "500"), c("FE01", "EMPLOYEE", "300"), c("FI04", "RESIDENT", "900"), c("FE02", "RESIDENT", "400")];
-    const previous = { prevDecember: prev([["FB03", "EMPLOYEE", null, "1000"], ["FB04", "RESIDENT", null, "2000"]]) };
+    const previous = {
+      prevDecember: prev([
+        ["FB03", "EMPLOYEE", null, "1000"],
+        ["FB04", "RESIDENT", null, "2000"],
+      ]),
+    };
     expect(sheet([...flows, c("FB03", "EMPLOYEE", "1200"), c("FB04", "RESIDENT", "2500.004")], { previous }).report.errors).toEqual([]);
     const bad = c("FB03", "EMPLOYEE", "1250");
     const r = sheet([...flows, bad, c("FB04", "RESIDENT", "2400")], { previous });
@@ -257,13 +284,21 @@ describe("validateSheet rules that need more of the catalogue", () => {
   });
 
   it("warns on a negative employee balance in June, but not on a resident one before Q4", () => {
-    const june = sheet([c("FI03", "EMPLOYEE", "100"), c("FE01", "EMPLOYEE", "150"), c("FI04", "RESIDENT", "100"), c("FE02", "RESIDENT", "150")]);
+    const june = sheet([
+      c("FI03", "EMPLOYEE", "100"),
+      c("FE01", "EMPLOYEE", "150"),
+      c("FI04", "RESIDENT", "100"),
+      c("FE02", "RESIDENT", "150"),
+    ]);
     const neg = only(june, "cross.negative-balance");
     expect(neg.map((w) => [w.severity, w.scheme])).toEqual([["WARNING", "EMPLOYEE"]]);
     expect(neg[0].message).toBe(
       "职工医保本年累计当期结余为负：FI03 职工医保统筹基金收入 100 − FE01 职工医保统筹基金支出 150 = -50。请核实收入和支出是否填报完整。",
     );
-    const october = sheet([c("FI04", "RESIDENT", "100"), c("FE02", "RESIDENT", "150")], { period: "2025-10", now: new Date("2025-11-05T00:00:00+08:00") });
+    const october = sheet([c("FI04", "RESIDENT", "100"), c("FE02", "RESIDENT", "150")], {
+      period: "2025-10",
+      now: new Date("2025-11-05T00:00:00+08:00"),
+    });
     expect(only(october, "cross.negative-balance").map((w) => w.scheme)).toEqual(["RESIDENT"]);
     expect(only(october, "cross.negative-balance")[0].message).toContain("第四季度居民医保缴费应已基本到账");
     const september = sheet([c("FI04", "RESIDENT", "100"), c("FE02", "RESIDENT", "150")], { period: "2025-09" });
@@ -283,13 +318,22 @@ describe("validateSheet rules that need more of the catalogue", () => {
     expect(only(feb("260"), "cross.mom-change")).toHaveLength(1);
     expect(only(feb("60"), "cross.ytd-decrease")).toHaveLength(1);
     // A previous month of zero gives no ratio: no warning.
-    expect(only(sheet([c("LC01", "TOTAL", "5")], { period: "2025-02", previous: { sameYearPrevMonth: prev([["LC01", "TOTAL", null, "0"]]) } }), "cross.mom-change")).toEqual([]);
+    expect(
+      only(
+        sheet([c("LC01", "TOTAL", "5")], { period: "2025-02", previous: { sameYearPrevMonth: prev([["LC01", "TOTAL", null, "0"]]) } }),
+        "cross.mom-change",
+      ),
+    ).toEqual([]);
   });
 
   it("does not warn about a month-on-month jump between two small months (the minimum base, configurable)", () => {
     // February's month 1 against January's 3: −66.7 %, but both below the default base of 10 → no warning
     const small = (ytd: string, momMinBase?: string) =>
-      sheet([c("LC01", "TOTAL", ytd)], { period: "2025-02", momMinBase, previous: { sameYearPrevMonth: prev([["LC01", "TOTAL", null, "3"]]) } });
+      sheet([c("LC01", "TOTAL", ytd)], {
+        period: "2025-02",
+        momMinBase,
+        previous: { sameYearPrevMonth: prev([["LC01", "TOTAL", null, "3"]]) },
+      });
     expect(only(small("4"), "cross.mom-change")).toEqual([]);
     // With a base of 1 (configuration) it is a warning again; and 3 → 13 (one month ≥ 10) always is
     expect(only(small("4", "1"), "cross.mom-change")).toHaveLength(1);
@@ -326,7 +370,16 @@ describe("validateSheet rules that need more of the catalogue", () => {
         );
     const previous = { sameYearPrevMonth: new Map(cells.map((x) => [cellKey(x.indicatorCode, x.scheme, x.institutionCode), "100"])) };
     const t = performance.now();
-    const r = validateSheet({ catalogue: indicators, regionCode: "340100", period: "2025-06", expectedRegionCode: "340100", institutions, cells, previous, now: NOW });
+    const r = validateSheet({
+      catalogue: indicators,
+      regionCode: "340100",
+      period: "2025-06",
+      expectedRegionCode: "340100",
+      institutions,
+      cells,
+      previous,
+      now: NOW,
+    });
     const ms = performance.now() - t;
     console.log(`validateSheet: ${cells.length} cells in ${ms.toFixed(0)} ms`);
     expect(r.report.errors).toEqual([]);

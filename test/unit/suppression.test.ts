@@ -1,12 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SMALL_CELL_THRESHOLD, displayCount, isPersonCountUnit, isSmallCount, suppressCells, suppressionMarker } from "@/app/_domain/suppression";
+import {
+  DEFAULT_SMALL_CELL_THRESHOLD,
+  displayCount,
+  isPersonCountUnit,
+  isSmallCount,
+  suppressCells,
+  suppressionMarker,
+} from "@/app/_domain/suppression";
 
 /** Small-cell suppression (reference LAW-03 / T20), with the reference's placeholder k = 5. */
 describe("small-cell suppression", () => {
   it("hides counts 1 … k−1, shows 0, k and above, and missing values as missing", () => {
     expect(DEFAULT_SMALL_CELL_THRESHOLD).toBe(5);
     expect([0, 1, 4, 4.9, 5, 120, "3", "12", null, undefined, ""].map((v) => isSmallCount(v))).toEqual([
-      false, true, true, true, false, false, true, false, false, false, false,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
     ]);
     expect(isSmallCount(0, { suppressZero: true })).toBe(true);
     expect(isSmallCount(-3)).toBe(false);
@@ -73,7 +90,15 @@ describe("small-cell suppression", () => {
   });
 
   it("leaves a table without small counts alone, and handles empty and ragged tables", () => {
-    expect(suppressCells([[10, 20], [30, 40]]).hide).toEqual([[false, false], [false, false]]);
+    expect(
+      suppressCells([
+        [10, 20],
+        [30, 40],
+      ]).hide,
+    ).toEqual([
+      [false, false],
+      [false, false],
+    ]);
     expect(suppressCells([]).hide).toEqual([]);
     expect(suppressCells([[1, 30], [50]]).hide[0]).toEqual([true, true]);
   });

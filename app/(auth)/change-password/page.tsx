@@ -15,7 +15,10 @@ export default async function ForcedPasswordChange() {
   return (
     <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", background: "#f3f5f9" }}>
       <div style={{ width: 520 }}>
-        <ForcedPasswordNotice displayName={session.displayName} expiredAfterDays={session.pending === "password-expired" ? readEnv().passwordMaxAgeDays : null} />
+        <ForcedPasswordNotice
+          displayName={session.displayName}
+          expiredAfterDays={session.pending === "password-expired" ? readEnv().passwordMaxAgeDays : null}
+        />
         <ChangePasswordForm policy={DEFAULT_PASSWORD_POLICY} />
       </div>
     </main>

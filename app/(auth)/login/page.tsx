@@ -39,7 +39,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           lockout={{ maxFailures: env.loginMaxFailures, lockMinutes: env.loginLockMinutes }}
           demo={
             (await isDemoDeployment())
-              ? { password: DEMO_PASSWORD, accounts: DEMO_LOGIN_HINTS.map((u) => ({ username: u.username, roleLabel: ROLE_LABELS[u.roles[0]] })) }
+              ? {
+                  password: DEMO_PASSWORD,
+                  accounts: DEMO_LOGIN_HINTS.map((u) => ({ username: u.username, roleLabel: ROLE_LABELS[u.roles[0]] })),
+                }
               : null
           }
         />

@@ -13,13 +13,22 @@ export const metadata: Metadata = { title: "绑定身份验证器" };
 export default async function MfaSetupPage() {
   const session = await getSession();
   if (!session) redirect("/login");
-  if (session.pending !== "enrol-mfa") redirect(session.pending ? pendingStepPath(session.pending) : session.mfaEnabled ? homePathFor(session.roles) : "/account/security");
+  if (session.pending !== "enrol-mfa")
+    redirect(session.pending ? pendingStepPath(session.pending) : session.mfaEnabled ? homePathFor(session.roles) : "/account/security");
   const enrolment = await beginMfaEnrolment(session);
   return (
-    <main style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", background: "#f3f5f9", padding: 24 }}>
+    <main
+      style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", background: "#f3f5f9", padding: 24 }}
+    >
       <div style={{ width: 600 }}>
         <MfaSetupIntro displayName={session.displayName}>
-          <MfaEnrolment username={session.username} secret={enrolment.secret} qrSvg={enrolment.qrSvg} doneHref={homePathFor(session.roles)} doneLabel="进入系统" />
+          <MfaEnrolment
+            username={session.username}
+            secret={enrolment.secret}
+            qrSvg={enrolment.qrSvg}
+            doneHref={homePathFor(session.roles)}
+            doneLabel="进入系统"
+          />
         </MfaSetupIntro>
       </div>
     </main>

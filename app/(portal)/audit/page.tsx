@@ -13,11 +13,13 @@ type Query = { from?: string; to?: string; actor?: string; action?: string; resu
 export default async function AuditHome({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requireSession();
   const { from, to, actor, action, result } = await searchParams;
-  const log = await orNotFound(() => listAuditEvents(session, { from, to, actor, action, result }).catch((e) => {
-    // A malformed filter in the URL shows the unfiltered log rather than an error page.
-    if (e?.code === "INVALID") return listAuditEvents(session, {});
-    throw e;
-  }));
+  const log = await orNotFound(() =>
+    listAuditEvents(session, { from, to, actor, action, result }).catch((e) => {
+      // A malformed filter in the URL shows the unfiltered log rather than an error page.
+      if (e?.code === "INVALID") return listAuditEvents(session, {});
+      throw e;
+    }),
+  );
   return (
     <>
       <PageHeader

@@ -14,7 +14,9 @@ export const metadata: Metadata = { title: "指标目录" };
 export default async function CataloguePage() {
   const session = await requireSession();
   const list = await orNotFound(() => listCatalogueVersions(session));
-  const reconstructedInUse = list.versions.some((v) => v.reconstructed && (list.region ? v.code === list.region.catalogueCode : v.isDefault));
+  const reconstructedInUse = list.versions.some(
+    (v) => v.reconstructed && (list.region ? v.code === list.region.catalogueCode : v.isDefault),
+  );
   return (
     <>
       <PageHeader

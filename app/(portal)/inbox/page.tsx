@@ -22,8 +22,7 @@ export default async function Inbox() {
         <span>{LEVEL_LABELS[i.level]}</span>
         <span>{TYPE_LABELS[i.type]}</span>
         <span>
-          {i.regionName}（{i.regionCode}）
-          {i.district ? ` · ${i.district}` : ""}
+          {i.regionName}（{i.regionCode}）{i.district ? ` · ${i.district}` : ""}
         </span>
       </p>
       <h2 className={s.heading}>收到的发布{unread > 0 && `（${unread} 份未读）`}</h2>

@@ -52,7 +52,13 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         <TrendPanel
           regionCode={region}
           period={period}
-          indicators={indicators.map((r) => ({ code: r.code, scheme: r.scheme, nameZh: r.nameZh, schemeCount: r.schemeCount, basis: r.basis }))}
+          indicators={indicators.map((r) => ({
+            code: r.code,
+            scheme: r.scheme,
+            nameZh: r.nameZh,
+            schemeCount: r.schemeCount,
+            basis: r.basis,
+          }))}
         />
       </>
     );
@@ -74,7 +80,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         quarters={table.quarters}
       />
       {period === null ? (
-        <MetricsTabs tab={tab} institutions={table.canReadInstitutions} empty={`${table.region.name}尚无审核通过的月度底稿，没有可分析的指标。`} />
+        <MetricsTabs
+          tab={tab}
+          institutions={table.canReadInstitutions}
+          empty={`${table.region.name}尚无审核通过的月度底稿，没有可分析的指标。`}
+        />
       ) : (
         <MetricsTabs tab={tab} institutions={table.canReadInstitutions}>
           {content}

@@ -23,7 +23,13 @@ export default async function PublicationsPage() {
         description="月推送、季发布和专题分析：接收底稿后自动生成草稿，经编辑、他人审核、发布后冻结为快照推送给医疗机构。"
         extra={
           can(session.roles, "publication.draft") && (
-            <CreateTopicalButton defaultEnd={addMonths(currentPeriod(), -1)} copyable={items.filter((p) => p.status !== "WITHDRAWN").slice(0, 20).map((p) => ({ versionId: p.versionId, title: p.title }))} />
+            <CreateTopicalButton
+              defaultEnd={addMonths(currentPeriod(), -1)}
+              copyable={items
+                .filter((p) => p.status !== "WITHDRAWN")
+                .slice(0, 20)
+                .map((p) => ({ versionId: p.versionId, title: p.title }))}
+            />
           )
         }
       />

@@ -12,7 +12,10 @@ export default async function SecurityHome() {
   const accounts = await orNotFound(() => listAccounts(session));
   return (
     <>
-      <PageHeader title="账号安全" description="安全管理员查看各账号的状态、登录锁定、双因素认证和在线会话，并可解锁账号、结束会话、重置双因素认证。" />
+      <PageHeader
+        title="账号安全"
+        description="安全管理员查看各账号的状态、登录锁定、双因素认证和在线会话，并可解锁账号、结束会话、重置双因素认证。"
+      />
       <AccountsTable accounts={accounts} currentUserId={session.userId} />
     </>
   );

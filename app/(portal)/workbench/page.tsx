@@ -17,7 +17,10 @@ export default async function Workbench() {
   const [w, due] = await Promise.all([orNotFound(() => getRegionWorkbench(session)), orNotFound(() => getPublicationsDue(session))]);
   return (
     <>
-      <PageHeader title={`${w.region.name}医保数据工作组`} description={`${w.region.provinceName} · 统筹区编码 ${w.region.code} · 向本统筹区定点医疗机构发布医保数据`} />
+      <PageHeader
+        title={`${w.region.name}医保数据工作组`}
+        description={`${w.region.provinceName} · 统筹区编码 ${w.region.code} · 向本统筹区定点医疗机构发布医保数据`}
+      />
       <DueList due={due} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>

@@ -38,7 +38,11 @@ export function checkCatalogueFormulas(defs: readonly FormulaDef[], context: rea
       if (reported.has(label)) continue;
       if (d.scope === "REGION" && scopeOf.get(ref.code) === "INSTITUTION") {
         reported.add(label);
-        issues.push({ code: d.code, message: `统筹区指标不能引用医疗机构层级指标 ${ref.code}（每家机构一个数值）`, position: ref.position });
+        issues.push({
+          code: d.code,
+          message: `统筹区指标不能引用医疗机构层级指标 ${ref.code}（每家机构一个数值）`,
+          position: ref.position,
+        });
       } else if (ref.scheme && !available.includes(ref.scheme)) {
         reported.add(label);
         issues.push({ code: d.code, message: `指标 ${ref.code} 没有“${SCHEME_LABELS[ref.scheme]}”险种的数值`, position: ref.position });
@@ -57,12 +61,17 @@ export function checkCatalogueFormulas(defs: readonly FormulaDef[], context: rea
     }
   }
   const rank = new Map(defs.map((d, i) => [d.code, i] as const));
-  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => (rank.get(a.issue.code) ?? 0) - (rank.get(b.issue.code) ?? 0) || a.i - b.i).map((x) => x.issue);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (rank.get(a.issue.code) ?? 0) - (rank.get(b.issue.code) ?? 0) || a.i - b.i)
+    .map((x) => x.issue);
 }
 
 /** The message of a formula issue with its position for people ("第 N 个字符"), unless it already says where. */
 export function describeFormulaIssue(issue: Pick<FormulaIssue, "message" | "position">): string {
-  return /第 \d+ 个字符/.test(issue.message) || /^循环引用/.test(issue.message) ? issue.message : `${issue.message}（第 ${issue.position + 1} 个字符处）`;
+  return /第 \d+ 个字符/.test(issue.message) || /^循环引用/.test(issue.message)
+    ? issue.message
+    : `${issue.message}（第 ${issue.position + 1} 个字符处）`;
 }
 
 /** The canonical text of a formula (spacing, full-width characters typed with a Chinese IME), or null if it does not parse. */

@@ -103,7 +103,11 @@ export const unneutraliseCell = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? 
 
 // ── import ───────────────────────────────────────────────────────────────────────────────────────────────
 
-const norm = (s: string) => s.replace(/^\uFEFF/, "").replace(/[\s*＊]/g, "").toLowerCase();
+const norm = (s: string) =>
+  s
+    .replace(/^\uFEFF/, "")
+    .replace(/[\s*＊]/g, "")
+    .toLowerCase();
 
 /** Maps a header row to column keys; unknown, repeated and missing required columns are row-1 issues. */
 export function mapCatalogueHeader(header: string[]): { keys: (CatalogueColumnKey | undefined)[]; issues: RowIssue[] } {
@@ -129,9 +133,32 @@ function fromLabel<T extends string>(raw: string, labels: Record<T, string>, ali
   return aliases[s] ?? aliases[upper];
 }
 
-const FREQUENCY_ALIASES: Record<string, Frequency> = { 月度: "MONTHLY", 每月: "MONTHLY", M: "MONTHLY", 季度: "QUARTERLY", 每季: "QUARTERLY", Q: "QUARTERLY", 年度: "YEARLY", 每年: "YEARLY", Y: "YEARLY" };
-const SCOPE_ALIASES: Record<string, IndicatorScope> = { 区域: "REGION", 机构: "INSTITUTION", 医疗机构层级: "INSTITUTION", 统筹区层级: "REGION" };
-const BASIS_ALIASES: Record<string, ValueBasis> = { 流量: "FLOW", 本年累计: "FLOW", 存量: "STOCK", 期末值: "STOCK", 期末: "STOCK", 比率: "RATE", 当期: "RATE" };
+const FREQUENCY_ALIASES: Record<string, Frequency> = {
+  月度: "MONTHLY",
+  每月: "MONTHLY",
+  M: "MONTHLY",
+  季度: "QUARTERLY",
+  每季: "QUARTERLY",
+  Q: "QUARTERLY",
+  年度: "YEARLY",
+  每年: "YEARLY",
+  Y: "YEARLY",
+};
+const SCOPE_ALIASES: Record<string, IndicatorScope> = {
+  区域: "REGION",
+  机构: "INSTITUTION",
+  医疗机构层级: "INSTITUTION",
+  统筹区层级: "REGION",
+};
+const BASIS_ALIASES: Record<string, ValueBasis> = {
+  流量: "FLOW",
+  本年累计: "FLOW",
+  存量: "STOCK",
+  期末值: "STOCK",
+  期末: "STOCK",
+  比率: "RATE",
+  当期: "RATE",
+};
 const SCHEME_ALIASES: Record<string, Scheme> = { E: "EMPLOYEE", R: "RESIDENT", T: "TOTAL", 职工医保: "EMPLOYEE", 居民医保: "RESIDENT" };
 
 function parseSchemes(raw: string): Scheme[] | string {
@@ -147,7 +174,10 @@ function parseSchemes(raw: string): Scheme[] | string {
 }
 
 /** Parses one data row (raw cell strings by column key). `row` is the 1-based line in the file. */
-export function parseCatalogueRow(raw: Partial<Record<CatalogueColumnKey, string>>, row: number): { value?: IndicatorDef; issues: RowIssue[] } {
+export function parseCatalogueRow(
+  raw: Partial<Record<CatalogueColumnKey, string>>,
+  row: number,
+): { value?: IndicatorDef; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const zh = (k: CatalogueColumnKey) => CATALOGUE_COLUMNS.find((c) => c.key === k)!.zh;
   const issue = (k: CatalogueColumnKey, message: string) => issues.push({ row, column: zh(k), message });
@@ -186,7 +216,10 @@ export function parseCatalogueRow(raw: Partial<Record<CatalogueColumnKey, string
   return { issues, value: parsed.data };
 }
 
-function candidate(cell: (k: CatalogueColumnKey) => string, parsed: { frequency?: Frequency; scope?: IndicatorScope; basis?: ValueBasis; tag?: IndicatorTag; schemes?: Scheme[] }) {
+function candidate(
+  cell: (k: CatalogueColumnKey) => string,
+  parsed: { frequency?: Frequency; scope?: IndicatorScope; basis?: ValueBasis; tag?: IndicatorTag; schemes?: Scheme[] },
+) {
   return {
     code: cell("code"),
     category: cell("category"),

@@ -126,5 +126,8 @@ function shortestCycle(graph: Map<string, Edge[]>, component: Set<string>, start
 function sortByDefs(issues: FormulaIssue[], defs: { code: string }[]): FormulaIssue[] {
   const rank = new Map<string, number>();
   defs.forEach((d, i) => rank.has(d.code) || rank.set(d.code, i));
-  return issues.map((issue, i) => ({ issue, i })).sort((a, b) => rank.get(a.issue.code)! - rank.get(b.issue.code)! || a.i - b.i).map((x) => x.issue);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank.get(a.issue.code)! - rank.get(b.issue.code)! || a.i - b.i)
+    .map((x) => x.issue);
 }

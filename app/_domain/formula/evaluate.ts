@@ -60,7 +60,10 @@ const growth = (current: D, previous: D): D => {
   const ratio = div(current, previous);
   return ratio === null ? null : ratio.minus(ONE);
 };
-const plus = (offset: PeriodOffset, by: PeriodOffset): PeriodOffset => ({ years: offset.years + by.years, months: offset.months + by.months });
+const plus = (offset: PeriodOffset, by: PeriodOffset): PeriodOffset => ({
+  years: offset.years + by.years,
+  months: offset.months + by.months,
+});
 
 function run(ast: FormulaNode, ctx: EvalContext, seen: Map<string, TraceInput> | null): D {
   const read = (code: string, scheme: Scheme, offset: PeriodOffset): D => {

@@ -18,7 +18,9 @@ export function formatFormula(node: FormulaNode): string {
       return node.scheme ? `${node.code}.${node.scheme}` : node.code;
     case "neg":
       // "-(-x)" rather than "--x": the same tree, but nobody misreads it as a decrement.
-      return node.operand.kind === "binary" || node.operand.kind === "neg" ? `-(${formatFormula(node.operand)})` : `-${formatFormula(node.operand)}`;
+      return node.operand.kind === "binary" || node.operand.kind === "neg"
+        ? `-(${formatFormula(node.operand)})`
+        : `-${formatFormula(node.operand)}`;
     case "call":
       return `${node.name}(${node.args.map(formatFormula).join(", ")})`;
     case "binary": {

@@ -54,7 +54,8 @@ function render(n: FormulaNode, nameOf: (code: string) => string | null): Render
       const args = n.args.map(r);
       const [x, y] = args;
       const shifted = (when: string, v: Rendered) => atom(text(when), ...group(v, ATOM));
-      const growth = (when: string, v: Rendered): Rendered => atom(text("("), ...op(op(v, "÷", shifted(when, v), PRODUCT), "−", atom(text("1")), SUM).parts, text(")"));
+      const growth = (when: string, v: Rendered): Rendered =>
+        atom(text("("), ...op(op(v, "÷", shifted(when, v), PRODUCT), "−", atom(text("1")), SUM).parts, text(")"));
       switch (n.name) {
         case "SUM":
           return args.slice(1).reduce((acc, a) => op(acc, "+", a, SUM), args[0]!);

@@ -58,11 +58,15 @@ export function referencesOf(ast: FormulaNode): FormulaReference[] {
         return walk(node.right, offsets);
       case "call": {
         const inner =
-          node.name === "PREV_YEAR" ? shifted(offsets, { years: -1, months: 0 }, false)
-          : node.name === "PREV_MONTH" ? shifted(offsets, { years: 0, months: -1 }, false)
-          : node.name === "YOY" ? shifted(offsets, { years: -1, months: 0 }, true)
-          : node.name === "MOM" ? shifted(offsets, { years: 0, months: -1 }, true)
-          : offsets;
+          node.name === "PREV_YEAR"
+            ? shifted(offsets, { years: -1, months: 0 }, false)
+            : node.name === "PREV_MONTH"
+              ? shifted(offsets, { years: 0, months: -1 }, false)
+              : node.name === "YOY"
+                ? shifted(offsets, { years: -1, months: 0 }, true)
+                : node.name === "MOM"
+                  ? shifted(offsets, { years: 0, months: -1 }, true)
+                  : offsets;
         for (const arg of node.args) walk(arg, inner);
         return;
       }

@@ -1,7 +1,17 @@
 import type { Frequency } from "../catalogue";
 import { isPeriod, type Period } from "../periods";
 import { monthIndex, periodAt, type Pair, type Scope } from "./engine-parts";
-import { METRIC_FIELDS, type MetricLineage, type MetricRow, type MetricSetTexts, type MetricSetValues, type MetricValues, type RegionMetricSets, type RegionMetricsInput, type RegionMetricTexts } from "./metric-types";
+import {
+  METRIC_FIELDS,
+  type MetricLineage,
+  type MetricRow,
+  type MetricSetTexts,
+  type MetricSetValues,
+  type MetricValues,
+  type RegionMetricSets,
+  type RegionMetricsInput,
+  type RegionMetricTexts,
+} from "./metric-types";
 import { filledFields, RegionEngine } from "./region-engine";
 
 export * from "./metric-types";
@@ -105,7 +115,13 @@ export function computeRegionSets(input: RegionMetricsInput): RegionMetricTexts 
   });
   const empty = ",".repeat(Math.max(0, institutionCodes.length - 1)); // a column of nulls
   const texts = sets.map((set) => {
-    const out = { period: set.period, indicatorCode: set.indicatorCode, scheme: set.scheme, perInstitution: set.perInstitution, size: set.perInstitution ? institutionCodes.length : 1 } as MetricSetTexts;
+    const out = {
+      period: set.period,
+      indicatorCode: set.indicatorCode,
+      scheme: set.scheme,
+      perInstitution: set.perInstitution,
+      size: set.perInstitution ? institutionCodes.length : 1,
+    } as MetricSetTexts;
     for (const f of METRIC_FIELDS) out[f] = !set.perInstitution ? set[f].join(",") : (columns.get(set[f])?.text() ?? empty);
     return out;
   });
@@ -142,7 +158,12 @@ function rowsOf({ institutionCodes, sets }: RegionMetricSets, lineages?: MetricL
   const out: MetricValues[] = [];
   sets.forEach((set, i) => {
     for (let j = 0; j < set.ytd.length; j++) {
-      const values = { period: set.period, indicatorCode: set.indicatorCode, scheme: set.scheme, institutionCode: set.perInstitution ? institutionCodes[j]! : null } as MetricValues;
+      const values = {
+        period: set.period,
+        indicatorCode: set.indicatorCode,
+        scheme: set.scheme,
+        institutionCode: set.perInstitution ? institutionCodes[j]! : null,
+      } as MetricValues;
       for (const f of METRIC_FIELDS) values[f] = set[f][j]!;
       if (!lineages) out.push(values);
       else {
@@ -159,7 +180,12 @@ function rowsOf({ institutionCodes, sets }: RegionMetricSets, lineages?: MetricL
  * institution columns hold `chunk` elements: after every `chunk` institutions (and after the last) `flush` gets
  * the sets and how many elements of those columns are filled, and must empty them (set them to null).
  */
-function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | null, chunk = Infinity, flush?: (sets: MetricSetValues[], size: number) => void): RegionMetricSets {
+function computeSets(
+  input: RegionMetricsInput,
+  lineages: MetricLineage[][] | null,
+  chunk = Infinity,
+  flush?: (sets: MetricSetValues[], size: number) => void,
+): RegionMetricSets {
   const periods = new Set<Period>();
   for (const period of input.periods) {
     if (!isPeriod(period)) throw new Error(`无效的期间“${period}”，应为 YYYY-MM`);
@@ -175,7 +201,12 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
   for (const t of times)
     for (const pair of pairs) {
       const n = pair.d.institution ? Math.min(chunk, institutionCodes.length) : 1;
-      const set = { period: periodAt(t), indicatorCode: pair.d.def.code, scheme: pair.scheme, perInstitution: pair.d.institution } as MetricSetValues;
+      const set = {
+        period: periodAt(t),
+        indicatorCode: pair.d.def.code,
+        scheme: pair.scheme,
+        perInstitution: pair.d.institution,
+      } as MetricSetValues;
       for (const f of METRIC_FIELDS) set[f] = column(n);
       sets.push(set);
       lineages?.push(new Array<MetricLineage>(n));
@@ -195,4 +226,3 @@ function computeSets(input: RegionMetricsInput, lineages: MetricLineage[][] | nu
   }
   return { institutionCodes, sets };
 }
-

@@ -194,7 +194,8 @@ export function parseExact(text: string | null | undefined): Exact | null {
   for (let k = start; k < len; k++) {
     const c = text.charCodeAt(k);
     if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
-    else if (c === 46 && dot < 0) dot = k; // "."
+    else if (c === 46 && dot < 0)
+      dot = k; // "."
     else return parseOther(text);
   }
   const digits = len - start - (dot < 0 ? 0 : 1);

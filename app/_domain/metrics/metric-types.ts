@@ -126,4 +126,3 @@ export interface RegionMetricTexts {
   /** In RegionMetricSets order. */
   sets: MetricSetTexts[];
 }
-

@@ -77,7 +77,8 @@ const isGrowthIndicator = (def: IndicatorDef): boolean => {
 /** The schemes an indicator is described by: TOTAL alone when it has one, else each. */
 const describedSchemes = (def: IndicatorDef): Scheme[] => (def.schemes.includes("TOTAL") ? ["TOTAL"] : def.schemes);
 
-const nameOf = (def: IndicatorDef, scheme: Scheme): string => (describedSchemes(def).length > 1 ? def.nameZh + SCHEME_SUFFIX[scheme] : def.nameZh);
+const nameOf = (def: IndicatorDef, scheme: Scheme): string =>
+  describedSchemes(def).length > 1 ? def.nameZh + SCHEME_SUFFIX[scheme] : def.nameZh;
 
 /** 「增长5.2%」「下降3.1%」, or null when it rounds to 0.0 %. */
 function growthWords(yoy: Decimal): string | null {
@@ -151,7 +152,11 @@ export function draftNarrative(input: NarrativeInput): string[] {
       const row = rows.get(`${def.code}|${scheme}`);
       if (!row || row.yoy === null || row.ytd === null || row.prevYearYtd === null) continue;
       if (new Decimal(row.ytd).isNegative() || !new Decimal(row.prevYearYtd).isPositive()) continue;
-      candidates.push({ name: nameOf(def, scheme), yoy: new Decimal(row.yoy), rank: order.get(def.code)! * SCHEMES.length + SCHEMES.indexOf(scheme) });
+      candidates.push({
+        name: nameOf(def, scheme),
+        yoy: new Decimal(row.yoy),
+        rank: order.get(def.code)! * SCHEMES.length + SCHEMES.indexOf(scheme),
+      });
     }
   }
   candidates.sort((a, b) => b.yoy.abs().cmp(a.yoy.abs()) || a.rank - b.rank);
@@ -171,7 +176,15 @@ export function draftNarrative(input: NarrativeInput): string[] {
   } else {
     const groups = new Map<string, { flag: AnomalyFlag; count: number }>();
     for (const f of flags) {
-      const key = [f.indicatorCode, f.scheme, f.kind, f.peerGroup ?? "", f.institutionCode === null ? "\u0000region" : (f.level ?? ""), f.view, f.threshold ?? ""].join("|");
+      const key = [
+        f.indicatorCode,
+        f.scheme,
+        f.kind,
+        f.peerGroup ?? "",
+        f.institutionCode === null ? "\u0000region" : (f.level ?? ""),
+        f.view,
+        f.threshold ?? "",
+      ].join("|");
       const g = groups.get(key);
       if (g) g.count++;
       else groups.set(key, { flag: f, count: 1 });
@@ -194,13 +207,16 @@ export function draftNarrative(input: NarrativeInput): string[] {
     const parts = shown.map(({ flag, count }) => {
       const def = defs.get(flag.indicatorCode);
       let name = def ? nameOf(def, flag.scheme) : flag.indicatorCode;
-      if (def && flag.view === "month" && flag.kind.startsWith("PEER") && (def.basis === "FLOW" || def.formula !== null)) name += "（当月）";
+      if (def && flag.view === "month" && flag.kind.startsWith("PEER") && (def.basis === "FLOW" || def.formula !== null))
+        name += "（当月）";
       const group = flag.peerGroup === "REGION" ? "全区机构" : "同级机构";
       const threshold = flag.threshold === null ? "" : `±${shortest(new Decimal(flag.threshold).mul(100))}%的`;
       const what =
-        flag.kind === "PEER_HIGH" ? `高于${group}正常范围`
-        : flag.kind === "PEER_LOW" ? `低于${group}正常范围`
-        : `同比${flag.kind === "YOY_UP" ? "增长" : "下降"}超过${threshold}提示阈值`;
+        flag.kind === "PEER_HIGH"
+          ? `高于${group}正常范围`
+          : flag.kind === "PEER_LOW"
+            ? `低于${group}正常范围`
+            : `同比${flag.kind === "YOY_UP" ? "增长" : "下降"}超过${threshold}提示阈值`;
       return flag.institutionCode === null ? `${name}${what}` : `${name}有${count}家${levelNoun(flag.level)}${what}`;
     });
     paragraphs.push(`本期共有${flags.length}条指标异常提示，其中${parts.join("；")}${sorted.length > shown.length ? "等" : ""}。`);

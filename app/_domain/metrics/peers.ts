@@ -85,7 +85,8 @@ function rowsByInstitution(rows: readonly MetricRow[]): Map<string, MetricRow> {
   return byCode;
 }
 
-const pick = (row: MetricRow | undefined, view: PeerView): string | null => (row === undefined ? null : view === "month" ? row.month : row.ytd);
+const pick = (row: MetricRow | undefined, view: PeerView): string | null =>
+  row === undefined ? null : view === "month" ? row.month : row.ytd;
 
 const text6 = (d: Decimal): string => {
   const r = d.toDecimalPlaces(6);
@@ -130,7 +131,14 @@ function positions(members: readonly Valued[]): Map<string, Position> {
   let rank = 0;
   sorted.forEach((m, i) => {
     if (i === 0 || !m.value.eq(sorted[i - 1]!.value)) rank = i + 1;
-    const percentile = n === 1 ? 100 : new Decimal(n - rank).mul(100).div(n - 1).toDecimalPlaces(1).toNumber();
+    const percentile =
+      n === 1
+        ? 100
+        : new Decimal(n - rank)
+            .mul(100)
+            .div(n - 1)
+            .toDecimalPlaces(1)
+            .toNumber();
     out.set(m.code, { rank, count: n, percentile });
   });
   return out;
@@ -141,7 +149,11 @@ function positions(members: readonly Valued[]): Map<string, Position> {
  * `institutions` should be all the region's institutions (so ranks cover the region); filter the result for
  * what a caller may see. Rows of institutions not listed are ignored; listed ones without a row have no value.
  */
-export function peerStats(rows: readonly MetricRow[], institutions: readonly { code: string; level: string }[], view: PeerView = "ytd"): PeerStats {
+export function peerStats(
+  rows: readonly MetricRow[],
+  institutions: readonly { code: string; level: string }[],
+  view: PeerView = "ytd",
+): PeerStats {
   const byCode = rowsByInstitution(rows);
   const listed = uniqueInstitutions(institutions);
   const valued: Valued[] = [];

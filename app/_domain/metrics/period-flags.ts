@@ -34,4 +34,5 @@ export function periodFlags(input: {
   return flags;
 }
 
-export const isGrowthIndicator = (def: Pick<IndicatorDef, "formula">): boolean => def.formula !== null && /\b(YOY|MOM)\s*\(/.test(def.formula);
+export const isGrowthIndicator = (def: Pick<IndicatorDef, "formula">): boolean =>
+  def.formula !== null && /\b(YOY|MOM)\s*\(/.test(def.formula);

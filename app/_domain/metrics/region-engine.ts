@@ -5,7 +5,15 @@ import { compileFormula, monthViewTree, YTD_MARK, type Compiled } from "./compil
 import { EngineLineage } from "./engine-lineage";
 import { type Def, type Evaluation, type Pair, BUSY, EMPTY, Scope, Series, addOnce, isJanuary, monthIndex } from "./engine-parts";
 import { type Exact, growthText, parseExact, sub, subtract } from "./exact";
-import type { AcceptedSheet, EvalView, LineageInput, MetricField, MetricLineage, MetricSetValues, RegionMetricsInput } from "./metric-types";
+import type {
+  AcceptedSheet,
+  EvalView,
+  LineageInput,
+  MetricField,
+  MetricLineage,
+  MetricSetValues,
+  RegionMetricsInput,
+} from "./metric-types";
 
 const text = (x: Exact | null): string | null => (x === null ? null : x.text6());
 /** a − b rounded like every output (exactly: sub keeps a quotient's exact value for the rounding). */
@@ -134,7 +142,13 @@ export class RegionEngine {
       const d = this.defs.get(row.indicatorCode);
       const slot = d?.slots.get(row.scheme);
       if (d === undefined || slot === undefined || d.derived) continue;
-      const raw = d.institution ? (row.institutionCode === null ? undefined : this.raws.get(row.institutionCode)) : row.institutionCode === null ? this.regionRaw : undefined;
+      const raw = d.institution
+        ? row.institutionCode === null
+          ? undefined
+          : this.raws.get(row.institutionCode)
+        : row.institutionCode === null
+          ? this.regionRaw
+          : undefined;
       if (raw) raw[slot * this.months + k] = row.value;
     }
   }

@@ -6,7 +6,19 @@ import { num, resolve, RowIndex, type NumOptions } from "./figures";
 import { layoutIndicators } from "./layouts";
 import { compare, flagsOf, institutionPart, valueKey, type Comparison, type Institution } from "./own-panels";
 import { regionPanel } from "./region-panels";
-import { OWN_PANEL_KINDS, type FrozenRegionPart, type IndicatorInfo, type InstitutionPart, type Layout, type Num, type PanelData, type PeerMode, type PublicationKind, type PublicationPeriod, type SheetVersionRef } from "./types";
+import {
+  OWN_PANEL_KINDS,
+  type FrozenRegionPart,
+  type IndicatorInfo,
+  type InstitutionPart,
+  type Layout,
+  type Num,
+  type PanelData,
+  type PeerMode,
+  type PublicationKind,
+  type PublicationPeriod,
+  type SheetVersionRef,
+} from "./types";
 
 /**
  * Builds a publication's content from stored metrics: the region part and one part per audience institution.
@@ -46,11 +58,26 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
   const defs = new Map(input.catalogue.indicators.map((d) => [d.code, d]));
   const rows = new RowIndex(input.rows);
   const end = input.period.end;
-  const shown = uniqueInfos(layoutIndicators(input.layout).map((r) => resolve(defs, r)?.info).filter((i) => i !== undefined));
+  const shown = uniqueInfos(
+    layoutIndicators(input.layout)
+      .map((r) => resolve(defs, r)?.info)
+      .filter((i) => i !== undefined),
+  );
 
   const regionPanels: Record<string, PanelData> = {};
   const ownPanels = input.layout.sections.flatMap((s) => s.panels.filter((p) => OWN_PANEL_KINDS.includes(p.kind)));
-  const context = { kind: input.kind, end, defs, rows, narrative: input.narrative, sheetVersions: input.sheetVersions, catalogueName: input.catalogue.name, contact: input.contact, suppression: o, shown };
+  const context = {
+    kind: input.kind,
+    end,
+    defs,
+    rows,
+    narrative: input.narrative,
+    sheetVersions: input.sheetVersions,
+    catalogueName: input.catalogue.name,
+    contact: input.contact,
+    suppression: o,
+    shown,
+  };
   for (const section of input.layout.sections)
     for (const panel of section.panels) {
       if (OWN_PANEL_KINDS.includes(panel.kind)) continue;
@@ -67,7 +94,9 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
       comparisons.set(valueKey(r.info), compare(r.def, r.info, rows, end, input.kind, input.institutions));
     }
 
-  const endRows = [...input.rows].filter((row) => row.period === end && row.institutionCode !== null).map((row) => ({ ...row, lineage: { formula: null, inputs: [] } }));
+  const endRows = [...input.rows]
+    .filter((row) => row.period === end && row.institutionCode !== null)
+    .map((row) => ({ ...row, lineage: { formula: null, inputs: [] } }));
   const flags = new Map<string, AnomalyFlag[]>();
   if (ownPanels.some((p) => p.kind === "ALERTS"))
     for (const f of flagsOf(input.catalogue.indicators, input.institutions, endRows, input.kind, o)) {

@@ -12,8 +12,22 @@ import type { Figure, IndicatorInfo, IndicatorRef, Num, SeriesPoint } from "./ty
 
 /** Desirable directions where the catalogue implies one (docs/publications.md: colour only there). (norm) */
 const BETTER: Record<string, "UP" | "DOWN"> = {
-  FB05: "UP", FB06: "UP", PM03: "UP", PM05: "UP", PM06: "UP", PM07: "UP", SV09: "UP",
-  IN09: "DOWN", IN10: "UP", IN12: "DOWN", IN13: "DOWN", IN14: "UP", IN15: "UP", IN17: "DOWN", IN19: "DOWN", IN20: "UP",
+  FB05: "UP",
+  FB06: "UP",
+  PM03: "UP",
+  PM05: "UP",
+  PM06: "UP",
+  PM07: "UP",
+  SV09: "UP",
+  IN09: "DOWN",
+  IN10: "UP",
+  IN12: "DOWN",
+  IN13: "DOWN",
+  IN14: "UP",
+  IN15: "UP",
+  IN17: "DOWN",
+  IN19: "DOWN",
+  IN20: "UP",
 };
 
 export function indicatorInfo(def: IndicatorDef, scheme?: Scheme): IndicatorInfo {
@@ -58,15 +72,25 @@ type FieldOf = (row: MetricValues) => string | null;
  * So when one of the two is small, the other is hidden with it (suppressCells on the pair), and where it has no
  * partner to hide (zero or missing), 合计 is withheld instead. A small 合计 is hidden by itself.
  */
-export function frozen(def: IndicatorDef, rows: RowIndex, period: Period, scheme: Scheme, institution: string | null, pick: FieldOf, o: NumOptions): Num {
+export function frozen(
+  def: IndicatorDef,
+  rows: RowIndex,
+  period: Period,
+  scheme: Scheme,
+  institution: string | null,
+  pick: FieldOf,
+  o: NumOptions,
+): Num {
   const at = (s: Scheme) => {
     const row = rows.get(period, def.code, s, institution);
     return row === undefined ? null : pick(row);
   };
   const value = at(scheme);
-  if (value === null || !isPersonCountUnit(def.unit) || !["EMPLOYEE", "RESIDENT", "TOTAL"].every((s) => def.schemes.includes(s as Scheme))) return num(value, def.unit, o);
+  if (value === null || !isPersonCountUnit(def.unit) || !["EMPLOYEE", "RESIDENT", "TOTAL"].every((s) => def.schemes.includes(s as Scheme)))
+    return num(value, def.unit, o);
   const { hide, totalsToWithhold } = suppressCells([[at("EMPLOYEE"), at("RESIDENT")]], o);
-  const hidden = scheme === "EMPLOYEE" ? hide[0]![0] : scheme === "RESIDENT" ? hide[0]![1] : totalsToWithhold.rows.length > 0 || isSmallCount(value, o);
+  const hidden =
+    scheme === "EMPLOYEE" ? hide[0]![0] : scheme === "RESIDENT" ? hide[0]![1] : totalsToWithhold.rows.length > 0 || isSmallCount(value, o);
   return hidden ? { suppressed: suppressionMarker(o) } : value;
 }
 
@@ -79,7 +103,15 @@ export const monthValue = (def: Pick<IndicatorDef, "basis" | "formula">, row: Me
  * engine's stored fields (docs/metrics.md): growth rates as fractions, and for %-unit indicators the changes in
  * percentage points (*Diff) instead of growth rates. Quarter fields only for a quarterly release.
  */
-export function figure(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, end: Period, institution: string | null, quarterly: boolean, o: NumOptions): Figure {
+export function figure(
+  def: IndicatorDef,
+  ref: IndicatorInfo,
+  rows: RowIndex,
+  end: Period,
+  institution: string | null,
+  quarterly: boolean,
+  o: NumOptions,
+): Figure {
   const row = rows.get(end, def.code, ref.scheme, institution);
   const n = (pick: FieldOf) => frozen(def, rows, end, ref.scheme, institution, pick, o);
   const pct = ref.percent;
@@ -109,7 +141,10 @@ export function series(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, mo
 }
 
 /** Resolves a layout reference against the catalogue; undefined when the catalogue lacks the code. */
-export function resolve(defs: ReadonlyMap<string, IndicatorDef>, ref: IndicatorRef): { def: IndicatorDef; info: IndicatorInfo } | undefined {
+export function resolve(
+  defs: ReadonlyMap<string, IndicatorDef>,
+  ref: IndicatorRef,
+): { def: IndicatorDef; info: IndicatorInfo } | undefined {
   const def = defs.get(ref.code);
   return def ? { def, info: indicatorInfo(def, ref.scheme) } : undefined;
 }

@@ -25,7 +25,12 @@ export const MONTHLY_LAYOUT: Layout = {
       title: "本院本月",
       scope: "OWN",
       panels: [
-        { id: "own", kind: "OWN_INDICATORS", title: "本院主要指标与同级排名", indicators: refs("IN01", "IN02", "IN03", "IN05", "IN07", "IN09", "IN19") },
+        {
+          id: "own",
+          kind: "OWN_INDICATORS",
+          title: "本院主要指标与同级排名",
+          indicators: refs("IN01", "IN02", "IN03", "IN05", "IN07", "IN09", "IN19"),
+        },
         { id: "alerts", kind: "ALERTS", title: "预警提示" },
       ],
     },
@@ -33,7 +38,28 @@ export const MONTHLY_LAYOUT: Layout = {
   ],
 };
 
-const OWN_QUARTER = refs("IN01", "IN02", "IN03", "IN04", "IN05", "IN06", "IN07", "IN08", "IN09", "IN10", "IN11", "IN12", "IN13", "IN14", "IN15", "IN16", "IN17", "IN18", "IN19", "IN20");
+const OWN_QUARTER = refs(
+  "IN01",
+  "IN02",
+  "IN03",
+  "IN04",
+  "IN05",
+  "IN06",
+  "IN07",
+  "IN08",
+  "IN09",
+  "IN10",
+  "IN11",
+  "IN12",
+  "IN13",
+  "IN14",
+  "IN15",
+  "IN16",
+  "IN17",
+  "IN18",
+  "IN19",
+  "IN20",
+);
 
 export const QUARTERLY_LAYOUT: Layout = {
   sections: [
@@ -53,7 +79,14 @@ export const QUARTERLY_LAYOUT: Layout = {
           ],
           note: "居民医保基金收入主要在第四季度集中到账，月度收支差异不代表基金失衡。",
         },
-        { id: "balance", kind: "BALANCE_CAPACITY", title: "累计结余（万元）与可支付月数", balances: refs("FB03", "FB04"), capacities: refs("FB05", "FB06"), note: "6–9 个月为合理区间。" },
+        {
+          id: "balance",
+          kind: "BALANCE_CAPACITY",
+          title: "累计结余（万元）与可支付月数",
+          balances: refs("FB03", "FB04"),
+          capacities: refs("FB05", "FB06"),
+          note: "6–9 个月为合理区间。",
+        },
         { id: "budget", kind: "BUDGET_EXECUTION", title: "预算执行进度与时间进度", indicators: refs("FE03", "BG01") },
       ],
     },
@@ -61,13 +94,27 @@ export const QUARTERLY_LAYOUT: Layout = {
       id: "payment",
       title: "支付方式改革 · DRG/DIP",
       scope: "REGION",
-      panels: [{ id: "drg", kind: "INDICATOR_TABLE", title: "DRG/DIP 付费运行", indicators: refs("PM01", "PM02", "PM03", "PM05", "PM06", "PM07", "PM08") }],
+      panels: [
+        {
+          id: "drg",
+          kind: "INDICATOR_TABLE",
+          title: "DRG/DIP 付费运行",
+          indicators: refs("PM01", "PM02", "PM03", "PM05", "PM06", "PM07", "PM08"),
+        },
+      ],
     },
     {
       id: "service",
       title: "医疗服务",
       scope: "REGION",
-      panels: [{ id: "service", kind: "INDICATOR_TABLE", title: "医疗服务主要指标", indicators: refs("SV01", "SV02", "SV03", "SV05", "SV07", "SV09", "SV10") }],
+      panels: [
+        {
+          id: "service",
+          kind: "INDICATOR_TABLE",
+          title: "医疗服务主要指标",
+          indicators: refs("SV01", "SV02", "SV03", "SV05", "SV07", "SV09", "SV10"),
+        },
+      ],
     },
     {
       id: "assistance",
@@ -81,8 +128,20 @@ export const QUARTERLY_LAYOUT: Layout = {
       scope: "OWN",
       panels: [
         { id: "own", kind: "OWN_INDICATORS", title: "本院指标与同级比较", indicators: OWN_QUARTER },
-        { id: "quadrant", kind: "PEER_QUADRANT", title: "费用消耗指数与时间消耗指数（同级机构）", x: r("IN12"), y: r("IN13"), size: r("IN11") },
-        { id: "distribution", kind: "PEER_DISTRIBUTION", title: "重点指标同级分布", indicators: refs("IN05", "IN07", "IN09", "IN19", "IN20") },
+        {
+          id: "quadrant",
+          kind: "PEER_QUADRANT",
+          title: "费用消耗指数与时间消耗指数（同级机构）",
+          x: r("IN12"),
+          y: r("IN13"),
+          size: r("IN11"),
+        },
+        {
+          id: "distribution",
+          kind: "PEER_DISTRIBUTION",
+          title: "重点指标同级分布",
+          indicators: refs("IN05", "IN07", "IN09", "IN19", "IN20"),
+        },
         { id: "alerts", kind: "ALERTS", title: "预警提示" },
       ],
     },
@@ -99,12 +158,22 @@ export const LEVEL_3_SPECIAL_LAYOUT: Layout = {
       title: "三级医疗机构比质效",
       scope: "OWN",
       panels: [
-        { id: "own", kind: "OWN_INDICATORS", title: "三级医疗机构主要指标排名", indicators: refs("IN02", "IN05", "IN07", "IN11", "IN12", "IN13", "IN19") },
+        {
+          id: "own",
+          kind: "OWN_INDICATORS",
+          title: "三级医疗机构主要指标排名",
+          indicators: refs("IN02", "IN05", "IN07", "IN11", "IN12", "IN13", "IN19"),
+        },
         { id: "quadrant", kind: "PEER_QUADRANT", title: "费用消耗指数与时间消耗指数", x: r("IN12"), y: r("IN13"), size: r("IN11") },
         { id: "alerts", kind: "ALERTS", title: "预警提示" },
       ],
     },
-    { id: "reading", title: "解读", scope: "REGION", panels: [{ id: "narrative", kind: "NARRATIVE", title: "专题解读", source: "narrative" }, NOTES] },
+    {
+      id: "reading",
+      title: "解读",
+      scope: "REGION",
+      panels: [{ id: "narrative", kind: "NARRATIVE", title: "专题解读", source: "narrative" }, NOTES],
+    },
   ],
 };
 

@@ -6,10 +6,21 @@ import { peerStats, type AnomalyFlag, type GroupStats, type PeerStats, type Posi
 import type { Period } from "../periods";
 import { isPersonCountUnit } from "../suppression";
 import { figure, num, resolve, type NumOptions, type RowIndex } from "./figures";
-import type { Alert, GroupStatsView, IndicatorInfo, InstitutionPart, OwnIndicatorRow, PanelData, PanelSpec, PositionView, PublicationKind } from "./types";
+import type {
+  Alert,
+  GroupStatsView,
+  IndicatorInfo,
+  InstitutionPart,
+  OwnIndicatorRow,
+  PanelData,
+  PanelSpec,
+  PositionView,
+  PublicationKind,
+} from "./types";
 
 /** Keys an anomaly flag for the data group's explanations: "H34010000001:IN05:PEER_HIGH". */
-export const alertKey = (f: Pick<AnomalyFlag, "institutionCode" | "indicatorCode" | "kind">) => `${f.institutionCode ?? "region"}:${f.indicatorCode}:${f.kind}`;
+export const alertKey = (f: Pick<AnomalyFlag, "institutionCode" | "indicatorCode" | "kind">) =>
+  `${f.institutionCode ?? "region"}:${f.indicatorCode}:${f.kind}`;
 
 /** Key of a peer value in FrozenRegionPart.peers: "IN05:TOTAL". */
 export const valueKey = (info: Pick<IndicatorInfo, "code" | "scheme">) => `${info.code}:${info.scheme}`;
@@ -33,7 +44,14 @@ export interface Comparison {
   byCode: Map<string, PeerStats["institutions"][number]>;
 }
 
-export function compare(def: IndicatorDef, info: IndicatorInfo, rows: RowIndex, end: Period, kind: PublicationKind, institutions: readonly Institution[]): Comparison {
+export function compare(
+  def: IndicatorDef,
+  info: IndicatorInfo,
+  rows: RowIndex,
+  end: Period,
+  kind: PublicationKind,
+  institutions: readonly Institution[],
+): Comparison {
   const at = (code: string) => rows.get(end, def.code, info.scheme, code);
   const quarterValue = kind === "QUARTERLY_RELEASE" && institutions.some((i) => at(i.code)?.quarter != null);
   const view: OwnIndicatorRow["view"] = quarterValue ? "quarter" : kind === "MONTHLY_PUSH" ? "month" : "ytd";
@@ -41,7 +59,16 @@ export function compare(def: IndicatorDef, info: IndicatorInfo, rows: RowIndex, 
     const row = at(i.code);
     const value = (view === "quarter" ? row?.quarter : view === "month" ? row?.month : row?.ytd) ?? null;
     const empty = Object.fromEntries(METRIC_FIELDS.map((f) => [f, null])) as Record<MetricField, null>;
-    return { ...empty, period: end, indicatorCode: def.code, scheme: info.scheme, institutionCode: i.code, ytd: value, month: value, lineage: { formula: null, inputs: [] } };
+    return {
+      ...empty,
+      period: end,
+      indicatorCode: def.code,
+      scheme: info.scheme,
+      institutionCode: i.code,
+      ytd: value,
+      month: value,
+      lineage: { formula: null, inputs: [] },
+    };
   });
   const stats = peerStats(compared, institutions, "ytd");
   return { def, info, view, stats, byCode: new Map(stats.institutions.map((s) => [s.institutionCode, s])) };
@@ -58,14 +85,32 @@ const groupView = (g: GroupStats, unit: string, o: NumOptions): GroupStatsView =
 const positionView = (p: Position): PositionView => ({ rank: p.rank, count: p.count, percentile: p.percentile });
 
 /** This period's flags of the institutions, with reasons that never print a suppressed count. */
-export function flagsOf(defs: readonly IndicatorDef[], institutions: readonly Institution[], endRows: readonly MetricRow[], kind: PublicationKind, o: NumOptions): AnomalyFlag[] {
-  const flags = periodFlags({ catalogue: defs.filter((d) => d.scope === "INSTITUTION"), institutions, rows: endRows, view: kind === "MONTHLY_PUSH" ? "month" : "ytd" });
+export function flagsOf(
+  defs: readonly IndicatorDef[],
+  institutions: readonly Institution[],
+  endRows: readonly MetricRow[],
+  kind: PublicationKind,
+  o: NumOptions,
+): AnomalyFlag[] {
+  const flags = periodFlags({
+    catalogue: defs.filter((d) => d.scope === "INSTITUTION"),
+    institutions,
+    rows: endRows,
+    view: kind === "MONTHLY_PUSH" ? "month" : "ytd",
+  });
   const unitOf = new Map(defs.map((d) => [d.code, d]));
   return flags.map((f) => {
     const def = unitOf.get(f.indicatorCode)!;
     const hidden = isPersonCountUnit(def.unit) && [f.value, f.limit].some((v) => typeof num(v, def.unit, o) === "object" && v !== null);
     if (!hidden) return f;
-    const what = f.kind === "PEER_HIGH" ? "高于同级机构的合理范围" : f.kind === "PEER_LOW" ? "低于同级机构的合理范围" : f.kind === "YOY_UP" ? "同比增幅较大" : "同比降幅较大";
+    const what =
+      f.kind === "PEER_HIGH"
+        ? "高于同级机构的合理范围"
+        : f.kind === "PEER_LOW"
+          ? "低于同级机构的合理范围"
+          : f.kind === "YOY_UP"
+            ? "同比增幅较大"
+            : "同比降幅较大";
     return { ...f, reason: `${def.nameZh}${what}（数值小于 ${o.threshold}，不予显示）` };
   });
 }
@@ -96,16 +141,18 @@ export function institutionPart(inst: Institution, panels: readonly PanelSpec[],
         const k = cmp(ref);
         const s = k?.byCode.get(inst.code);
         if (!k || !s) return [];
-        return [{
-          indicator: k.info,
-          figure: figure(k.def, k.info, c.rows, c.end, inst.code, c.kind === "QUARTERLY_RELEASE", o),
-          value: own(k),
-          view: k.view,
-          inRegion: positionView(s.inRegion),
-          inLevel: positionView(s.inLevel),
-          region: groupView(k.stats.region, k.def.unit, o),
-          level: groupView(k.stats.levels[inst.level] ?? k.stats.region, k.def.unit, o),
-        }];
+        return [
+          {
+            indicator: k.info,
+            figure: figure(k.def, k.info, c.rows, c.end, inst.code, c.kind === "QUARTERLY_RELEASE", o),
+            value: own(k),
+            view: k.view,
+            inRegion: positionView(s.inRegion),
+            inLevel: positionView(s.inLevel),
+            region: groupView(k.stats.region, k.def.unit, o),
+            level: groupView(k.stats.levels[inst.level] ?? k.stats.region, k.def.unit, o),
+          },
+        ];
       });
       out[panel.id] = { kind: "OWN_INDICATORS", rows, peers: [] };
     } else if (panel.kind === "PEER_QUADRANT") {
@@ -113,7 +160,13 @@ export function institutionPart(inst: Institution, panels: readonly PanelSpec[],
       if (!x || !y) continue;
       const values: Record<string, ReturnType<typeof own>> = { [valueKey(x.info)]: own(x), [valueKey(y.info)]: own(y) };
       if (size) values[valueKey(size.info)] = own(size);
-      out[panel.id] = { kind: "PEER_QUADRANT", x: x.info, y: y.info, size: size?.info ?? null, points: [{ label: inst.name, own: true, values }] };
+      out[panel.id] = {
+        kind: "PEER_QUADRANT",
+        x: x.info,
+        y: y.info,
+        size: size?.info ?? null,
+        points: [{ label: inst.name, own: true, values }],
+      };
     } else if (panel.kind === "PEER_DISTRIBUTION") {
       const rows = (panel.indicators ?? []).flatMap((ref) => {
         const k = cmp(ref);
@@ -124,7 +177,12 @@ export function institutionPart(inst: Institution, panels: readonly PanelSpec[],
       const alerts: Alert[] = (c.flags.get(inst.code) ?? []).map((f) => {
         const def = c.defs.get(f.indicatorCode)!;
         const info = resolve(c.defs, { code: f.indicatorCode, scheme: f.scheme })!.info;
-        return { indicator: { ...info, nameZh: def.nameZh }, kind: f.kind, reason: f.reason, explanation: c.explanations[alertKey(f)]?.trim() || null };
+        return {
+          indicator: { ...info, nameZh: def.nameZh },
+          kind: f.kind,
+          reason: f.reason,
+          explanation: c.explanations[alertKey(f)]?.trim() || null,
+        };
       });
       out[panel.id] = { kind: "ALERTS", alerts };
     }

@@ -39,7 +39,11 @@ export function regionPanel(panel: PanelSpec, c: RegionPanelContext): PanelData 
     case "KPI_CARDS":
       return {
         kind: "KPI_CARDS",
-        cards: resolved(panel.indicators).map(({ def, info }) => ({ indicator: info, figure: figure(def, info, c.rows, c.end, null, quarterly, o), sparkline: series(def, info, c.rows, months12, o) })),
+        cards: resolved(panel.indicators).map(({ def, info }) => ({
+          indicator: info,
+          figure: figure(def, info, c.rows, c.end, null, quarterly, o),
+          sparkline: series(def, info, c.rows, months12, o),
+        })),
       };
     case "TREND":
       return {
@@ -47,7 +51,13 @@ export function regionPanel(panel: PanelSpec, c: RegionPanelContext): PanelData 
         lines: resolved(panel.indicators).map(({ def, info }) => ({
           indicator: info,
           current: series(def, info, c.rows, months24, o),
-          lastYear: series(def, info, c.rows, months24.map((m) => addMonths(m, -12)), o),
+          lastYear: series(
+            def,
+            info,
+            c.rows,
+            months24.map((m) => addMonths(m, -12)),
+            o,
+          ),
         })),
       };
     case "INCOME_EXPENDITURE":
@@ -73,12 +83,23 @@ export function regionPanel(panel: PanelSpec, c: RegionPanelContext): PanelData 
       // The year's budget is last year's plan for the next year (BG01 reported at last December).
       const budget = plan ? (c.rows.get(previousDecember(c.end), plan.def.code, plan.info.scheme, null)?.ytd ?? null) : null;
       const execution = ytd !== null && budget !== null && !new Decimal(budget).isZero() ? text6(new Decimal(ytd).div(budget)) : null;
-      return { kind: "BUDGET_EXECUTION", indicator: spent.info, ytd: num(ytd, spent.def.unit, o), budget: num(budget, spent.def.unit, o), execution, timeProgress: text6(new Decimal(monthsElapsed(c.end)).div(12)) };
+      return {
+        kind: "BUDGET_EXECUTION",
+        indicator: spent.info,
+        ytd: num(ytd, spent.def.unit, o),
+        budget: num(budget, spent.def.unit, o),
+        execution,
+        timeProgress: text6(new Decimal(monthsElapsed(c.end)).div(12)),
+      };
     }
     case "INDICATOR_TABLE":
       return {
         kind: "INDICATOR_TABLE",
-        rows: resolved(panel.indicators).map(({ def, info }) => ({ indicator: info, figure: figure(def, info, c.rows, c.end, null, quarterly, o), trend: series(def, info, c.rows, months12, o) })),
+        rows: resolved(panel.indicators).map(({ def, info }) => ({
+          indicator: info,
+          figure: figure(def, info, c.rows, c.end, null, quarterly, o),
+          trend: series(def, info, c.rows, months12, o),
+        })),
       };
     case "NARRATIVE":
       return { kind: "NARRATIVE", text: panel.source === "narrative" ? c.narrative : (panel.text ?? "") };

@@ -41,10 +41,7 @@ export type PeerMode = (typeof PEER_MODES)[number];
 export const PEER_MODE_LABELS: Record<PeerMode, string> = { NAMED: "实名比较", ANONYMISED: "匿名比较", OWN_ONLY: "仅本院" };
 
 /** Who receives a publication: every institution of the region, those of some levels, or a list. */
-export type Audience =
-  | { kind: "ALL" }
-  | { kind: "LEVELS"; levels: InstitutionLevel[] }
-  | { kind: "LIST"; institutionCodes: string[] };
+export type Audience = { kind: "ALL" } | { kind: "LEVELS"; levels: InstitutionLevel[] } | { kind: "LIST"; institutionCodes: string[] };
 
 // ── layout (data, edited by the data group) ─────────────────────────────────────────────────────────────
 
@@ -298,7 +295,14 @@ export type PanelData =
     }
   | { kind: "INDICATOR_TABLE"; rows: IndicatorRow[] }
   | { kind: "NARRATIVE"; text: string }
-  | { kind: "NOTES"; indicators: IndicatorInfo[]; dataCutoff: string; sheetVersions: SheetVersionRef[]; suppression: string; contact: string }
+  | {
+      kind: "NOTES";
+      indicators: IndicatorInfo[];
+      dataCutoff: string;
+      sheetVersions: SheetVersionRef[];
+      suppression: string;
+      contact: string;
+    }
   | { kind: "OWN_INDICATORS"; rows: OwnIndicatorRow[]; peers: PeerPoint[] }
   | { kind: "PEER_QUADRANT"; x: IndicatorInfo; y: IndicatorInfo; size: IndicatorInfo | null; points: PeerPoint[] }
   | { kind: "PEER_DISTRIBUTION"; rows: { indicator: IndicatorInfo; level: GroupStatsView; own: Num }[] }

@@ -1,4 +1,12 @@
-import { PANEL_LABELS, type FrozenRegionPart, type InstitutionPart, type Num, type PanelData, type PeerPoint, type SectionView } from "./types";
+import {
+  PANEL_LABELS,
+  type FrozenRegionPart,
+  type InstitutionPart,
+  type Num,
+  type PanelData,
+  type PeerPoint,
+  type SectionView,
+} from "./types";
 
 /**
  * What one caller sees of a (frozen or previewed) publication: the region panels, and the OWN panels of the
@@ -17,7 +25,8 @@ export function sectionsFor(region: FrozenRegionPart, part: InstitutionPart | nu
     title: section.title,
     scope: section.scope,
     panels: section.panels.map((panel) => {
-      let data: PanelData | null = section.scope === "OWN" || !(panel.id in region.panels) ? (part?.panels[panel.id] ?? null) : region.panels[panel.id]!;
+      let data: PanelData | null =
+        section.scope === "OWN" || !(panel.id in region.panels) ? (part?.panels[panel.id] ?? null) : region.panels[panel.id]!;
       if (data?.kind === "OWN_INDICATORS") data = { ...data, peers };
       if (data?.kind === "PEER_QUADRANT") data = { ...data, points: peers.length ? peers : data.points };
       return { id: panel.id, kind: panel.kind, title: panel.title || PANEL_LABELS[panel.kind], note: panel.note ?? null, data };

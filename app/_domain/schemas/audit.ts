@@ -21,11 +21,22 @@ const text = (max: number) =>
  */
 export const auditFilterSchema = z
   .object({
-    from: z.string().regex(DAY, "开始日期格式应为 YYYY-MM-DD").optional().or(z.literal("").transform(() => undefined)),
-    to: z.string().regex(DAY, "结束日期格式应为 YYYY-MM-DD").optional().or(z.literal("").transform(() => undefined)),
+    from: z
+      .string()
+      .regex(DAY, "开始日期格式应为 YYYY-MM-DD")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    to: z
+      .string()
+      .regex(DAY, "结束日期格式应为 YYYY-MM-DD")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     actor: text(64),
     action: text(64),
-    result: z.enum(AUDIT_RESULTS).optional().or(z.literal("").transform(() => undefined)),
+    result: z
+      .enum(AUDIT_RESULTS)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "开始日期不能晚于结束日期", path: ["to"] });
 export type AuditFilter = z.output<typeof auditFilterSchema>;

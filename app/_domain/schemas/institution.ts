@@ -3,11 +3,7 @@ import { flagSchema } from "./common";
 import { INSTITUTION_CODE_PATTERN, INSTITUTION_LEVELS, INSTITUTION_TYPES } from "../institutions";
 
 export const institutionSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(INSTITUTION_CODE_PATTERN, "机构编码应为 H 加 11 位数字，例如 H34010000001"),
+  code: z.string().trim().toUpperCase().regex(INSTITUTION_CODE_PATTERN, "机构编码应为 H 加 11 位数字，例如 H34010000001"),
   name: z.string().trim().min(2, "请填写机构名称").max(100, "机构名称最多 100 字"),
   regionId: z.string().min(1, "请选择统筹区"),
   level: z.enum(INSTITUTION_LEVELS, { message: "请选择医院等级" }),

@@ -20,7 +20,9 @@ export const regionCodeSchema = z.string().max(20).nullish();
 export const regionParamsSchema = z.object({ regionCode: z.string().max(20).describe("统筹区编码，如 340100") });
 
 /** GET /api/v1/regions/{regionCode}/metrics?period=YYYY-MM or YYYYQn (the use case reads the period). */
-export const regionMetricsQuerySchema = z.object({ period: z.string().max(20).default("").describe("月份 YYYY-MM 或季度 YYYYQn（如 2025Q2）") });
+export const regionMetricsQuerySchema = z.object({
+  period: z.string().max(20).default("").describe("月份 YYYY-MM 或季度 YYYYQn（如 2025Q2）"),
+});
 
 /** One number of the metrics table: the lineage card and the trend chart ask about it. */
 export const metricQuerySchema = z.object({

@@ -15,7 +15,10 @@ const time = z.string().describe("ISO 8601 时间");
 const num = z.union([z.string(), z.null(), z.strictObject({ suppressed: z.string().describe("小数抑制后的显示，如 <5") })]);
 const codeName = z.strictObject({ code: z.string(), name: z.string() });
 const periodSchema = z.strictObject({ start: z.string(), end: z.string(), label: z.string().describe("如 2025年第二季度") });
-const receiptSchema = z.strictObject({ openedAt: time.nullable(), acknowledgedAt: time.nullable() }).nullable().describe("医院用户本人的阅读回执；其他调用者为 null");
+const receiptSchema = z
+  .strictObject({ openedAt: time.nullable(), acknowledgedAt: time.nullable() })
+  .nullable()
+  .describe("医院用户本人的阅读回执；其他调用者为 null");
 
 const indicatorInfo = z.strictObject({
   code: z.string(),
@@ -49,12 +52,36 @@ const peerPoint = z.strictObject({ label: z.string(), own: z.boolean(), values: 
 const sheetVersionRef = z.strictObject({ period: z.string(), version: z.number().int(), acceptedAt: time.nullable() });
 
 const panelData = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("KPI_CARDS"), cards: z.array(z.strictObject({ indicator: indicatorInfo, figure, sparkline: z.array(point) })) }),
-  z.strictObject({ kind: z.literal("TREND"), lines: z.array(z.strictObject({ indicator: indicatorInfo, current: z.array(point), lastYear: z.array(point) })) }),
-  z.strictObject({ kind: z.literal("INCOME_EXPENDITURE"), pairs: z.array(z.strictObject({ label: z.string(), income: series, expenditure: series })) }),
-  z.strictObject({ kind: z.literal("BALANCE_CAPACITY"), balances: z.array(series), capacities: z.array(series), band: z.tuple([z.number(), z.number()]) }),
-  z.strictObject({ kind: z.literal("BUDGET_EXECUTION"), indicator: indicatorInfo, ytd: num, budget: num, execution: num, timeProgress: z.string() }),
-  z.strictObject({ kind: z.literal("INDICATOR_TABLE"), rows: z.array(z.strictObject({ indicator: indicatorInfo, figure, trend: z.array(point) })) }),
+  z.strictObject({
+    kind: z.literal("KPI_CARDS"),
+    cards: z.array(z.strictObject({ indicator: indicatorInfo, figure, sparkline: z.array(point) })),
+  }),
+  z.strictObject({
+    kind: z.literal("TREND"),
+    lines: z.array(z.strictObject({ indicator: indicatorInfo, current: z.array(point), lastYear: z.array(point) })),
+  }),
+  z.strictObject({
+    kind: z.literal("INCOME_EXPENDITURE"),
+    pairs: z.array(z.strictObject({ label: z.string(), income: series, expenditure: series })),
+  }),
+  z.strictObject({
+    kind: z.literal("BALANCE_CAPACITY"),
+    balances: z.array(series),
+    capacities: z.array(series),
+    band: z.tuple([z.number(), z.number()]),
+  }),
+  z.strictObject({
+    kind: z.literal("BUDGET_EXECUTION"),
+    indicator: indicatorInfo,
+    ytd: num,
+    budget: num,
+    execution: num,
+    timeProgress: z.string(),
+  }),
+  z.strictObject({
+    kind: z.literal("INDICATOR_TABLE"),
+    rows: z.array(z.strictObject({ indicator: indicatorInfo, figure, trend: z.array(point) })),
+  }),
   z.strictObject({ kind: z.literal("NARRATIVE"), text: z.string() }),
   z.strictObject({
     kind: z.literal("NOTES"),
@@ -80,12 +107,26 @@ const panelData = z.discriminatedUnion("kind", [
     ),
     peers: z.array(peerPoint),
   }),
-  z.strictObject({ kind: z.literal("PEER_QUADRANT"), x: indicatorInfo, y: indicatorInfo, size: indicatorInfo.nullable(), points: z.array(peerPoint) }),
-  z.strictObject({ kind: z.literal("PEER_DISTRIBUTION"), rows: z.array(z.strictObject({ indicator: indicatorInfo, level: groupStats, own: num })) }),
+  z.strictObject({
+    kind: z.literal("PEER_QUADRANT"),
+    x: indicatorInfo,
+    y: indicatorInfo,
+    size: indicatorInfo.nullable(),
+    points: z.array(peerPoint),
+  }),
+  z.strictObject({
+    kind: z.literal("PEER_DISTRIBUTION"),
+    rows: z.array(z.strictObject({ indicator: indicatorInfo, level: groupStats, own: num })),
+  }),
   z.strictObject({
     kind: z.literal("ALERTS"),
     alerts: z.array(
-      z.strictObject({ indicator: indicatorInfo, kind: z.enum(["PEER_HIGH", "PEER_LOW", "YOY_UP", "YOY_DOWN"]), reason: z.string(), explanation: z.string().nullable() }),
+      z.strictObject({
+        indicator: indicatorInfo,
+        kind: z.enum(["PEER_HIGH", "PEER_LOW", "YOY_UP", "YOY_DOWN"]),
+        reason: z.string(),
+        explanation: z.string().nullable(),
+      }),
     ),
   }),
 ]);
@@ -119,7 +160,15 @@ export const publicationViewSchema = z.strictObject({
       id: z.string(),
       title: z.string(),
       scope: z.enum(["REGION", "OWN"]).describe("REGION 统筹区部分；OWN 本院部分"),
-      panels: z.array(z.strictObject({ id: z.string(), kind: z.enum(PANEL_KINDS), title: z.string(), note: z.string().nullable(), data: panelData.nullable() })),
+      panels: z.array(
+        z.strictObject({
+          id: z.string(),
+          kind: z.enum(PANEL_KINDS),
+          title: z.string(),
+          note: z.string().nullable(),
+          data: panelData.nullable(),
+        }),
+      ),
     }),
   ),
   receipt: receiptSchema,
@@ -142,8 +191,10 @@ export const publicationListResponseSchema = z.strictObject({
       embargoUntil: time.nullable().describe("解禁时间（仅本统筹区工作人员可见）"),
       correctionReason: z.string().nullable(),
       receipt: receiptSchema,
-      receipts: z.strictObject({ opened: z.number().int(), acknowledged: z.number().int(), audience: z.number().int() }).nullable().describe("工作人员：已阅/已确认/应收机构数"),
+      receipts: z
+        .strictObject({ opened: z.number().int(), acknowledged: z.number().int(), audience: z.number().int() })
+        .nullable()
+        .describe("工作人员：已阅/已确认/应收机构数"),
     }),
   ),
 });
-

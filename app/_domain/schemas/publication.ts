@@ -16,7 +16,10 @@ export const panelSpecSchema = z.object({
   kind: z.enum(PANEL_KINDS),
   title: z.string().trim().max(80, "标题最多 80 字").optional(),
   indicators: z.array(indicatorRef).max(30, "一个面板最多 30 个指标").optional(),
-  pairs: z.array(z.object({ label: z.string().max(20), income: indicatorRef, expenditure: indicatorRef })).max(4).optional(),
+  pairs: z
+    .array(z.object({ label: z.string().max(20), income: indicatorRef, expenditure: indicatorRef }))
+    .max(4)
+    .optional(),
   balances: z.array(indicatorRef).max(4).optional(),
   capacities: z.array(indicatorRef).max(4).optional(),
   x: indicatorRef.optional(),
@@ -86,13 +89,23 @@ export type ReviewPublicationInput = z.input<typeof reviewPublicationSchema>;
 /** GET /api/v1/publications?kind=&status= (status: staff only; unknown values are ignored by the use case). */
 export const publicationListQuerySchema = z.object({
   kind: z.string().max(40).optional().describe("MONTHLY_PUSH、QUARTERLY_RELEASE 或 TOPICAL"),
-  status: z.string().max(40).optional().describe("版本状态（仅本统筹区工作人员）：DRAFT、IN_REVIEW、APPROVED、PUBLISHED、CORRECTED、WITHDRAWN"),
+  status: z
+    .string()
+    .max(40)
+    .optional()
+    .describe("版本状态（仅本统筹区工作人员）：DRAFT、IN_REVIEW、APPROVED、PUBLISHED、CORRECTED、WITHDRAWN"),
 });
 /** The path of /api/v1/publications/{id}. */
 export const publicationParamsSchema = z.object({ id: z.string().min(1).max(64).describe("发布编号（列表中的 id）") });
 /** GET /api/v1/publications/{id}?version=n&institution=CODE (institution: staff and supervisors only). */
 export const publicationQuerySchema = z.object({
-  version: z.coerce.number({ message: "版本号应为正整数。" }).int("版本号应为正整数。").min(1, "版本号应为正整数。").max(999_999).optional().describe("版本号；缺省为可见的最新版本"),
+  version: z.coerce
+    .number({ message: "版本号应为正整数。" })
+    .int("版本号应为正整数。")
+    .min(1, "版本号应为正整数。")
+    .max(999_999)
+    .optional()
+    .describe("版本号；缺省为可见的最新版本"),
   institution: z.string().trim().max(20).optional().describe("本院部分的机构编码（仅工作人员、监管预览用）"),
 });
 

@@ -58,10 +58,29 @@ export const sheetListResponseSchema = z.strictObject({
 
 /** POST /api/v1/sheets: 201 stored; 200 a dry run or the same content as the newest version. */
 export const sheetUploadedSchema = z.union([
-  z.strictObject({ ok: z.literal(true), dryRun: z.literal(true), period: z.string(), report: sheetReportSchema }).describe("试校验（dryRun）：未保存"),
-  z.strictObject({ ok: z.literal(true), dryRun: z.literal(false), unchanged: z.literal(true), period: z.string(), version: z.number().int(), versionId: z.string() }).describe("与最新版本内容相同：未新增版本"),
   z
-    .strictObject({ ok: z.literal(true), dryRun: z.literal(false), unchanged: z.literal(false), period: z.string(), version: z.number().int(), versionId: z.string(), report: sheetReportSchema })
+    .strictObject({ ok: z.literal(true), dryRun: z.literal(true), period: z.string(), report: sheetReportSchema })
+    .describe("试校验（dryRun）：未保存"),
+  z
+    .strictObject({
+      ok: z.literal(true),
+      dryRun: z.literal(false),
+      unchanged: z.literal(true),
+      period: z.string(),
+      version: z.number().int(),
+      versionId: z.string(),
+    })
+    .describe("与最新版本内容相同：未新增版本"),
+  z
+    .strictObject({
+      ok: z.literal(true),
+      dryRun: z.literal(false),
+      unchanged: z.literal(false),
+      period: z.string(),
+      version: z.number().int(),
+      versionId: z.string(),
+      report: sheetReportSchema,
+    })
     .describe("已保存为新版本（待审核）"),
 ]);
 
@@ -83,7 +102,7 @@ export const sheetApiBodySchema = z.object({
         indicator: z.string().describe("指标编码"),
         scheme: z.enum(SCHEMES).describe("险种"),
         institution: z.string().optional().describe("机构编码（机构级指标）"),
-        value: z.union([z.number(), z.string(), z.null()]).describe("数值；可为文字（如 \"1,234.5\"）；空为缺报"),
+        value: z.union([z.number(), z.string(), z.null()]).describe('数值；可为文字（如 "1,234.5"）；空为缺报'),
       }),
     )
     .max(500_000),

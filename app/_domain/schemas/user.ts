@@ -19,10 +19,7 @@ const userFields = {
 };
 
 export const createUserSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(USERNAME_PATTERN, "用户名须以小写字母开头，由 3–32 位小写字母、数字或下划线组成"),
+  username: z.string().trim().regex(USERNAME_PATTERN, "用户名须以小写字母开头，由 3–32 位小写字母、数字或下划线组成"),
   ...userFields,
   password: z.string().min(1, "请设置初始密码"),
 });

@@ -13,7 +13,12 @@ export interface SheetApiBody {
 
 export const API_MAX_VALUES = 500_000;
 
-export function apiBodyToCells(body: SheetApiBody): { regionCode: string | null; period: string | null; cells: RawCell[]; issues: SheetIssue[] } {
+export function apiBodyToCells(body: SheetApiBody): {
+  regionCode: string | null;
+  period: string | null;
+  cells: RawCell[];
+  issues: SheetIssue[];
+} {
   const issues: SheetIssue[] = [];
   const regionCode = typeof body.regionCode === "string" ? body.regionCode.trim() : null;
   const period = typeof body.period === "string" ? body.period.trim() : null;
@@ -31,7 +36,12 @@ export function apiBodyToCells(body: SheetApiBody): { regionCode: string | null;
     const o = (v ?? {}) as Record<string, unknown>;
     const scheme = typeof o.scheme === "string" ? parseScheme(o.scheme) : undefined;
     if (typeof o.indicator !== "string" || !scheme) {
-      issues.push({ severity: "ERROR", rule: "api.value-shape", location, message: "每个值须有 indicator（指标编码）和 scheme（EMPLOYEE/RESIDENT/TOTAL）。" });
+      issues.push({
+        severity: "ERROR",
+        rule: "api.value-shape",
+        location,
+        message: "每个值须有 indicator（指标编码）和 scheme（EMPLOYEE/RESIDENT/TOTAL）。",
+      });
       return;
     }
     const raw = o.value === null || o.value === undefined ? "" : typeof o.value === "number" ? String(o.value) : String(o.value);

@@ -50,12 +50,15 @@ export interface StatusTag {
  * The state of one month at a glance: 已通过·第 n 版 (green) and/or 待审核 n 个 (orange); 已退回 (red) when the
  * newest version was sent back and nothing is accepted or pending; 未上传 when there is no version.
  */
-export function monthStatusTags(sheet: { accepted: number | null; pending: number; versions: readonly { status: VersionStatus }[] } | undefined): StatusTag[] {
+export function monthStatusTags(
+  sheet: { accepted: number | null; pending: number; versions: readonly { status: VersionStatus }[] } | undefined,
+): StatusTag[] {
   if (!sheet || sheet.versions.length === 0) return [{ label: "未上传", color: "default" }];
   const tags: StatusTag[] = [];
   if (sheet.accepted !== null) tags.push({ label: `已通过·第 ${sheet.accepted} 版`, color: "green" });
   if (sheet.pending > 0) tags.push({ label: `待审核 ${sheet.pending} 个`, color: "orange" });
-  if (!tags.length) tags.push(sheet.versions[0].status === "REJECTED" ? { label: "已退回", color: "red" } : { label: "未通过", color: "default" });
+  if (!tags.length)
+    tags.push(sheet.versions[0].status === "REJECTED" ? { label: "已退回", color: "red" } : { label: "未通过", color: "default" });
   return tags;
 }
 

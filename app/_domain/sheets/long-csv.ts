@@ -64,26 +64,26 @@ export function parseLongCsv(text: string, options: { maxRows?: number; maxIssue
   } catch (e) {
     if (!(e instanceof CsvSyntaxError)) throw e;
     if (e.kind === "unclosed-quote") error("csv.unclosed-quote", row(e.row), e.message);
-    else error("csv.too-many-rows", "全表", `文件超过 ${(options.maxRows ?? LONG_CSV_MAX_ROWS).toLocaleString("en-US")} 行数据，请拆分后分批上传。`);
+    else
+      error(
+        "csv.too-many-rows",
+        "全表",
+        `文件超过 ${(options.maxRows ?? LONG_CSV_MAX_ROWS).toLocaleString("en-US")} 行数据，请拆分后分批上传。`,
+      );
     return result(null, null, []);
   }
 
   const header = (rows[0] ?? []).map((h) => h.replace(/^\uFEFF/, "").trim());
   for (const h of personalDataHeaders(header)) error(PERSONAL_DATA_RULE, row(1), personalDataMessage(h, "第 1 行表头"));
   while (header.length > LONG_CSV_COLUMNS.length && header[header.length - 1] === "") header.pop();
-  const headerOk =
-    header.length === LONG_CSV_COLUMNS.length && header.every((h, i) => h.toLowerCase() === LONG_CSV_COLUMNS[i]);
+  const headerOk = header.length === LONG_CSV_COLUMNS.length && header.every((h, i) => h.toLowerCase() === LONG_CSV_COLUMNS[i]);
   if (!headerOk) {
     const first = LONG_CSV_COLUMNS.findIndex((c, i) => (header[i] ?? "").toLowerCase() !== c);
     const detail =
       first >= 0
         ? `第 ${first + 1} 列应为 ${LONG_CSV_COLUMNS[first]}，实际为${header[first] ? ` ${header[first]}` : "空"}`
         : `多出了 ${header.length - LONG_CSV_COLUMNS.length} 列`;
-    error(
-      "csv.header",
-      row(1),
-      `表头不正确（${detail}）。应为：${LONG_CSV_HEADER}；实际为：${header.join(",") || "（空）"}。`,
-    );
+    error("csv.header", row(1), `表头不正确（${detail}）。应为：${LONG_CSV_HEADER}；实际为：${header.join(",") || "（空）"}。`);
     return result(null, null, []);
   }
 
@@ -110,7 +110,11 @@ export function parseLongCsv(text: string, options: { maxRows?: number; maxIssue
     }
     let ok = true;
     if (region !== regionCode) {
-      error("csv.mixed-region", row(n), `${row(n)}的统筹区编码“${region}”与${row(firstRow)}的“${regionCode}”不同；一个文件只能包含一个统筹区的数据。`);
+      error(
+        "csv.mixed-region",
+        row(n),
+        `${row(n)}的统筹区编码“${region}”与${row(firstRow)}的“${regionCode}”不同；一个文件只能包含一个统筹区的数据。`,
+      );
       ok = false;
     }
     if (p !== period) {
@@ -119,12 +123,9 @@ export function parseLongCsv(text: string, options: { maxRows?: number; maxIssue
     }
     const scheme = parseScheme(rawScheme);
     if (!scheme) {
-      error(
-        "csv.unknown-scheme",
-        row(n),
-        `${row(n)}的险种“${rawScheme}”无法识别，应为 EMPLOYEE、RESIDENT、TOTAL 或 职工、居民、合计。`,
-        { indicatorCode: indicator || undefined },
-      );
+      error("csv.unknown-scheme", row(n), `${row(n)}的险种“${rawScheme}”无法识别，应为 EMPLOYEE、RESIDENT、TOTAL 或 职工、居民、合计。`, {
+        indicatorCode: indicator || undefined,
+      });
       ok = false;
     }
     if (!indicator) {

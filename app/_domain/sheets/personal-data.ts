@@ -23,10 +23,7 @@ const PATTERNS: RegExp[] = [
   /^(phone|mobile|tel|telephone|cellphone)(no|number)?$/,
 ];
 
-const normalise = (h: string) =>
-  h
-    .replace(/[\s\u3000\u00a0\ufeff_\-－.·*＊:：]/g, "")
-    .toLowerCase();
+const normalise = (h: string) => h.replace(/[\s\u3000\u00a0\ufeff_\-－.·*＊:：]/g, "").toLowerCase();
 
 /** The headers (as given, trimmed) that look like personal data, in order and without repeats. */
 export function personalDataHeaders(headers: readonly string[]): string[] {

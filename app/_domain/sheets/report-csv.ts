@@ -21,7 +21,15 @@ export function reportCsvText(report: Pick<SheetReport, "errors" | "warnings">):
   const lines = [REPORT_CSV_HEADER.join(",")];
   for (const i of [...report.errors, ...report.warnings] as ExplainedIssue[])
     lines.push(
-      [i.severity === "ERROR" ? "错误" : "提醒", i.location, i.indicatorCode ?? "", i.scheme ? SCHEME_LABELS[i.scheme] : "", i.institutionCode ?? "", i.message, i.explanation ?? ""]
+      [
+        i.severity === "ERROR" ? "错误" : "提醒",
+        i.location,
+        i.indicatorCode ?? "",
+        i.scheme ? SCHEME_LABELS[i.scheme] : "",
+        i.institutionCode ?? "",
+        i.message,
+        i.explanation ?? "",
+      ]
         .map(csvCell)
         .join(","),
     );

@@ -54,8 +54,7 @@ export function regionRows(indicators: readonly IndicatorDef[]): IndicatorDef[] 
 export function institutionColumns(indicators: readonly IndicatorDef[]): InstitutionColumn[] {
   const cols: InstitutionColumn[] = [];
   for (const i of indicators)
-    if (i.scope === "INSTITUTION" && isInput(i))
-      for (const s of SCHEMES) if (i.schemes.includes(s)) cols.push({ indicator: i, scheme: s });
+    if (i.scope === "INSTITUTION" && isInput(i)) for (const s of SCHEMES) if (i.schemes.includes(s)) cols.push({ indicator: i, scheme: s });
   return cols;
 }
 

@@ -62,7 +62,10 @@ export const cellKey = (indicatorCode: string, scheme: Scheme, institutionCode: 
 export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
   const readIssues = input.readIssues ?? [];
   if (readIssues.some((i) => i.severity === "ERROR" && WRONG_FILE_RULES.has(i.rule)))
-    return { values: [], report: { errors: readIssues.filter((i) => i.severity === "ERROR"), warnings: [], counts: { cells: 0, values: 0, missing: 0 } } };
+    return {
+      values: [],
+      report: { errors: readIssues.filter((i) => i.severity === "ERROR"), warnings: [], counts: { cells: 0, values: 0, missing: 0 } },
+    };
   const issues = new IssueList(input.maxIssuesPerRule ?? DEFAULT_MAX_ISSUES_PER_RULE);
   const byCode = new Map(input.catalogue.map((i) => [i.code, i]));
   const boundsByCode = new Map<string, Bounds>();
@@ -108,7 +111,10 @@ export function validateSheet(input: ValidateSheetInput): ValidateSheetResult {
     const ind = byCode.get(cell.indicatorCode);
     if (!ind) {
       const near = byUpperCode.get(cell.indicatorCode.trim().toUpperCase());
-      fail("indicator.unknown", `指标编码“${cell.indicatorCode}”不在本统筹区的指标目录中${near ? `，是否应为 ${near.code}（${near.nameZh}）？` : "。"}`);
+      fail(
+        "indicator.unknown",
+        `指标编码“${cell.indicatorCode}”不在本统筹区的指标目录中${near ? `，是否应为 ${near.code}（${near.nameZh}）？` : "。"}`,
+      );
       continue;
     }
     const structural = checkStructure(ind, cell);
@@ -205,7 +211,10 @@ function checkFile(input: ValidateSheetInput, issues: IssueList): { year: number
   const fileError = (rule: string, message: string) => issues.add({ severity: "ERROR", rule, location: "全表", message });
   if (!input.regionCode) fileError("region.missing", "文件中没有统筹区编码。");
   else if (input.regionCode !== input.expectedRegionCode)
-    fileError("region.mismatch", `文件的统筹区编码为 ${input.regionCode}，不是您所属的统筹区（${input.expectedRegionCode}），只能上传本统筹区的数据。`);
+    fileError(
+      "region.mismatch",
+      `文件的统筹区编码为 ${input.regionCode}，不是您所属的统筹区（${input.expectedRegionCode}），只能上传本统筹区的数据。`,
+    );
   const parts = periodParts(input.period);
   if (!parts) {
     fileError("period.malformed", `期间“${input.period ?? ""}”格式不正确，应为 YYYY-MM（如 2025-06）。`);
@@ -214,7 +223,10 @@ function checkFile(input: ValidateSheetInput, issues: IssueList): { year: number
   const thisMonth = shanghaiMonth(input.now);
   if (input.period! > thisMonth) {
     const [y, m] = thisMonth.split("-").map(Number);
-    fileError("period.future", `期间 ${periodLabel(parts)} 晚于当前月份（${periodLabel({ year: y, month: m })}），不能上传未来期间的数据。`);
+    fileError(
+      "period.future",
+      `期间 ${periodLabel(parts)} 晚于当前月份（${periodLabel({ year: y, month: m })}），不能上传未来期间的数据。`,
+    );
     return null;
   }
   return parts;

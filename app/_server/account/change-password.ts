@@ -19,7 +19,13 @@ export async function changePassword(session: Session, input: unknown): Promise<
     const user = await prisma.user.findUniqueOrThrow({ where: { id: session.userId } });
     if (!(await verifyPassword(user.passwordHash, current))) {
       await prisma.$transaction((tx) =>
-        recordAudit(tx, actorOf(session), { action: "account.password.change", result: "FAILURE", objectType: "User", objectId: user.id, detail: { reason: "wrong-current" } }),
+        recordAudit(tx, actorOf(session), {
+          action: "account.password.change",
+          result: "FAILURE",
+          objectType: "User",
+          objectId: user.id,
+          detail: { reason: "wrong-current" },
+        }),
       );
       throw new AppError("INVALID", "当前密码不正确。", { current: "当前密码不正确" });
     }

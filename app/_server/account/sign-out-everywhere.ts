@@ -8,7 +8,12 @@ export async function signOutEverywhere(session: Session): Promise<{ ended: numb
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
     const ended = await endAllSessions(tx, session.userId, "logout-everywhere");
-    await recordAudit(tx, actorOf(session), { action: "auth.logout.everywhere", objectType: "User", objectId: session.userId, detail: { ended } });
+    await recordAudit(tx, actorOf(session), {
+      action: "auth.logout.everywhere",
+      objectType: "User",
+      objectId: session.userId,
+      detail: { ended },
+    });
     return { ended };
   });
 }

@@ -8,8 +8,7 @@ import { db } from "../db";
 import { AppError, fromZod } from "../errors";
 import { checkAssignment, isUniqueViolation } from "./user-assignment";
 
-const duplicate = (username: string) =>
-  new AppError("CONFLICT", `用户名 ${username} 已被占用，请换一个。`, { username: "用户名已存在" });
+const duplicate = (username: string) => new AppError("CONFLICT", `用户名 ${username} 已被占用，请换一个。`, { username: "用户名已存在" });
 
 /**
  * Creates an account with an initial password chosen by the admin; the user must change it at first

@@ -60,7 +60,8 @@ interface Planned extends InstitutionRow {
 export async function importInstitutions(session: Session, input: ImportInstitutionsInput): Promise<ImportInstitutionsResult> {
   return auditFailures(session, "institution.import", async () => {
     await requirePermission(session, "institution.manage");
-    if (!input || typeof input.fileName !== "string" || !Buffer.isBuffer(input.bytes)) throw new AppError("INVALID", "请选择要上传的文件。");
+    if (!input || typeof input.fileName !== "string" || !Buffer.isBuffer(input.bytes))
+      throw new AppError("INVALID", "请选择要上传的文件。");
     const baseName = input.fileName.split(/[\\/]/).pop()!.trim();
     const { rows } = await readTableFile(baseName, input.bytes);
     const fileName = baseName.length > 200 ? baseName.slice(0, 100) + "…" + baseName.slice(-99) : baseName;
@@ -68,7 +69,10 @@ export async function importInstitutions(session: Session, input: ImportInstitut
       throw new AppError("INVALID", `文件第 1 行应为表头（${IMPORT_COLUMNS.map((c) => c.zh).join("、")}），但它是空的。`);
 
     const prisma = await db();
-    const dataRows = rows.map((cells, i) => ({ cells, row: i + 1 })).slice(1).filter((r) => r.cells.some((c) => c));
+    const dataRows = rows
+      .map((cells, i) => ({ cells, row: i + 1 }))
+      .slice(1)
+      .filter((r) => r.cells.some((c) => c));
     const header = mapImportHeader(rows[0]);
     if (header.issues.length) return refused(session, fileName, failure(header.issues, dataRows.length));
     if (!dataRows.length) throw new AppError("INVALID", "文件只有表头，没有机构数据。");
@@ -104,11 +108,17 @@ export async function importInstitutions(session: Session, input: ImportInstitut
     const regions = await prisma.region.findMany({ where: { code: { in: regionCodes } }, select: { id: true, code: true } });
     const regionIdByCode = new Map(regions.map((r) => [r.code, r.id]));
     for (const r of regionRows)
-      if (!regionIdByCode.has(r.regionCode)) issues.push({ row: r.row, column: "统筹区编码", message: `统筹区编码 ${r.regionCode} 不存在，请先在“统筹区管理”中添加` });
+      if (!regionIdByCode.has(r.regionCode))
+        issues.push({ row: r.row, column: "统筹区编码", message: `统筹区编码 ${r.regionCode} 不存在，请先在“统筹区管理”中添加` });
 
     if (issues.length) return refused(session, fileName, failure(issues, dataRows.length));
 
-    const planned: Planned[] = parsed.map((p) => ({ ...p.value, row: p.row, provided: p.provided, regionId: regionIdByCode.get(p.value.regionCode)! }));
+    const planned: Planned[] = parsed.map((p) => ({
+      ...p.value,
+      row: p.row,
+      provided: p.provided,
+      regionId: regionIdByCode.get(p.value.regionCode)!,
+    }));
     if (input.dryRun) {
       const plan = await planChanges(prisma, planned);
       return { ok: true, dryRun: true, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
@@ -143,7 +153,11 @@ export async function importInstitutions(session: Session, input: ImportInstitut
 async function refused(session: Session, fileName: string, result: ImportInstitutionsResult) {
   const prisma = await db();
   await prisma.$transaction((tx) =>
-    recordAudit(tx, actorOf(session), { action: "institution.import", result: "FAILURE", detail: { fileName, ...("counts" in result ? result.counts : {}) } }),
+    recordAudit(tx, actorOf(session), {
+      action: "institution.import",
+      result: "FAILURE",
+      detail: { fileName, ...("counts" in result ? result.counts : {}) },
+    }),
   );
   return result;
 }
@@ -179,8 +193,7 @@ async function planChanges(client: Db, rows: Planned[]) {
   const codes = rows.map((r) => r.code);
   for (let i = 0; i < codes.length; i += CHUNK) {
     const found = await client.institution.findMany({ where: { code: { in: codes.slice(i, i + CHUNK) } } });
-    for (const f of found)
-      existing.set(f.code, { ...f, designatedSince: f.designatedSince?.toISOString().slice(0, 10) ?? null });
+    for (const f of found) existing.set(f.code, { ...f, designatedSince: f.designatedSince?.toISOString().slice(0, 10) ?? null });
   }
   const creates: Prisma.InstitutionCreateManyInput[] = [];
   const updates: Stored[] = [];

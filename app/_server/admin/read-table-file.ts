@@ -123,10 +123,7 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? "");
   });
   if (lastRow - 1 > MAX_DATA_ROWS) throw tooManyRows();
-  if (formulas.length)
-    throw invalid(
-      `单元格 ${formulas.join("、")} 含有公式。请把公式转换为数值（复制后“选择性粘贴 → 数值”）再上传。`,
-    );
+  if (formulas.length) throw invalid(`单元格 ${formulas.join("、")} 含有公式。请把公式转换为数值（复制后“选择性粘贴 → 数值”）再上传。`);
   return Array.from(rows, (r) => r ?? []);
 }
 
@@ -137,7 +134,11 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if ("richText" in v) return v.richText.map((t) => t.text).join("").trim();
+  if ("richText" in v)
+    return v.richText
+      .map((t) => t.text)
+      .join("")
+      .trim();
   if ("error" in v) return String(v.error);
   if ("text" in v) return cellText(v.text as ExcelJS.CellValue);
   return "";
@@ -219,9 +220,11 @@ export function checkZip(b: Buffer): void {
     }
     if (flags & 0x1) throw invalid("Excel 文件已加密，请取消密码保护后重新保存为 .xlsx 再上传。");
     if (method !== 0 && method !== 8) throw broken();
-    if (unsafeEntryName(name)) throw invalid(`Excel 文件中含有路径异常的条目（如“../”或绝对路径），不是正常的 Excel 工作簿，已拒绝。请用 Excel 打开后重新保存为 .xlsx 再上传。`);
-    if (/(^|\/)vbaProject\.bin$/i.test(name))
-      throw invalid("Excel 文件包含宏（VBA），请另存为普通的 .xlsx 工作簿（不含宏）后再上传。");
+    if (unsafeEntryName(name))
+      throw invalid(
+        `Excel 文件中含有路径异常的条目（如“../”或绝对路径），不是正常的 Excel 工作簿，已拒绝。请用 Excel 打开后重新保存为 .xlsx 再上传。`,
+      );
+    if (/(^|\/)vbaProject\.bin$/i.test(name)) throw invalid("Excel 文件包含宏（VBA），请另存为普通的 .xlsx 工作簿（不含宏）后再上传。");
     total += size;
     if (total > MAX_UNCOMPRESSED_BYTES) throw bomb();
     list.push({ name, method, compressed, size, offset });
@@ -256,7 +259,9 @@ export function checkZip(b: Buffer): void {
  * absolute (`/x`, `\\x`), a drive letter (`C:`), a backslash, a `..` segment, or a control character.
  */
 export function unsafeEntryName(name: string): boolean {
-  return name.startsWith("/") || name.includes("\\") || /^[a-z]:/i.test(name) || name.split("/").includes("..") || /[\u0000-\u001f]/.test(name);
+  return (
+    name.startsWith("/") || name.includes("\\") || /^[a-z]:/i.test(name) || name.split("/").includes("..") || /[\u0000-\u001f]/.test(name)
+  );
 }
 
 // ----------------------------------------------------------------------------------------------- csv

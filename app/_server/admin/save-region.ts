@@ -27,7 +27,9 @@ export async function saveRegion(session: Session, input: unknown, id?: string):
     const clash = await prisma.region.findUnique({ where: { code: v.code } });
     if (clash && clash.id !== id) throw new AppError("CONFLICT", `统筹区编码 ${v.code} 已被“${clash.name}”使用。`, { code: "编码已存在" });
     if (before && before.code !== v.code && before._count.institutions > 0)
-      throw new AppError("INVALID", `该统筹区已有 ${before._count.institutions} 家医疗机构，其机构编码含统筹区编码，不能修改统筹区编码。`, { code: "已有医疗机构，不能修改编码" });
+      throw new AppError("INVALID", `该统筹区已有 ${before._count.institutions} 家医疗机构，其机构编码含统筹区编码，不能修改统筹区编码。`, {
+        code: "已有医疗机构，不能修改编码",
+      });
     if (parentId) {
       if (parentId === id) throw invalidParent("上级统筹区不能是其本身。");
       const parent = await prisma.region.findUnique({ where: { id: parentId } });
@@ -48,7 +50,14 @@ export async function saveRegion(session: Session, input: unknown, id?: string):
         action: id ? "region.update" : "region.create",
         objectType: "Region",
         objectId: saved.id,
-        detail: { code: saved.code, name: saved.name, level: saved.level, provinceId: saved.provinceId, parentId: saved.parentId, active: saved.active },
+        detail: {
+          code: saved.code,
+          name: saved.name,
+          level: saved.level,
+          provinceId: saved.provinceId,
+          parentId: saved.parentId,
+          active: saved.active,
+        },
       });
       return { id: saved.id };
     });

@@ -17,7 +17,12 @@ export interface Assignment {
 }
 
 /** Validates the roles and their scope and returns them with unused scope fields cleared. */
-export async function checkAssignment(input: { roles: Role[]; provinceId?: string | null; regionId?: string | null; institutionId?: string | null }): Promise<Assignment> {
+export async function checkAssignment(input: {
+  roles: Role[];
+  provinceId?: string | null;
+  regionId?: string | null;
+  institutionId?: string | null;
+}): Promise<Assignment> {
   const roles = [...new Set(input.roles)];
   const raw = { roles, provinceId: input.provinceId || null, regionId: input.regionId || null, institutionId: input.institutionId || null };
   const fieldErrors = roleAssignmentFieldErrors(raw);

@@ -60,11 +60,16 @@ export async function exportAuditEvents(session: Session, input: { filter?: unkn
   const prisma = await db();
   const where = auditWhere(filter);
   const count = await prisma.auditEvent.count({ where });
-  if (count > AUDIT_EXPORT_LIMIT) throw invalid(`符合条件的记录有 ${count} 条，超过单个文件 ${AUDIT_EXPORT_LIMIT} 条的上限，请缩小时间范围后分批导出。`);
+  if (count > AUDIT_EXPORT_LIMIT)
+    throw invalid(`符合条件的记录有 ${count} 条，超过单个文件 ${AUDIT_EXPORT_LIMIT} 条的上限，请缩小时间范围后分批导出。`);
   const events = (await prisma.auditEvent.findMany({ where, orderBy: { id: "asc" } })).map(auditEventDto);
   const bytes = input.format === "csv" ? auditCsv(events) : await auditXlsx(events);
   await prisma.$transaction((tx) =>
-    recordAudit(tx, actorOf(session), { action: "audit.export", objectType: "AuditEvent", detail: { filter, format: input.format, rows: events.length } }),
+    recordAudit(tx, actorOf(session), {
+      action: "audit.export",
+      objectType: "AuditEvent",
+      detail: { filter, format: input.format, rows: events.length },
+    }),
   );
   const stamp = new Date().toISOString().slice(0, 10);
   return {

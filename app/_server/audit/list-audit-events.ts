@@ -23,6 +23,8 @@ export async function listAuditEvents(session: Session, input: unknown = {}) {
     prisma.auditEvent.findMany({ where, orderBy: { id: "desc" }, take: AUDIT_PAGE_LIMIT }),
     prisma.auditEvent.count({ where }),
   ]);
-  await prisma.$transaction((tx) => recordAudit(tx, actorOf(session), { action: "audit.query", objectType: "AuditEvent", detail: { filter, total } }));
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, actorOf(session), { action: "audit.query", objectType: "AuditEvent", detail: { filter, total } }),
+  );
   return { filter, total, limit: AUDIT_PAGE_LIMIT, events: rows.map(auditEventDto) };
 }

@@ -36,7 +36,13 @@ export function actorOf(s: Session): Actor {
     userId: s.userId,
     username: s.username,
     roles: s.roles,
-    scope: s.institutionId ? `institution:${s.institutionId}` : s.regionId ? `region:${s.regionId}` : s.provinceId ? `province:${s.provinceId}` : null,
+    scope: s.institutionId
+      ? `institution:${s.institutionId}`
+      : s.regionId
+        ? `region:${s.regionId}`
+        : s.provinceId
+          ? `province:${s.provinceId}`
+          : null,
     ip: s.ip,
     requestId: s.requestId,
   };

@@ -11,7 +11,10 @@ export const TOKEN_PREFIX = "ld_";
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The Session a bearer token acts as, or null (unknown, revoked, or its creator no longer entitled). */
-export async function sessionFromApiToken(authorization: string | null, meta: { ip: string | null; requestId: string }): Promise<Session | null> {
+export async function sessionFromApiToken(
+  authorization: string | null,
+  meta: { ip: string | null; requestId: string },
+): Promise<Session | null> {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!m || !m[1].startsWith(TOKEN_PREFIX)) return null;
   const prisma = await db();
@@ -22,7 +25,14 @@ export async function sessionFromApiToken(authorization: string | null, meta: { 
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   // It acts as its creator with the DATA_ENTRY role only, in the token's region.
   return toSession(
-    { ...u, username: `${u.username}（令牌 ${row.prefix}…）`, roles: ["DATA_ENTRY"], provinceId: null, regionId: row.regionId, institutionId: null },
+    {
+      ...u,
+      username: `${u.username}（令牌 ${row.prefix}…）`,
+      roles: ["DATA_ENTRY"],
+      provinceId: null,
+      regionId: row.regionId,
+      institutionId: null,
+    },
     { ...meta, via: "api-token" },
   );
 }

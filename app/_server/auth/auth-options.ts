@@ -53,7 +53,13 @@ export function buildAuthOptions(env: Env = readEnv(), request?: { ip: string | 
           if (r.ok) return { id: r.user.id, name: r.user.displayName, sv: r.user.sessionVersion, sid: r.sessionId };
           if (r.error === "refused") return null; // next-auth answers "CredentialsSignin"
           // The login form reads these codes (next-auth passes a thrown message through as `error`).
-          throw new Error(r.error === "mfa-required" ? SIGN_IN_ERRORS.mfaRequired : r.error === "code-invalid" ? SIGN_IN_ERRORS.codeInvalid : SIGN_IN_ERRORS.rateLimited);
+          throw new Error(
+            r.error === "mfa-required"
+              ? SIGN_IN_ERRORS.mfaRequired
+              : r.error === "code-invalid"
+                ? SIGN_IN_ERRORS.codeInvalid
+                : SIGN_IN_ERRORS.rateLimited,
+          );
         },
       }),
     ],

@@ -46,7 +46,11 @@ export async function readableRegion(
     if (own && (code === null || code === own.code)) region = own;
     choices = own ? [{ code: own.code, name: own.name }] : [];
   } else if (permission === "province.read" && caller.provinceId) {
-    const regions = await prisma.region.findMany({ where: { provinceId: caller.provinceId, active: true }, orderBy: { code: "asc" }, select });
+    const regions = await prisma.region.findMany({
+      where: { provinceId: caller.provinceId, active: true },
+      orderBy: { code: "asc" },
+      select,
+    });
     region = (code === null ? regions[0] : regions.find((r) => r.code === code)) ?? null;
     choices = regions;
   }

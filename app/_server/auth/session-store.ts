@@ -44,12 +44,16 @@ export async function resolveSession(
     await prisma.$transaction(async (tx) => {
       const ended = await tx.userSession.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt: now, endReason: expired } });
       if (ended.count)
-        await recordAudit(tx, { userId: user.id, username: user.username, roles: user.roles, ip: meta.ip, requestId: meta.requestId }, {
-          action: "auth.session.expire",
-          objectType: "UserSession",
-          objectId: row.id,
-          detail: { reason: expired },
-        });
+        await recordAudit(
+          tx,
+          { userId: user.id, username: user.username, roles: user.roles, ip: meta.ip, requestId: meta.requestId },
+          {
+            action: "auth.session.expire",
+            objectType: "UserSession",
+            objectId: row.id,
+            detail: { reason: expired },
+          },
+        );
     });
     return null;
   }
@@ -59,18 +63,26 @@ export async function resolveSession(
 }
 
 /** Ends one session (sign-out). */
-export async function endSession(token: SessionToken | null | undefined, meta: { ip: string | null; requestId: string }, now = new Date()): Promise<void> {
+export async function endSession(
+  token: SessionToken | null | undefined,
+  meta: { ip: string | null; requestId: string },
+  now = new Date(),
+): Promise<void> {
   if (!token?.sid) return;
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     const row = await tx.userSession.findUnique({ where: { id: token.sid }, include: { user: true } });
     if (!row || row.endedAt) return;
     await tx.userSession.update({ where: { id: row.id }, data: { endedAt: now, endReason: "logout" } });
-    await recordAudit(tx, { userId: row.user.id, username: row.user.username, roles: row.user.roles, ip: meta.ip, requestId: meta.requestId }, {
-      action: "auth.logout",
-      objectType: "UserSession",
-      objectId: row.id,
-    });
+    await recordAudit(
+      tx,
+      { userId: row.user.id, username: row.user.username, roles: row.user.roles, ip: meta.ip, requestId: meta.requestId },
+      {
+        action: "auth.logout",
+        objectType: "UserSession",
+        objectId: row.id,
+      },
+    );
   });
 }
 

@@ -24,13 +24,15 @@ export interface SignInMeta {
  * and the code is not. rate-limited: too many failures from this address.
  */
 export type SignInResult =
-  | { ok: true; user: User; sessionId: string }
-  | { ok: false; error: "refused" | "mfa-required" | "code-invalid" | "rate-limited" };
+  { ok: true; user: User; sessionId: string } | { ok: false; error: "refused" | "mfa-required" | "code-invalid" | "rate-limited" };
 
 /** Failures that count towards locking the account: someone tried to guess this account's secrets. */
 const COUNTED = ["wrong-password", "wrong-code"];
 
-type Limits = Pick<Env, "loginMaxFailures" | "loginFailureWindowMinutes" | "loginLockMinutes" | "loginIpMaxFailures" | "loginIpWindowMinutes">;
+type Limits = Pick<
+  Env,
+  "loginMaxFailures" | "loginFailureWindowMinutes" | "loginLockMinutes" | "loginIpMaxFailures" | "loginIpWindowMinutes"
+>;
 
 /**
  * Checks a sign-in (docs/security-requirements.md MLPS-02, MLPS-04). Every attempt is stored (LoginAttempt) and
@@ -39,9 +41,16 @@ type Limits = Pick<Env, "loginMaxFailures" | "loginFailureWindowMinutes" | "logi
  * than `loginIpMaxFailures` failures from one client address within its window refuse every attempt from it.
  * On success a UserSession row is opened, which the JWT names.
  */
-export async function authenticate(input: SignInInput, meta: SignInMeta, now = new Date(), limits: Limits = readEnv()): Promise<SignInResult> {
+export async function authenticate(
+  input: SignInInput,
+  meta: SignInMeta,
+  now = new Date(),
+  limits: Limits = readEnv(),
+): Promise<SignInResult> {
   const prisma = await db();
-  const name = String(input.username ?? "").trim().slice(0, 64);
+  const name = String(input.username ?? "")
+    .trim()
+    .slice(0, 64);
   const password = String(input.password ?? "");
   const code = String(input.code ?? "").trim();
 
@@ -87,7 +96,10 @@ export async function authenticate(input: SignInInput, meta: SignInMeta, now = n
       if (claimed.count === 0) return null;
     }
     if (recoveryHash) {
-      const claimed = await tx.mfaRecoveryCode.updateMany({ where: { userId: user.id, codeHash: recoveryHash, usedAt: null }, data: { usedAt: now } });
+      const claimed = await tx.mfaRecoveryCode.updateMany({
+        where: { userId: user.id, codeHash: recoveryHash, usedAt: null },
+        data: { usedAt: now },
+      });
       if (claimed.count === 0) return null;
     }
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, failuresCountFrom: now } });
@@ -97,7 +109,11 @@ export async function authenticate(input: SignInInput, meta: SignInMeta, now = n
       action: "auth.login",
       objectType: "User",
       objectId: user.id,
-      detail: { factor, session: session.id, ...(recoveryHash ? { recoveryCodesLeft: await tx.mfaRecoveryCode.count({ where: { userId: user.id, usedAt: null } }) } : {}) },
+      detail: {
+        factor,
+        session: session.id,
+        ...(recoveryHash ? { recoveryCodesLeft: await tx.mfaRecoveryCode.count({ where: { userId: user.id, usedAt: null } }) } : {}),
+      },
     });
     return session.id;
   });
@@ -109,11 +125,24 @@ function actorFor(user: User | null, name: string, meta: SignInMeta): Actor {
   return { userId: user?.id, username: user?.username ?? name, roles: user?.roles, ip: meta.ip, requestId: meta.requestId };
 }
 
-async function fail(user: User | null, name: string, meta: SignInMeta, now: Date, reason: string, limits: Limits): Promise<SignInResult & { ok: false }> {
+async function fail(
+  user: User | null,
+  name: string,
+  meta: SignInMeta,
+  now: Date,
+  reason: string,
+  limits: Limits,
+): Promise<SignInResult & { ok: false }> {
   const prisma = await db();
   await prisma.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { at: now, username: name, userId: user?.id, ip: meta.ip, success: false, reason } });
-    await recordAudit(tx, actorFor(user, name, meta), { action: "auth.login", result: "FAILURE", objectType: "User", objectId: user?.id, detail: { reason } });
+    await recordAudit(tx, actorFor(user, name, meta), {
+      action: "auth.login",
+      result: "FAILURE",
+      objectType: "User",
+      objectId: user?.id,
+      detail: { reason },
+    });
     if (user && COUNTED.includes(reason)) await lockIfTooMany(tx, user, name, meta, now, limits);
   });
   if (reason === "rate-limited") return { ok: false, error: "rate-limited" };

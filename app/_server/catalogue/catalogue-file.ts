@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import type { IndicatorDef } from "@/app/_domain/catalogue";
 import { RECONSTRUCTED_NOTICE } from "@/app/_domain/catalogues";
-import { CATALOGUE_COLUMN_HINTS, CATALOGUE_COLUMNS, CATALOGUE_HEADER_ZH, indicatorToCells, neutraliseCell } from "@/app/_domain/catalogues/table-format";
+import {
+  CATALOGUE_COLUMN_HINTS,
+  CATALOGUE_COLUMNS,
+  CATALOGUE_HEADER_ZH,
+  indicatorToCells,
+  neutraliseCell,
+} from "@/app/_domain/catalogues/table-format";
 
 /**
  * Writes a catalogue version as the table file that importCatalogueVersion reads back: the first sheet holds
@@ -60,6 +66,8 @@ const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 
 /** UTF-8 with BOM (so Excel opens it as UTF-8), CRLF line ends. */
 export function catalogueCsv(indicators: readonly IndicatorDef[]): Buffer {
-  const lines = [CATALOGUE_HEADER_ZH, ...indicators.map(indicatorToCells)].map((cells) => cells.map((c) => quote(neutraliseCell(c))).join(","));
+  const lines = [CATALOGUE_HEADER_ZH, ...indicators.map(indicatorToCells)].map((cells) =>
+    cells.map((c) => quote(neutraliseCell(c))).join(","),
+  );
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join("\r\n") + "\r\n", "utf8")]);
 }

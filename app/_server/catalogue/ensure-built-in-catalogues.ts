@@ -20,12 +20,16 @@ export async function ensureBuiltInCatalogues(prisma: PrismaClient): Promise<{ c
             data: { code: def.code, name: def.name, description: def.description, reconstructed: def.reconstructed },
           });
           await tx.indicator.createMany({ data: indicatorCreateMany(def.indicators, version.id) });
-          await recordAudit(tx, { username: "system" }, {
-            action: "catalogue.builtin.create",
-            objectType: "CatalogueVersion",
-            objectId: version.id,
-            detail: { code: def.code, indicators: def.indicators.length, reconstructed: def.reconstructed },
-          });
+          await recordAudit(
+            tx,
+            { username: "system" },
+            {
+              action: "catalogue.builtin.create",
+              objectType: "CatalogueVersion",
+              objectId: version.id,
+              detail: { code: def.code, indicators: def.indicators.length, reconstructed: def.reconstructed },
+            },
+          );
         },
         { timeout: 60_000 },
       );

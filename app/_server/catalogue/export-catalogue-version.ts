@@ -24,13 +24,25 @@ export interface CatalogueFile {
   contentType: string;
 }
 
-export async function exportCatalogueVersion(session: Session, input: { code: string; format: CatalogueExportFormat }): Promise<CatalogueFile> {
+export async function exportCatalogueVersion(
+  session: Session,
+  input: { code: string; format: CatalogueExportFormat },
+): Promise<CatalogueFile> {
   await requirePermission(session, "catalogue.manage", input?.code);
   if (input?.format !== "xlsx" && input?.format !== "csv") throw invalid("导出格式应为 xlsx 或 csv。");
   const prisma = await db();
-  const version = await prisma.catalogueVersion.findUnique({ where: { code: String(input.code ?? "").trim().toUpperCase() } });
+  const version = await prisma.catalogueVersion.findUnique({
+    where: {
+      code: String(input.code ?? "")
+        .trim()
+        .toUpperCase(),
+    },
+  });
   if (!version) throw notFound("指标目录");
-  const rows = await prisma.indicator.findMany({ where: { catalogueVersionId: version.id, regionId: null }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  const rows = await prisma.indicator.findMany({
+    where: { catalogueVersionId: version.id, regionId: null },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
   const indicators = rows.map(toIndicatorDef);
   const bytes = input.format === "xlsx" ? await catalogueXlsx(version, indicators) : catalogueCsv(indicators);
   await prisma.$transaction((tx) =>

@@ -29,7 +29,10 @@ export async function getCatalogueVersion(session: Session, code: string): Promi
   const wanted = typeof code === "string" ? code.trim().toUpperCase() : "";
 
   if (viewer.kind === "REGION") {
-    const region = await prisma.region.findUnique({ where: { id: viewer.regionId }, select: { code: true, name: true, catalogueVersionId: true } });
+    const region = await prisma.region.findUnique({
+      where: { id: viewer.regionId },
+      select: { code: true, name: true, catalogueVersionId: true },
+    });
     if (!region) throw notFound("统筹区");
     const version = await catalogueVersionOfRegion(prisma, region);
     if (!version || version.code !== wanted) throw notFound("指标目录");
@@ -45,7 +48,10 @@ export async function getCatalogueVersion(session: Session, code: string): Promi
 
   const version = await prisma.catalogueVersion.findUnique({ where: { code: wanted } });
   if (!version) throw notFound("指标目录");
-  const rows = await prisma.indicator.findMany({ where: { catalogueVersionId: version.id, regionId: null }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] });
+  const rows = await prisma.indicator.findMany({
+    where: { catalogueVersionId: version.id, regionId: null },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
   return {
     version: versionDto(version),
     indicators: rows.map((r) => ({ ...toIndicatorDef(r), id: r.id, local: false })),
@@ -56,5 +62,12 @@ export async function getCatalogueVersion(session: Session, code: string): Promi
 }
 
 function versionDto(v: { code: string; name: string; description: string | null; reconstructed: boolean; createdAt: Date }) {
-  return { code: v.code, name: v.name, description: v.description, reconstructed: v.reconstructed, builtIn: isBuiltInCatalogue(v.code), createdAt: v.createdAt.toISOString() };
+  return {
+    code: v.code,
+    name: v.name,
+    description: v.description,
+    reconstructed: v.reconstructed,
+    builtIn: isBuiltInCatalogue(v.code),
+    createdAt: v.createdAt.toISOString(),
+  };
 }

@@ -50,7 +50,10 @@ export async function importCatalogueVersion(session: Session, input: ImportCata
     const { rows } = await readTableFile(fileName, input.bytes);
     if (!rows.length || rows[0].every((c) => !c))
       throw new AppError("INVALID", `文件第 1 行应为表头（${CATALOGUE_COLUMNS.map((c) => c.zh).join("、")}），但它是空的。`);
-    const dataRows = rows.map((cells, i) => ({ cells, row: i + 1 })).slice(1).filter((r) => r.cells.some((c) => c));
+    const dataRows = rows
+      .map((cells, i) => ({ cells, row: i + 1 }))
+      .slice(1)
+      .filter((r) => r.cells.some((c) => c));
     const header = mapCatalogueHeader(rows[0]);
     if (header.issues.length) return refused(session, code, fileName, header.issues, dataRows.length);
     if (!dataRows.length) throw new AppError("INVALID", "文件只有表头，没有指标。");
@@ -77,8 +80,13 @@ export async function importCatalogueVersion(session: Session, input: ImportCata
     // still counts as known, so that one upload reports each problem once and where it is.
     const unique = parsed.filter((p) => firstRowOfCode.get(p.value.code) === p.row);
     const rowOfCode = new Map(unique.map((p) => [p.value.code, p.row]));
-    const failedCodes = [...firstRowOfCode.keys()].filter((c) => !rowOfCode.has(c)).map((c) => ({ code: c, formula: null, schemes: [...SCHEMES] }));
-    for (const f of checkCatalogueFormulas(unique.map((p) => p.value), failedCodes))
+    const failedCodes = [...firstRowOfCode.keys()]
+      .filter((c) => !rowOfCode.has(c))
+      .map((c) => ({ code: c, formula: null, schemes: [...SCHEMES] }));
+    for (const f of checkCatalogueFormulas(
+      unique.map((p) => p.value),
+      failedCodes,
+    ))
       issues.push({ row: rowOfCode.get(f.code)!, column: "计算公式", message: describeFormulaIssue(f) });
 
     if (issues.length) return refused(session, code, fileName, issues, dataRows.length);

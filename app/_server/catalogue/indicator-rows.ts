@@ -47,6 +47,11 @@ export function indicatorData(d: IndicatorDef) {
   } satisfies Omit<Prisma.IndicatorCreateManyInput, "catalogueVersionId">;
 }
 
-export function indicatorCreateMany(defs: readonly IndicatorDef[], catalogueVersionId: string, regionId: string | null = null, firstSortOrder = 0): Prisma.IndicatorCreateManyInput[] {
+export function indicatorCreateMany(
+  defs: readonly IndicatorDef[],
+  catalogueVersionId: string,
+  regionId: string | null = null,
+  firstSortOrder = 0,
+): Prisma.IndicatorCreateManyInput[] {
   return defs.map((d, i) => ({ ...indicatorData(d), catalogueVersionId, regionId, sortOrder: firstSortOrder + i }));
 }

@@ -39,7 +39,10 @@ export async function listCatalogueVersions(session: Session): Promise<Catalogue
   let region: CatalogueVersionList["region"] = null;
   let only: string | undefined;
   if (viewer.kind === "REGION") {
-    const r = await prisma.region.findUnique({ where: { id: viewer.regionId }, select: { code: true, name: true, catalogueVersionId: true } });
+    const r = await prisma.region.findUnique({
+      where: { id: viewer.regionId },
+      select: { code: true, name: true, catalogueVersionId: true },
+    });
     if (!r) throw notFound("统筹区");
     only = r.catalogueVersionId ?? fallback?.id;
     if (!only) throw notFound("指标目录");
@@ -48,9 +51,13 @@ export async function listCatalogueVersions(session: Session): Promise<Catalogue
     region = { code: r.code, name: r.name, catalogueCode: version.code, localIndicators };
   }
 
-  const versions = await prisma.catalogueVersion.findMany({ where: only ? { id: only } : undefined, orderBy: [{ createdAt: "desc" }, { code: "asc" }] });
+  const versions = await prisma.catalogueVersion.findMany({
+    where: only ? { id: only } : undefined,
+    orderBy: [{ createdAt: "desc" }, { code: "asc" }],
+  });
   const counts = await prisma.indicator.groupBy({ by: ["catalogueVersionId", "scope"], where: { regionId: null }, _count: { _all: true } });
-  const count = (id: string, scope: "REGION" | "INSTITUTION") => counts.find((c) => c.catalogueVersionId === id && c.scope === scope)?._count._all ?? 0;
+  const count = (id: string, scope: "REGION" | "INSTITUTION") =>
+    counts.find((c) => c.catalogueVersionId === id && c.scope === scope)?._count._all ?? 0;
 
   const isAdmin = can(session.roles, "catalogue.manage");
   let regionCounts = new Map<string | null, number>();

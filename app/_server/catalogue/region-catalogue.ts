@@ -35,14 +35,21 @@ export interface RegionCatalogue {
 const VERSION_SELECT = { id: true, code: true, name: true, description: true, reconstructed: true, createdAt: true } as const;
 
 /** The version a region uses; null only when the database holds no built-in catalogue (never after bootstrap). */
-export async function catalogueVersionOfRegion(client: Db, region: { catalogueVersionId: string | null }): Promise<CatalogueVersionSummary | null> {
-  if (region.catalogueVersionId) return client.catalogueVersion.findUnique({ where: { id: region.catalogueVersionId }, select: VERSION_SELECT });
+export async function catalogueVersionOfRegion(
+  client: Db,
+  region: { catalogueVersionId: string | null },
+): Promise<CatalogueVersionSummary | null> {
+  if (region.catalogueVersionId)
+    return client.catalogueVersion.findUnique({ where: { id: region.catalogueVersionId }, select: VERSION_SELECT });
   return defaultCatalogueVersion(client);
 }
 
 /** The newest built-in catalogue present in the database: what a region without an explicit one uses. */
 export async function defaultCatalogueVersion(client: Db): Promise<CatalogueVersionSummary | null> {
-  const builtIn = await client.catalogueVersion.findMany({ where: { code: { in: [...BUILT_IN_CATALOGUE_CODES] } }, select: VERSION_SELECT });
+  const builtIn = await client.catalogueVersion.findMany({
+    where: { code: { in: [...BUILT_IN_CATALOGUE_CODES] } },
+    select: VERSION_SELECT,
+  });
   return newestBuiltIn(builtIn) ?? null;
 }
 

@@ -45,13 +45,22 @@ export async function saveLocalIndicator(session: Session, input: unknown, id?: 
       );
     // Another region's local indicator with this code (codes are unique within a catalogue version): say so
     // without naming the region.
-    const elsewhere = await prisma.indicator.findFirst({ where: { catalogueVersionId: catalogue.version.id, code: candidate.code, NOT: { regionId } }, select: { id: true } });
-    if (elsewhere) throw new AppError("CONFLICT", `编码 ${candidate.code} 已被其他统筹区的地方指标使用，请换一个编码（例如加上本地前缀）。`, { code: "编码已被占用" });
+    const elsewhere = await prisma.indicator.findFirst({
+      where: { catalogueVersionId: catalogue.version.id, code: candidate.code, NOT: { regionId } },
+      select: { id: true },
+    });
+    if (elsewhere)
+      throw new AppError("CONFLICT", `编码 ${candidate.code} 已被其他统筹区的地方指标使用，请换一个编码（例如加上本地前缀）。`, {
+        code: "编码已被占用",
+      });
 
     // Check this indicator's formula and every other local formula against the catalogue as it would be.
     const after = catalogue.indicators.filter((i) => i.id !== id);
     const locals = [...after.filter((i) => i.local), candidate];
-    const issues = checkCatalogueFormulas(locals, after.filter((i) => !i.local));
+    const issues = checkCatalogueFormulas(
+      locals,
+      after.filter((i) => !i.local),
+    );
     const own = issues.find((i) => i.code === candidate.code);
     if (own) throw new AppError("INVALID", `公式有误：${describeFormulaIssue(own)}`, { formula: describeFormulaIssue(own) });
     if (issues.length) {
@@ -68,7 +77,9 @@ export async function saveLocalIndicator(session: Session, input: unknown, id?: 
           saved = await tx.indicator.update({ where: { id: existing.id }, data });
         } else {
           const count = await tx.indicator.count({ where: { catalogueVersionId: catalogue.version.id, regionId } });
-          saved = await tx.indicator.create({ data: { ...data, catalogueVersionId: catalogue.version.id, regionId, sortOrder: LOCAL_SORT_BASE + count } });
+          saved = await tx.indicator.create({
+            data: { ...data, catalogueVersionId: catalogue.version.id, regionId, sortOrder: LOCAL_SORT_BASE + count },
+          });
         }
         await recordAudit(tx, actorOf(session), {
           action: existing ? "indicator.local.update" : "indicator.local.create",
@@ -79,7 +90,8 @@ export async function saveLocalIndicator(session: Session, input: unknown, id?: 
         return { id: saved.id };
       });
     } catch (e) {
-      if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", `编码 ${candidate.code} 刚被占用，请换一个编码。`, { code: "编码已被占用" });
+      if ((e as { code?: string }).code === "P2002")
+        throw new AppError("CONFLICT", `编码 ${candidate.code} 刚被占用，请换一个编码。`, { code: "编码已被占用" });
       throw e;
     }
   });

@@ -96,7 +96,11 @@ function readHolder(file: string): Holder | undefined {
     const held = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Holder>;
     const pid = Number(held.pid);
     if (!Number.isInteger(pid) || pid <= 0) return undefined;
-    return { pid, started: typeof held.started === "string" ? held.started : undefined, since: typeof held.since === "string" ? held.since : undefined };
+    return {
+      pid,
+      started: typeof held.started === "string" ? held.started : undefined,
+      since: typeof held.since === "string" ? held.since : undefined,
+    };
   } catch {
     return undefined;
   }

@@ -12,8 +12,12 @@ import type { SqlConnection } from "./sql";
  */
 export async function restoreDataDir(dataDir: string, backup: Buffer): Promise<OpenDatabase> {
   const present = fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [];
-  if (present.length) throw new Error(`目标数据目录 ${dataDir} 不是空的（含 ${present.slice(0, 3).join("、")} 等）。恢复只写入空目录：请指定新的 LIANGDI_DATA_DIR，或先把旧目录移走。`);
-  if (backup.length < 2 || backup[0] !== 0x1f || backup[1] !== 0x8b) throw new Error("备份文件不是亮底的数据库备份（应为系统管理员下载的 .tar.gz 文件）。");
+  if (present.length)
+    throw new Error(
+      `目标数据目录 ${dataDir} 不是空的（含 ${present.slice(0, 3).join("、")} 等）。恢复只写入空目录：请指定新的 LIANGDI_DATA_DIR，或先把旧目录移走。`,
+    );
+  if (backup.length < 2 || backup[0] !== 0x1f || backup[1] !== 0x8b)
+    throw new Error("备份文件不是亮底的数据库备份（应为系统管理员下载的 .tar.gz 文件）。");
   const release = lockDataDir(dataDir);
   try {
     const pg = await PGlite.create(path.join(dataDir, "pgdata"), { loadDataDir: new Blob([new Uint8Array(backup)]) });

@@ -10,5 +10,14 @@ export async function getOwnInstitution(session: Session) {
   const prisma = await db();
   const i = await prisma.institution.findUnique({ where: { id: session.institutionId }, include: { region: true } });
   if (!i) throw notFound("医疗机构");
-  return { code: i.code, name: i.name, level: i.level, type: i.type, district: i.district, beds: i.beds, regionName: i.region.name, regionCode: i.region.code };
+  return {
+    code: i.code,
+    name: i.name,
+    level: i.level,
+    type: i.type,
+    district: i.district,
+    beds: i.beds,
+    regionName: i.region.name,
+    regionCode: i.region.code,
+  };
 }

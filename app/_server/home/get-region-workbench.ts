@@ -25,7 +25,14 @@ export async function getRegionWorkbench(session: Session) {
     region: { code: region.code, name: region.name, provinceName: region.province.name, level: region.level },
     institutionCount: region.institutions.length,
     byLevel,
-    institutions: region.institutions.map((i) => ({ code: i.code, name: i.name, level: i.level, type: i.type, district: i.district, beds: i.beds })),
+    institutions: region.institutions.map((i) => ({
+      code: i.code,
+      name: i.name,
+      level: i.level,
+      type: i.type,
+      district: i.district,
+      beds: i.beds,
+    })),
     colleagues,
   };
 }

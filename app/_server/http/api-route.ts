@@ -156,7 +156,8 @@ export function apiRoute<
  */
 async function resolveSession(request: Request, auth: Exclude<RouteAuth, "public">, id: string): Promise<Session | null> {
   const authorization = request.headers.get("authorization");
-  if (authorization) return auth === "session-or-token" ? sessionFromApiToken(authorization, { ip: clientIp(request.headers), requestId: id }) : null;
+  if (authorization)
+    return auth === "session-or-token" ? sessionFromApiToken(authorization, { ip: clientIp(request.headers), requestId: id }) : null;
   if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
   return getSession();
 }
@@ -186,7 +187,10 @@ async function readUpload(request: Request, spec: UploadSpec) {
 }
 
 async function readRaw(request: Request, spec: RawBodySpec) {
-  return { bytes: Buffer.from(await readBodyCapped(request, spec.maxBytes, spec.tooBig)), contentType: request.headers.get("content-type") ?? "" };
+  return {
+    bytes: Buffer.from(await readBodyCapped(request, spec.maxBytes, spec.tooBig)),
+    contentType: request.headers.get("content-type") ?? "",
+  };
 }
 
 function withStandardHeaders(response: Response, id: string): Response {

@@ -31,7 +31,8 @@ export const SECURITY_SCHEMES = {
     type: "apiKey",
     in: "cookie",
     name: "next-auth.session-token",
-    description: "浏览器登录后的会话 Cookie（以 HTTPS 部署时名为 __Secure-next-auth.session-token）。以 Cookie 发起的写请求须带与站点一致的 Origin 请求头，否则答 403。",
+    description:
+      "浏览器登录后的会话 Cookie（以 HTTPS 部署时名为 __Secure-next-auth.session-token）。以 Cookie 发起的写请求须带与站点一致的 Origin 请求头，否则答 403。",
   },
   apiToken: {
     type: "http",
@@ -53,8 +54,12 @@ export function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchem
 function standardErrors(d: AnyRouteDefinition, method: string): Record<number, string> {
   const out: Record<number, string> = {};
   if (d.auth !== "public") {
-    out[401] = d.auth === "session-or-token" ? "未登录或 API 令牌无效（响应头 WWW-Authenticate: Bearer）" : "未登录；本接口须本人以浏览器登录，API 令牌不可用";
-    out[403] = method === "post" ? "无权执行此操作；或以 Cookie 发起的请求来自其他站点" : "无权执行此操作（如登录后尚须修改密码或绑定多因素认证）";
+    out[401] =
+      d.auth === "session-or-token"
+        ? "未登录或 API 令牌无效（响应头 WWW-Authenticate: Bearer）"
+        : "未登录；本接口须本人以浏览器登录，API 令牌不可用";
+    out[403] =
+      method === "post" ? "无权执行此操作；或以 Cookie 发起的请求来自其他站点" : "无权执行此操作（如登录后尚须修改密码或绑定多因素认证）";
     out[404] = "对象不存在或调用者无权查看（两者不作区分，不透露其他统筹区、机构的数据）";
   }
   if (d.body || d.upload || d.raw) out[413] = "请求体超过上限";
@@ -69,7 +74,13 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
   const s = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(s.properties ?? {}).map(([name, property]) => {
     const { description, ...rest } = property;
-    return { name, in: where, required: where === "path" || (s.required ?? []).includes(name), ...(description ? { description } : {}), schema: rest };
+    return {
+      name,
+      in: where,
+      required: where === "path" || (s.required ?? []).includes(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
   });
 }
 
@@ -89,7 +100,9 @@ function requestBody(d: AnyRouteDefinition) {
   if (d.upload) content["multipart/form-data"] = { schema: formSchema(d.upload.fields) };
   for (const type of d.raw?.contentTypes ?? []) {
     const schema = d.raw?.schemas?.[type];
-    content[type] = { schema: type === "multipart/form-data" ? formSchema(schema) : schema ? jsonSchema(schema, "input") : { type: "string" } };
+    content[type] = {
+      schema: type === "multipart/form-data" ? formSchema(schema) : schema ? jsonSchema(schema, "input") : { type: "string" },
+    };
   }
   return Object.keys(content).length ? { required: true, content } : undefined;
 }
@@ -113,9 +126,15 @@ export function openApiDocument(operations: readonly ApiOperation[]) {
     const name = op.operationId[0].toUpperCase() + op.operationId.slice(1);
     const responses: Record<string, unknown> = {};
     if (d.response) responses[200] = { description: "成功", ...json(component(d.response, `${name}200`)) };
-    else if (d.file) responses[200] = { description: "文件", content: Object.fromEntries(d.file.map((t) => [t, { schema: { type: "string", contentMediaType: t } }])) };
-    for (const [status, description] of Object.entries(standardErrors(d, op.method))) responses[status] = { description, ...json(ERROR_REF) };
-    for (const [status, r] of Object.entries(d.responses ?? {})) responses[status] = { description: r.description, ...json(r.body ? component(r.body, `${name}${status}`) : ERROR_REF) };
+    else if (d.file)
+      responses[200] = {
+        description: "文件",
+        content: Object.fromEntries(d.file.map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
+      };
+    for (const [status, description] of Object.entries(standardErrors(d, op.method)))
+      responses[status] = { description, ...json(ERROR_REF) };
+    for (const [status, r] of Object.entries(d.responses ?? {}))
+      responses[status] = { description: r.description, ...json(r.body ? component(r.body, `${name}${status}`) : ERROR_REF) };
     const body = requestBody(d);
     paths[op.path] ??= {};
     paths[op.path][op.method] = {

@@ -41,7 +41,11 @@ export const FORM_OVERHEAD = UPLOAD_FORM_OVERHEAD;
 export async function readUploadForm(request: Request, maxFileBytes: number): Promise<{ form: FormData; file: File }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) throw new AppError("INVALID", "请以表单方式（multipart/form-data）上传文件。");
-  const body = await readBodyCapped(request, maxFileBytes + FORM_OVERHEAD, `文件超过 ${Math.round(maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后分批导入。`);
+  const body = await readBodyCapped(
+    request,
+    maxFileBytes + FORM_OVERHEAD,
+    `文件超过 ${Math.round(maxFileBytes / 1024 / 1024)} MB 的上限，请拆分后分批导入。`,
+  );
   return parseUploadForm(body, type);
 }
 

@@ -12,11 +12,18 @@ export interface TableExport {
 
 const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-export async function tableFile(table: TableExport, format: "csv" | "xlsx"): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
+export async function tableFile(
+  table: TableExport,
+  format: "csv" | "xlsx",
+): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
   const safe = (row: string[]) => row.map((c) => neutraliseCell(c ?? ""));
   if (format === "csv") {
     const lines = [table.header, ...table.rows].map((r) => safe(r).map(quote).join(","));
-    return { fileName: `${table.fileName}.csv`, contentType: "text/csv; charset=utf-8", bytes: Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8") };
+    return {
+      fileName: `${table.fileName}.csv`,
+      contentType: "text/csv; charset=utf-8",
+      bytes: Buffer.from("\uFEFF" + lines.join("\r\n") + "\r\n", "utf8"),
+    };
   }
   const wb = new ExcelJS.Workbook();
   wb.creator = "亮底";
@@ -24,5 +31,9 @@ export async function tableFile(table: TableExport, format: "csv" | "xlsx"): Pro
   ws.columns = table.header.map((h, k) => ({ width: k === 0 ? 28 : Math.max(12, h.length * 2 + 2), style: { numFmt: "@" } }));
   ws.addRow(safe(table.header)).font = { bold: true };
   for (const r of table.rows) ws.addRow(safe(r));
-  return { fileName: `${table.fileName}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+  return {
+    fileName: `${table.fileName}.xlsx`,
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    bytes: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
 }

@@ -43,15 +43,26 @@ export async function getInstitutionComparison(
   const [catalogue, periods, institutions] = await Promise.all([
     loadRegionCatalogue(prisma, region.id),
     metricPeriods(prisma, region.id),
-    prisma.institution.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" }, select: { code: true, name: true, level: true } }),
+    prisma.institution.findMany({
+      where: { regionId: region.id },
+      orderBy: { code: "asc" },
+      select: { code: true, name: true, level: true },
+    }),
   ]);
   const defs = catalogue.indicators.filter((i) => i.scope === "INSTITUTION");
   const indicators = defs.map((d) => ({ code: d.code, nameZh: d.nameZh, unit: d.unit, category: d.category }));
   const period = input.period && isPeriod(input.period) && periods.includes(input.period) ? input.period : (periods[0] ?? null);
   const def = defs.find((d) => d.code === input.indicator) ?? defs[0];
   const view: PeerView = input.view === "month" ? "month" : "ytd";
-  const base = { region: { code: region.code, name: region.name }, periods, indicators, view, canOpenSheets: can(session.roles, "region.read") };
-  if (!period || !def) return { ...base, period: null, label: null, indicator: null, rows: [], regionStats: null, levels: [], allFlags: [] };
+  const base = {
+    region: { code: region.code, name: region.name },
+    periods,
+    indicators,
+    view,
+    canOpenSheets: can(session.roles, "region.read"),
+  };
+  if (!period || !def)
+    return { ...base, period: null, label: null, indicator: null, rows: [], regionStats: null, levels: [], allFlags: [] };
 
   const scheme: Scheme = def.schemes[0]!;
   const peers = institutions.map((i) => ({ code: i.code, level: i.level }));
@@ -82,7 +93,9 @@ export async function getInstitutionComparison(
       value: s.value,
       inRegion: s.inRegion,
       inLevel: s.inLevel,
-      flags: flags.filter((f) => f.indicatorCode === def.code && f.institutionCode === s.institutionCode).map((f) => ({ kind: f.kind, reason: f.reason })),
+      flags: flags
+        .filter((f) => f.indicatorCode === def.code && f.institutionCode === s.institutionCode)
+        .map((f) => ({ kind: f.kind, reason: f.reason })),
     })),
     allFlags: flags.map((f) => ({
       indicator: f.indicatorCode,

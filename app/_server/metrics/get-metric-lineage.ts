@@ -40,7 +40,13 @@ export async function getMetricLineage(
   const institutions = await prisma.institution.findMany({ where: { regionId: region.id }, select: { id: true, code: true, level: true } });
   const target = input.institution ? institutions.find((i) => i.code === input.institution) : null;
   if (input.institution && !target) throw notFound("医疗机构");
-  const window = await loadAcceptedWindow(prisma, region.id, [p.period], new Map(institutions.map((i) => [i.id, i.code])), catalogue.indicators);
+  const window = await loadAcceptedWindow(
+    prisma,
+    region.id,
+    [p.period],
+    new Map(institutions.map((i) => [i.id, i.code])),
+    catalogue.indicators,
+  );
   if (!window.accepted.has(p.period)) throw new AppError("NOT_FOUND", "该月份尚无审核通过的数据。");
   const rows = computeRegionMetrics({
     catalogue: catalogue.indicators,
@@ -57,7 +63,10 @@ export async function getMetricLineage(
   }
   const ids = [...new Set(row.lineage.inputs.map((e) => e.versionId).filter((v): v is string => v !== null))];
   const found = ids.length
-    ? await prisma.sheetVersion.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, sheet: { select: { period: true } } } })
+    ? await prisma.sheetVersion.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, version: true, sheet: { select: { period: true } } },
+      })
     : [];
   const versions = Object.fromEntries(found.map((v) => [v.id, { period: v.sheet.period, version: v.version }]));
   return {

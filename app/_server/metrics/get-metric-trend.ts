@@ -26,10 +26,15 @@ export async function getMetricTrend(
   if (!def || !def.schemes.includes(scheme)) throw notFound("指标");
   const { year } = yearMonth(period);
   const months = (y: number) => Array.from({ length: 12 }, (_, k) => makePeriod(y, k + 1));
-  const rows = await readStoredRows(prisma, region.id, [...months(year - 1), ...months(year)], { scope: "REGION", indicators: [def.code], scheme });
+  const rows = await readStoredRows(prisma, region.id, [...months(year - 1), ...months(year)], {
+    scope: "REGION",
+    indicators: [def.code],
+    scheme,
+  });
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   const view = def.basis === "FLOW" && input.view !== "ytd" ? "month" : "ytd";
-  const series = (y: number) => months(y).map((p) => (view === "month" ? (byPeriod.get(p)?.month ?? null) : (byPeriod.get(p)?.ytd ?? null)));
+  const series = (y: number) =>
+    months(y).map((p) => (view === "month" ? (byPeriod.get(p)?.month ?? null) : (byPeriod.get(p)?.ytd ?? null)));
   return {
     indicator: { code: def.code, nameZh: def.nameZh, unit: def.unit, basis: def.basis },
     scheme,

@@ -88,7 +88,10 @@ export async function getMetricsTable(session: Session, input: { regionCode?: st
         mom: r?.mom ?? null,
         yoyDiff: r?.yoyDiff ?? null,
         momDiff: r?.momDiff ?? null,
-        quarter: mode === "quarter" ? { value: r?.quarter ?? null, previous: before?.quarter ?? null, qoq: r?.qoq ?? null, qoqDiff: r?.qoqDiff ?? null } : null,
+        quarter:
+          mode === "quarter"
+            ? { value: r?.quarter ?? null, previous: before?.quarter ?? null, qoq: r?.qoq ?? null, qoqDiff: r?.qoqDiff ?? null }
+            : null,
       });
       categories.set(def.category, list);
     }

@@ -22,7 +22,8 @@ export async function getNarrative(session: Session, input: { regionCode?: strin
   const region = await readableRegion(session, input.regionCode, "narrative.read");
   const prisma = await db();
   const quarters = (await metricPeriods(prisma, region.id)).filter(isQuarterEnd);
-  if (input.period && !(isPeriod(input.period) && isQuarterEnd(input.period))) throw new AppError("INVALID", "请选择季度末月份（3、6、9、12月）。");
+  if (input.period && !(isPeriod(input.period) && isQuarterEnd(input.period)))
+    throw new AppError("INVALID", "请选择季度末月份（3、6、9、12月）。");
   const period: Period | null = input.period && quarters.includes(input.period) ? input.period : (quarters[0] ?? null);
   const canEdit = can(session.roles, "narrative.edit") && session.regionId === region.id;
   const base = { region: { code: region.code, name: region.name }, quarters, canEdit };
@@ -41,13 +42,22 @@ export async function getNarrative(session: Session, input: { regionCode?: strin
     }),
   ]);
   const flags = periodFlags({ catalogue: catalogue.indicators, institutions, rows });
-  const drafted = joinParagraphs(draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue: catalogue.indicators, flags }));
+  const drafted = joinParagraphs(
+    draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue: catalogue.indicators, flags }),
+  );
   return {
     ...base,
     period,
     label: narrativePeriodLabel(period),
     drafted,
-    saved: draft ? { text: draft.text, version: draft.version, author: draft.updatedBy.displayName, updatedAt: draft.updatedAt.toISOString() } : null,
-    versions: (draft?.versions ?? []).map((v) => ({ version: v.version, text: v.text, author: v.author.displayName, createdAt: v.createdAt.toISOString() })),
+    saved: draft
+      ? { text: draft.text, version: draft.version, author: draft.updatedBy.displayName, updatedAt: draft.updatedAt.toISOString() }
+      : null,
+    versions: (draft?.versions ?? []).map((v) => ({
+      version: v.version,
+      text: v.text,
+      author: v.author.displayName,
+      createdAt: v.createdAt.toISOString(),
+    })),
   };
 }

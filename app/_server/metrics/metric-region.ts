@@ -22,8 +22,14 @@ export async function metricPeriods(client: Db, regionId: string): Promise<Perio
  * Stored metric rows as the domain's MetricRow (lineage left empty: getMetricLineage recomputes it for one value).
  * `scope` picks region rows, institution rows or both; `indicators` narrows to some codes.
  */
-export async function readStoredRows(client: Db, regionId: string, periods: readonly Period[], options: MetricQuery = {}): Promise<MetricRow[]> {
-  const institutions = options.scope === "REGION" ? [] : await client.institution.findMany({ where: { regionId }, select: { id: true, code: true } });
+export async function readStoredRows(
+  client: Db,
+  regionId: string,
+  periods: readonly Period[],
+  options: MetricQuery = {},
+): Promise<MetricRow[]> {
+  const institutions =
+    options.scope === "REGION" ? [] : await client.institution.findMany({ where: { regionId }, select: { id: true, code: true } });
   const values = await readMetricValues(client, regionId, periods, new Map(institutions.map((i) => [i.id, i.code])), options);
   return values.map((v) => ({ ...v, lineage: { formula: null, inputs: [] } }));
 }

@@ -18,7 +18,9 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
   if (!computed.sets.length) return;
   const ids = computed.institutionCodes.map((c) => idOf.get(c) ?? fail(`机构 ${c} 不在本统筹区`)).join(",");
   const periods = [...new Set(computed.sets.map((set) => set.period))];
-  const lines = computed.sets.map((set) => [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", ...METRIC_FIELDS.map((f) => set[f])].join("\t"));
+  const lines = computed.sets.map((set) =>
+    [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", ...METRIC_FIELDS.map((f) => set[f])].join("\t"),
+  );
   await db.$executeRawUnsafe(
     `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds") SELECT $1, p, string_to_array($3, ',') FROM unnest($2::text[]) AS p`,
     regionId,
@@ -56,7 +58,13 @@ export interface MetricQuery {
  * The stored values of some months of a region, in stored order (period, catalogue order, institutions by
  * code). `codeOf` maps institution ids to codes; values of institutions missing from it are skipped.
  */
-export async function readMetricValues(db: Db, regionId: string, periods: readonly Period[], codeOf: Map<string, string>, query: MetricQuery = {}): Promise<MetricValues[]> {
+export async function readMetricValues(
+  db: Db,
+  regionId: string,
+  periods: readonly Period[],
+  codeOf: Map<string, string>,
+  query: MetricQuery = {},
+): Promise<MetricValues[]> {
   const params: unknown[] = [regionId, [...periods]];
   let where = `s."regionId" = $1 AND s."period" = ANY($2::text[])`;
   if (query.scope === "REGION") where += ` AND NOT s."perInstitution"`;
@@ -69,7 +77,9 @@ export async function readMetricValues(db: Db, regionId: string, periods: readon
     params.push(query.scheme);
     where += ` AND s."scheme" = $${params.length}::"Scheme"`;
   }
-  const sets = await db.$queryRawUnsafe<({ p: string; c: string; s: Scheme; i: string | null } & Record<(typeof METRIC_FIELDS)[number], string>)[]>(
+  const sets = await db.$queryRawUnsafe<
+    ({ p: string; c: string; s: Scheme; i: string | null } & Record<(typeof METRIC_FIELDS)[number], string>)[]
+  >(
     `SELECT s."period" AS p, s."indicatorCode" AS c, s."scheme"::text AS s,
             CASE WHEN s."perInstitution" THEN array_to_string(m."institutionIds", ',') END AS i,
             ${METRIC_FIELDS.map((f) => `s."${f}"`).join(", ")}

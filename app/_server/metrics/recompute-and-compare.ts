@@ -27,9 +27,19 @@ export interface RecomputeReport {
 async function snapshot(client: Db, regionId: string): Promise<Map<string, string>> {
   const months = await client.$queryRawUnsafe<{ period: string }[]>(`SELECT "period" FROM "MetricMonth" WHERE "regionId" = $1`, regionId);
   const institutions = await client.institution.findMany({ where: { regionId }, select: { id: true, code: true } });
-  const rows = await readMetricValues(client, regionId, months.map((m) => m.period), new Map(institutions.map((i) => [i.id, i.code])));
+  const rows = await readMetricValues(
+    client,
+    regionId,
+    months.map((m) => m.period),
+    new Map(institutions.map((i) => [i.id, i.code])),
+  );
   const text = (v: string | null) => (v === null ? "—" : canonicalNumericText(v));
-  return new Map(rows.map((r) => [`${r.period} ${r.indicatorCode} ${r.scheme} ${r.institutionCode ?? "—"}`, METRIC_FIELDS.map((f) => text(r[f])).join("|")]));
+  return new Map(
+    rows.map((r) => [
+      `${r.period} ${r.indicatorCode} ${r.scheme} ${r.institutionCode ?? "—"}`,
+      METRIC_FIELDS.map((f) => text(r[f])).join("|"),
+    ]),
+  );
 }
 
 /**
@@ -65,5 +75,13 @@ export async function recomputeAndCompare(client: PrismaClient, regionCode: stri
       removed++;
       note(`删除 ${k}: ${before.get(k)}`);
     }
-  return { region: { code: region.code, name: region.name }, periods: result.periods, rows: result.rows, changed, added, removed, examples };
+  return {
+    region: { code: region.code, name: region.name },
+    periods: result.periods,
+    rows: result.rows,
+    changed,
+    added,
+    removed,
+    examples,
+  };
 }

@@ -24,7 +24,13 @@ async function acceptedVersions(db: Db, regionId: string): Promise<Map<Period, s
 }
 
 /** The accepted sheets of some months; of the months in `regionOnly`, the region's values alone. */
-async function loadSheets(db: Db, versions: Map<Period, string>, periods: Iterable<Period>, codeOf: Map<string, string>, regionOnly = new Set<Period>()): Promise<Map<Period, AcceptedSheet>> {
+async function loadSheets(
+  db: Db,
+  versions: Map<Period, string>,
+  periods: Iterable<Period>,
+  codeOf: Map<string, string>,
+  regionOnly = new Set<Period>(),
+): Promise<Map<Period, AcceptedSheet>> {
   const out = new Map<Period, AcceptedSheet>();
   for (const period of [...new Set(periods)].sort(comparePeriods)) {
     const versionId = versions.get(period);
@@ -70,7 +76,12 @@ export async function recomputeMetrics(db: Db, regionId: string, periods: readon
   return recomputeWith(db, regionId, await regionInputs(db, regionId), periods);
 }
 
-async function recomputeWith(db: Db, regionId: string, inputs: RegionInputs, periods: readonly Period[]): Promise<{ periods: Period[]; rows: number }> {
+async function recomputeWith(
+  db: Db,
+  regionId: string,
+  inputs: RegionInputs,
+  periods: readonly Period[],
+): Promise<{ periods: Period[]; rows: number }> {
   const targets = [...new Set(periods)].sort(comparePeriods);
   if (!targets.length) return { periods: [], rows: 0 };
   const { catalogue, institutions, codeOf, idOf, versions } = inputs;
@@ -99,7 +110,12 @@ export async function recomputeAfterAccept(db: Db, regionId: string, p: Period):
     const r = await recomputeRegion(db, regionId, inputs);
     return { periods: r.computed, rows: r.rows };
   }
-  return recomputeWith(db, regionId, inputs, dependents.filter((m) => inputs.versions.has(m) || m === p));
+  return recomputeWith(
+    db,
+    regionId,
+    inputs,
+    dependents.filter((m) => inputs.versions.has(m) || m === p),
+  );
 }
 
 /**
@@ -107,7 +123,11 @@ export async function recomputeAfterAccept(db: Db, regionId: string, p: Period):
  * then computed and stored a year at a time (the rows of 36 months of a large region would not fit in memory
  * at once).
  */
-export async function recomputeRegion(db: Db, regionId: string, inputs?: RegionInputs): Promise<{ periods: number; rows: number; computed: Period[] }> {
+export async function recomputeRegion(
+  db: Db,
+  regionId: string,
+  inputs?: RegionInputs,
+): Promise<{ periods: number; rows: number; computed: Period[] }> {
   const { catalogue, institutions, codeOf, idOf, versions } = inputs ?? (await regionInputs(db, regionId));
   const periods = [...versions.keys()].sort(comparePeriods);
   const accepted = await loadSheets(db, versions, periods, codeOf);

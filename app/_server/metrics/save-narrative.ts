@@ -26,12 +26,18 @@ export async function saveNarrative(session: Session, input: unknown): Promise<{
         const draft = await tx.narrativeDraft.findUnique({ where: { regionId_period: { regionId, period } } });
         const current = draft?.version ?? 0;
         if (current !== baseVersion)
-          throw new AppError("CONFLICT", `保存失败：他人已保存了第 ${current} 版解读。您的文字仍在编辑框中，请先复制保存，再刷新页面查看最新版本后合并。`);
+          throw new AppError(
+            "CONFLICT",
+            `保存失败：他人已保存了第 ${current} 版解读。您的文字仍在编辑框中，请先复制保存，再刷新页面查看最新版本后合并。`,
+          );
         if (draft && draft.text === text) return { version: draft.version, unchanged: true };
         const version = current + 1;
         const now = new Date();
         const saved = draft
-          ? await tx.narrativeDraft.update({ where: { id: draft.id }, data: { text, version, updatedById: session.userId, updatedAt: now } })
+          ? await tx.narrativeDraft.update({
+              where: { id: draft.id },
+              data: { text, version, updatedById: session.userId, updatedAt: now },
+            })
           : await tx.narrativeDraft.create({ data: { regionId, period, text, version, updatedById: session.userId, updatedAt: now } });
         await tx.narrativeVersion.create({ data: { draftId: saved.id, version, text, authorId: session.userId, createdAt: now } });
         await recordAudit(tx, actorOf(session), {
@@ -43,7 +49,8 @@ export async function saveNarrative(session: Session, input: unknown): Promise<{
         return { version, unchanged: false };
       });
     } catch (e) {
-      if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "保存失败：他人刚刚保存了同一季度的解读，请刷新后再试。");
+      if ((e as { code?: string }).code === "P2002")
+        throw new AppError("CONFLICT", "保存失败：他人刚刚保存了同一季度的解读，请刷新后再试。");
       throw e;
     }
   });

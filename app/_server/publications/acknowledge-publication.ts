@@ -17,7 +17,10 @@ export async function acknowledgePublication(session: Session, input: { id: stri
   const versionId = await findVisibleVersion(session, reader, input.id);
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.publicationReceipt.findUnique({ where: { versionId_userId: { versionId, userId: session.userId } }, select: { acknowledgedAt: true } });
+    const existing = await tx.publicationReceipt.findUnique({
+      where: { versionId_userId: { versionId, userId: session.userId } },
+      select: { acknowledgedAt: true },
+    });
     if (existing?.acknowledgedAt) return { acknowledgedAt: existing.acknowledgedAt.toISOString() };
     const now = new Date();
     await tx.publicationReceipt.upsert({

@@ -21,11 +21,23 @@ export async function correctPublication(session: Session, input: unknown): Prom
     const prisma = await db();
     return prisma.$transaction(async (tx) => {
       const v = await lockVersion(tx, session, parsed.data.versionId, ["PUBLISHED"]);
-      const newer = await tx.publicationVersion.findFirst({ where: { publicationId: v.publicationId, version: { gt: v.version } }, select: { version: true } });
+      const newer = await tx.publicationVersion.findFirst({
+        where: { publicationId: v.publicationId, version: { gt: v.version } },
+        select: { version: true },
+      });
       if (newer) throw new AppError("CONFLICT", `已有第 ${newer.version} 版（更正稿），请在该版本上继续。`);
       const source = await tx.publicationVersion.findUniqueOrThrow({
         where: { id: v.id },
-        select: { title: true, layout: true, audienceKind: true, audienceLevels: true, audienceCodes: true, peerMode: true, narrative: true, explanations: true },
+        select: {
+          title: true,
+          layout: true,
+          audienceKind: true,
+          audienceLevels: true,
+          audienceCodes: true,
+          peerMode: true,
+          narrative: true,
+          explanations: true,
+        },
       });
       const created = await tx.publicationVersion.create({
         data: {

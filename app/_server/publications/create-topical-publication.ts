@@ -25,7 +25,10 @@ export async function createTopicalPublication(session: Session, input: unknown)
     return prisma.$transaction(async (tx) => {
       let layout: Layout = structuredClone(template === "LEVEL_3_SPECIAL" ? LEVEL_3_SPECIAL_LAYOUT : BLANK_LAYOUT);
       if (copyFromVersionId) {
-        const source = await tx.publicationVersion.findFirst({ where: { id: copyFromVersionId, publication: { regionId } }, select: { layout: true } });
+        const source = await tx.publicationVersion.findFirst({
+          where: { id: copyFromVersionId, publication: { regionId } },
+          select: { layout: true },
+        });
         if (!source) throw notFound("要复制的发布");
         layout = source.layout as unknown as Layout;
       }
@@ -43,7 +46,12 @@ export async function createTopicalPublication(session: Session, input: unknown)
         ...(special ? { audience: { kind: "LEVELS" as const, levels: ["LEVEL_3" as const] }, peerMode: "NAMED" as const } : {}),
       });
       const versionId = created.versions[0]!.id;
-      await recordAudit(tx, actorOf(session), { action: "publication.create", objectType: "Publication", objectId: created.id, detail: { kind: "TOPICAL", title, start, end, template, copyFromVersionId } });
+      await recordAudit(tx, actorOf(session), {
+        action: "publication.create",
+        objectType: "Publication",
+        objectId: created.id,
+        detail: { kind: "TOPICAL", title, start, end, template, copyFromVersionId },
+      });
       return { id: created.id, versionId };
     });
   });

@@ -13,7 +13,18 @@ type Tx = Prisma.TransactionClient;
 /** Creates a DRAFT publication (version 1) in the caller's transaction. */
 export async function createDraft(
   tx: Tx,
-  d: { regionId: string; kind: PublicationKind; start: Period; end: Period; title: string; layout: Layout; narrative: string; authorId: string | null; audience?: { kind: "ALL" | "LEVELS" | "LIST"; levels?: ("LEVEL_3" | "LEVEL_2" | "LEVEL_1" | "UNRATED")[]; codes?: string[] }; peerMode?: "NAMED" | "ANONYMISED" | "OWN_ONLY" },
+  d: {
+    regionId: string;
+    kind: PublicationKind;
+    start: Period;
+    end: Period;
+    title: string;
+    layout: Layout;
+    narrative: string;
+    authorId: string | null;
+    audience?: { kind: "ALL" | "LEVELS" | "LIST"; levels?: ("LEVEL_3" | "LEVEL_2" | "LEVEL_1" | "UNRATED")[]; codes?: string[] };
+    peerMode?: "NAMED" | "ANONYMISED" | "OWN_ONLY";
+  },
 ) {
   return tx.publication.create({
     data: {
@@ -49,7 +60,11 @@ export async function createDraft(
  * one has edited it). Nothing happens to a publication already in review, approved or published: a change there
  * is a correction, which the data group starts deliberately.
  */
-export async function ensurePublicationDrafts(tx: Tx, regionId: string, period: Period): Promise<{ created: string[]; refreshed: string[] }> {
+export async function ensurePublicationDrafts(
+  tx: Tx,
+  regionId: string,
+  period: Period,
+): Promise<{ created: string[]; refreshed: string[] }> {
   const kinds: PublicationKind[] = isQuarterEnd(period) ? ["MONTHLY_PUSH", "QUARTERLY_RELEASE"] : ["MONTHLY_PUSH"];
   const region = await tx.region.findUniqueOrThrow({ where: { id: regionId }, select: { name: true } });
   const created: string[] = [];
@@ -57,7 +72,9 @@ export async function ensurePublicationDrafts(tx: Tx, regionId: string, period: 
   let paragraphs: string[] | null = null;
   const narrative = async () => {
     if (paragraphs) return paragraphs;
-    const saved = isQuarterEnd(period) ? await tx.narrativeDraft.findUnique({ where: { regionId_period: { regionId, period } }, select: { text: true } }) : null;
+    const saved = isQuarterEnd(period)
+      ? await tx.narrativeDraft.findUnique({ where: { regionId_period: { regionId, period } }, select: { text: true } })
+      : null;
     if (saved) return (paragraphs = saved.text.split(/\n{2,}/));
     const [catalogue, institutions, rows] = await Promise.all([
       loadRegionCatalogue(tx, regionId),
@@ -75,11 +92,24 @@ export async function ensurePublicationDrafts(tx: Tx, regionId: string, period: 
       select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, status: true, authorId: true } } },
     });
     if (!existing) {
-      const d = await createDraft(tx, { regionId, kind, start: p.start, end: p.end, title: defaultTitle(kind, region.name, p), layout: defaultLayout(kind), narrative: text, authorId: null });
+      const d = await createDraft(tx, {
+        regionId,
+        kind,
+        start: p.start,
+        end: p.end,
+        title: defaultTitle(kind, region.name, p),
+        layout: defaultLayout(kind),
+        narrative: text,
+        authorId: null,
+      });
       created.push(d.id);
     } else if (existing.versions[0]?.status === "DRAFT") {
       const latest = existing.versions[0];
-      await tx.publicationVersion.update({ where: { id: latest.id }, data: latest.authorId ? { updatedAt: new Date() } : { narrative: text }, select: { id: true } });
+      await tx.publicationVersion.update({
+        where: { id: latest.id },
+        data: latest.authorId ? { updatedAt: new Date() } : { narrative: text },
+        select: { id: true },
+      });
       refreshed.push(existing.id);
     }
   }

@@ -10,11 +10,19 @@ import { getPublication } from "./get-publication";
  * The rows of exactly what the caller sees (getPublication's view: same access, own part only, suppressed cells
  * keep their marker), every cell neutralised against spreadsheet formulas (= + - @). Audited.
  */
-export async function exportPublication(session: Session, input: { id: string; version?: number; institutionCode?: string }): Promise<PublicationExport> {
+export async function exportPublication(
+  session: Session,
+  input: { id: string; version?: number; institutionCode?: string },
+): Promise<PublicationExport> {
   const view = await getPublication(session, input);
   const prisma = await db();
   await prisma.$transaction((tx) =>
-    recordAudit(tx, actorOf(session), { action: "publication.export", objectType: "PublicationVersion", objectId: view.versionId, detail: { institution: view.institution?.code } }),
+    recordAudit(tx, actorOf(session), {
+      action: "publication.export",
+      objectType: "PublicationVersion",
+      objectId: view.versionId,
+      detail: { institution: view.institution?.code },
+    }),
   );
   const who = view.institution ? `_${view.institution.name}` : "";
   return {

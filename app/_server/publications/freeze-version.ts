@@ -20,7 +20,14 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
   const hash = contentHash(texts);
   await tx.publicationVersion.update({
     where: { id: v.id },
-    data: { status: "PUBLISHED", publisherId, publishedAt: now, contentHash: hash, catalogueVersionId: content.catalogueVersionId, sheetVersionIds: content.sheetVersionIds },
+    data: {
+      status: "PUBLISHED",
+      publisherId,
+      publishedAt: now,
+      contentHash: hash,
+      catalogueVersionId: content.catalogueVersionId,
+      sheetVersionIds: content.sheetVersionIds,
+    },
     select: { id: true },
   });
   await tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::jsonb WHERE "id" = $1`, v.id, texts.region);
@@ -31,7 +38,10 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
       `INSERT INTO "PublicationPart" ("versionId", "institutionId", "data")
        SELECT $1, split_part(line, E'\\t', 1), substr(line, strpos(line, E'\\t') + 1)::jsonb FROM unnest(string_to_array($2, E'\\n')) AS line`,
       v.id,
-      texts.parts.slice(i, i + 1000).map((p) => `${idOf.get(p.code)!}\t${p.text}`).join("\n"),
+      texts.parts
+        .slice(i, i + 1000)
+        .map((p) => `${idOf.get(p.code)!}\t${p.text}`)
+        .join("\n"),
     );
   const corrected = await tx.publicationVersion.updateMany({
     where: { publicationId: v.publicationId, status: "PUBLISHED", version: { lt: v.version } },
@@ -46,5 +56,11 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
     // Embargoed: recipients are told when it lifts (the inbox shows it from then on).
     createdAt: v.embargoUntil && v.embargoUntil > now ? v.embargoUntil : now,
   });
-  return { title: v.title, version: v.version, contentHash: hash, institutions: content.built.parts.length, corrected: corrected.count > 0 };
+  return {
+    title: v.title,
+    version: v.version,
+    contentHash: hash,
+    institutions: content.built.parts.length,
+    corrected: corrected.count > 0,
+  };
 }

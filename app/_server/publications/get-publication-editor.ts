@@ -19,7 +19,9 @@ export async function getPublicationEditor(session: Session, input: { versionId:
   const v = await prisma.publicationVersion.findFirst({
     where: { id: String(input.versionId).slice(0, 64), publication: { regionId: session.regionId ?? "" } },
     include: {
-      publication: { include: { versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, publishedAt: true } } } },
+      publication: {
+        include: { versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, publishedAt: true } } },
+      },
       author: { select: { id: true, displayName: true } },
       reviewer: { select: { id: true, displayName: true } },
       publisher: { select: { id: true, displayName: true } },
@@ -28,7 +30,11 @@ export async function getPublicationEditor(session: Session, input: { versionId:
   if (!v) throw notFound("发布");
   const [submitter, institutions, catalogue] = await Promise.all([
     v.submittedById ? prisma.user.findUnique({ where: { id: v.submittedById }, select: { id: true, displayName: true } }) : null,
-    prisma.institution.findMany({ where: { regionId: v.publication.regionId, active: true }, orderBy: { code: "asc" }, select: { code: true, name: true, level: true } }),
+    prisma.institution.findMany({
+      where: { regionId: v.publication.regionId, active: true },
+      orderBy: { code: "asc" },
+      select: { code: true, name: true, level: true },
+    }),
     loadRegionCatalogue(prisma, v.publication.regionId),
   ]);
   const roles = session.roles;
@@ -54,7 +60,12 @@ export async function getPublicationEditor(session: Session, input: { versionId:
     publisher: v.publisher && v.publishedAt ? { ...person(v.publisher)!, at: v.publishedAt.toISOString() } : null,
     correctionReason: v.correctionReason,
     withdrawalReason: v.withdrawalReason,
-    versions: v.publication.versions.map((x) => ({ versionId: x.id, version: x.version, status: x.status, publishedAt: x.publishedAt?.toISOString() ?? null })),
+    versions: v.publication.versions.map((x) => ({
+      versionId: x.id,
+      version: x.version,
+      status: x.status,
+      publishedAt: x.publishedAt?.toISOString() ?? null,
+    })),
     can: {
       edit: v.status === "DRAFT" && can(roles, "publication.draft"),
       submit: v.status === "DRAFT" && can(roles, "publication.draft"),

@@ -21,12 +21,25 @@ export async function getPublicationReceipts(session: Session, input: { versionI
   if (!v) throw notFound("发布");
   const ids = v.parts.map((p) => p.institutionId);
   const [institutions, receipts] = await Promise.all([
-    prisma.institution.findMany({ where: { id: { in: ids } }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true, level: true } }),
-    prisma.publicationReceipt.findMany({ where: { versionId: v.id }, select: { institutionId: true, userId: true, openedAt: true, acknowledgedAt: true } }),
+    prisma.institution.findMany({
+      where: { id: { in: ids } },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true, level: true },
+    }),
+    prisma.publicationReceipt.findMany({
+      where: { versionId: v.id },
+      select: { institutionId: true, userId: true, openedAt: true, acknowledgedAt: true },
+    }),
   ]);
   const [users, reminders] = await Promise.all([
-    prisma.user.findMany({ where: { OR: [{ id: { in: receipts.map((r) => r.userId) } }, { institutionId: { in: ids } }] }, select: { id: true, displayName: true, institutionId: true } }),
-    prisma.notification.findMany({ where: { kind: "REMINDER", href: `/inbox/${v.publicationId}` }, select: { userId: true, createdAt: true } }),
+    prisma.user.findMany({
+      where: { OR: [{ id: { in: receipts.map((r) => r.userId) } }, { institutionId: { in: ids } }] },
+      select: { id: true, displayName: true, institutionId: true },
+    }),
+    prisma.notification.findMany({
+      where: { kind: "REMINDER", href: `/inbox/${v.publicationId}` },
+      select: { userId: true, createdAt: true },
+    }),
   ]);
   const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
   const institutionOf = new Map(users.map((u) => [u.id, u.institutionId]));
@@ -34,14 +47,22 @@ export async function getPublicationReceipts(session: Session, input: { versionI
     const mine = receipts.filter((r) => r.institutionId === i.id);
     const openedAt = min(mine.map((r) => r.openedAt));
     const acknowledgedAt = min(mine.map((r) => r.acknowledgedAt));
-    const reminded = reminders.filter((r) => institutionOf.get(r.userId) === i.id).map((r) => r.createdAt).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const reminded =
+      reminders
+        .filter((r) => institutionOf.get(r.userId) === i.id)
+        .map((r) => r.createdAt)
+        .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     return {
       code: i.code,
       name: i.name,
       level: i.level,
       openedAt: openedAt?.toISOString() ?? null,
       acknowledgedAt: acknowledgedAt?.toISOString() ?? null,
-      users: mine.map((r) => ({ name: nameOf.get(r.userId) ?? "", openedAt: r.openedAt.toISOString(), acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null })),
+      users: mine.map((r) => ({
+        name: nameOf.get(r.userId) ?? "",
+        openedAt: r.openedAt.toISOString(),
+        acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+      })),
       lastRemindedAt: reminded?.toISOString() ?? null,
     };
   });

@@ -14,13 +14,25 @@ import { denied, findVisibleVersion, requireReader } from "./publication-access"
  * `institutionCode`; a hospital user always gets its own and nothing else. A hospital user's first opening is
  * recorded as its receipt (audited).
  */
-export async function getPublication(session: Session, input: { id: string; version?: number; institutionCode?: string }): Promise<PublicationView> {
+export async function getPublication(
+  session: Session,
+  input: { id: string; version?: number; institutionCode?: string },
+): Promise<PublicationView> {
   const reader = await requireReader(session);
   const versionId = await findVisibleVersion(session, reader, input.id, input.version);
   const prisma = await db();
   const v = await prisma.publicationVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { ...VERSION_CONTENT_SELECT, publicationId: true, version: true, status: true, publishedAt: true, correctionReason: true, snapshot: true, contentHash: true },
+    select: {
+      ...VERSION_CONTENT_SELECT,
+      publicationId: true,
+      version: true,
+      status: true,
+      publishedAt: true,
+      correctionReason: true,
+      snapshot: true,
+      contentHash: true,
+    },
   });
   const others = await prisma.publicationVersion.findMany({
     where: { publicationId: v.publicationId, version: { in: [v.version - 1, v.version + 1] } },
@@ -36,10 +48,18 @@ export async function getPublication(session: Session, input: { id: string; vers
       reader.kind === "HOSPITAL"
         ? reader.institutionId
         : input.institutionCode
-          ? (await prisma.institution.findFirst({ where: { code: String(input.institutionCode).slice(0, 20), regionId: v.publication.region.id }, select: { id: true } }))?.id
+          ? (
+              await prisma.institution.findFirst({
+                where: { code: String(input.institutionCode).slice(0, 20), regionId: v.publication.region.id },
+                select: { id: true },
+              })
+            )?.id
           : undefined;
     if (institutionId) {
-      const row = await prisma.publicationPart.findUnique({ where: { versionId_institutionId: { versionId, institutionId } }, select: { data: true } });
+      const row = await prisma.publicationPart.findUnique({
+        where: { versionId_institutionId: { versionId, institutionId } },
+        select: { data: true },
+      });
       if (!row && reader.kind === "HOSPITAL") await denied(session, input.id);
       part = (row?.data as unknown as InstitutionPart) ?? null;
     }
@@ -65,7 +85,8 @@ export async function getPublication(session: Session, input: { id: string; vers
     status: v.status,
     peerMode: region.peerMode,
     publishedAt: v.publishedAt?.toISOString() ?? null,
-    correctedBy: v.status === "CORRECTED" && next ? { versionId: next.id, version: next.version, reason: next.correctionReason ?? "" } : null,
+    correctedBy:
+      v.status === "CORRECTED" && next ? { versionId: next.id, version: next.version, reason: next.correctionReason ?? "" } : null,
     corrects: prev && v.correctionReason ? { versionId: prev.id, version: prev.version, reason: v.correctionReason } : null,
     contentHash: frozen ? v.contentHash : null,
     catalogue: region.catalogue,
@@ -79,7 +100,10 @@ export async function getPublication(session: Session, input: { id: string; vers
 /** The first opening of a version by a hospital user (later openings keep the first time). */
 async function recordOpening(session: Session, versionId: string, institutionId: string) {
   const prisma = await db();
-  const existing = await prisma.publicationReceipt.findUnique({ where: { versionId_userId: { versionId, userId: session.userId } }, select: { openedAt: true, acknowledgedAt: true } });
+  const existing = await prisma.publicationReceipt.findUnique({
+    where: { versionId_userId: { versionId, userId: session.userId } },
+    select: { openedAt: true, acknowledgedAt: true },
+  });
   if (existing) return { openedAt: existing.openedAt.toISOString(), acknowledgedAt: existing.acknowledgedAt?.toISOString() ?? null };
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.publicationReceipt.upsert({

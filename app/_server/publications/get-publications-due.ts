@@ -18,7 +18,10 @@ export async function getPublicationsDue(session: Session, now: Date = new Date(
   const prisma = await db();
   const period = addMonths(currentPeriod(now), -1);
   const [sheet, waiting, drafts, embargoes] = await Promise.all([
-    prisma.sheet.findUnique({ where: { regionId_period: { regionId, period } }, select: { versions: { orderBy: { version: "desc" }, select: { status: true } } } }),
+    prisma.sheet.findUnique({
+      where: { regionId_period: { regionId, period } },
+      select: { versions: { orderBy: { version: "desc" }, select: { status: true } } },
+    }),
     prisma.sheetVersion.findMany({
       where: { status: "VALIDATED", sheet: { regionId } },
       orderBy: { uploadedAt: "asc" },
@@ -36,11 +39,33 @@ export async function getPublicationsDue(session: Session, now: Date = new Date(
     }),
   ]);
   const statuses = sheet?.versions.map((v) => v.status) ?? [];
-  const status = statuses.includes("ACCEPTED") ? "ACCEPTED" : statuses.includes("VALIDATED") ? "VALIDATED" : statuses.length ? "REJECTED" : "MISSING";
+  const status = statuses.includes("ACCEPTED")
+    ? "ACCEPTED"
+    : statuses.includes("VALIDATED")
+      ? "VALIDATED"
+      : statuses.length
+        ? "REJECTED"
+        : "MISSING";
   return {
     sheet: { period, label: monthLabel(period), status },
-    sheetsAwaitingReview: waiting.map((w) => ({ versionId: w.id, period: w.sheet.period, version: w.version, uploadedAt: w.uploadedAt.toISOString() })),
-    drafts: drafts.map((d) => ({ id: d.publicationId, versionId: d.id, title: d.title, status: d.status as "DRAFT" | "IN_REVIEW" | "APPROVED", updatedAt: d.updatedAt.toISOString() })),
-    embargoes: embargoes.map((e) => ({ id: e.publicationId, versionId: e.id, title: e.title, embargoUntil: e.embargoUntil!.toISOString() })),
+    sheetsAwaitingReview: waiting.map((w) => ({
+      versionId: w.id,
+      period: w.sheet.period,
+      version: w.version,
+      uploadedAt: w.uploadedAt.toISOString(),
+    })),
+    drafts: drafts.map((d) => ({
+      id: d.publicationId,
+      versionId: d.id,
+      title: d.title,
+      status: d.status as "DRAFT" | "IN_REVIEW" | "APPROVED",
+      updatedAt: d.updatedAt.toISOString(),
+    })),
+    embargoes: embargoes.map((e) => ({
+      id: e.publicationId,
+      versionId: e.id,
+      title: e.title,
+      embargoUntil: e.embargoUntil!.toISOString(),
+    })),
   };
 }

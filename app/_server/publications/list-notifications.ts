@@ -16,5 +16,13 @@ export async function listNotifications(session: Session, input: { unreadOnly?: 
     orderBy: { createdAt: "desc" },
     take: 50,
   });
-  return rows.map((n) => ({ id: n.id, kind: n.kind as NotificationDto["kind"], title: n.title, body: n.body, href: n.href, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null }));
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind as NotificationDto["kind"],
+    title: n.title,
+    body: n.body,
+    href: n.href,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  }));
 }

@@ -15,7 +15,10 @@ export async function listPublications(session: Session, filter: { kind?: string
   const reader = await requireReader(session);
   const prisma = await db();
   const kind = ["MONTHLY_PUSH", "QUARTERLY_RELEASE", "TOPICAL"].includes(filter.kind ?? "") ? (filter.kind as PublicationKind) : undefined;
-  const status = reader.kind === "STAFF" && ["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED", "CORRECTED", "WITHDRAWN"].includes(filter.status ?? "") ? (filter.status as PublicationStatus) : undefined;
+  const status =
+    reader.kind === "STAFF" && ["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED", "CORRECTED", "WITHDRAWN"].includes(filter.status ?? "")
+      ? (filter.status as PublicationStatus)
+      : undefined;
   const versions = await prisma.publicationVersion.findMany({
     where: { AND: [visibleVersions(reader, new Date()), kind ? { publication: { kind } } : {}] },
     orderBy: [{ publication: { periodEnd: "desc" } }, { version: "desc" }],
@@ -53,7 +56,10 @@ export async function listPublications(session: Session, filter: { kind?: string
       publishedAt: v.publishedAt?.toISOString() ?? null,
       embargoUntil: reader.kind === "STAFF" ? (v.embargoUntil?.toISOString() ?? null) : null,
       correctionReason: v.correctionReason,
-      receipt: reader.kind === "HOSPITAL" ? { openedAt: own?.openedAt.toISOString() ?? null, acknowledgedAt: own?.acknowledgedAt?.toISOString() ?? null } : null,
+      receipt:
+        reader.kind === "HOSPITAL"
+          ? { openedAt: own?.openedAt.toISOString() ?? null, acknowledgedAt: own?.acknowledgedAt?.toISOString() ?? null }
+          : null,
       receipts: reader.kind === "STAFF" ? (counts.get(v.id) ?? null) : null,
     };
   });

@@ -17,9 +17,7 @@ import type { Prisma } from "../generated/prisma/client";
  * Anything else is "not found" (audited), whether or not it exists.
  */
 export type Reader =
-  | { kind: "STAFF"; regionId: string }
-  | { kind: "HOSPITAL"; institutionId: string }
-  | { kind: "SUPERVISOR"; provinceId: string };
+  { kind: "STAFF"; regionId: string } | { kind: "HOSPITAL"; institutionId: string } | { kind: "SUPERVISOR"; provinceId: string };
 
 export async function requireReader(session: Session): Promise<Reader> {
   if (can(session.roles, "region.read") && session.regionId) {
@@ -65,6 +63,13 @@ export async function findVisibleVersion(session: Session, reader: Reader, publi
 
 export async function denied(session: Session, objectId: string): Promise<never> {
   const prisma = await db();
-  await prisma.$transaction((tx) => recordAudit(tx, actorOf(session), { action: "access.denied", result: "DENIED", objectType: "Publication", objectId: String(objectId).slice(0, 64) }));
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, actorOf(session), {
+      action: "access.denied",
+      result: "DENIED",
+      objectType: "Publication",
+      objectId: String(objectId).slice(0, 64),
+    }),
+  );
   throw notFound("发布");
 }

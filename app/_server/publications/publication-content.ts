@@ -47,7 +47,8 @@ export function audienceOf(v: Pick<VersionRow, "audienceKind" | "audienceLevels"
 }
 
 export const inAudience = (audience: Audience, inst: { code: string; level: InstitutionLevel }) =>
-  audience.kind === "ALL" || (audience.kind === "LEVELS" ? audience.levels.includes(inst.level) : audience.institutionCodes.includes(inst.code));
+  audience.kind === "ALL" ||
+  (audience.kind === "LEVELS" ? audience.levels.includes(inst.level) : audience.institutionCodes.includes(inst.code));
 
 export interface LoadedContent {
   built: BuiltSnapshot;
@@ -64,7 +65,11 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
   const end = v.publication.periodEnd;
   const [catalogue, institutions, sheets] = await Promise.all([
     loadRegionCatalogue(client, region.id),
-    client.institution.findMany({ where: { regionId: region.id, active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true, level: true } }),
+    client.institution.findMany({
+      where: { regionId: region.id, active: true },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true, level: true },
+    }),
     client.sheetVersion.findMany({
       where: { status: "ACCEPTED", sheet: { regionId: region.id, period: { gte: addMonths(end, -35), lte: end } } },
       select: { id: true, version: true, reviewedAt: true, sheet: { select: { period: true } } },
@@ -79,7 +84,11 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
   ]);
   const audience = audienceOf(v);
   const members = institutions.filter((i) => inAudience(audience, i) && (!options.only || options.only.includes(i.code)));
-  const sheetVersions: SheetVersionRef[] = sheets.map((s) => ({ period: s.sheet.period, version: s.version, acceptedAt: s.reviewedAt?.toISOString() ?? null }));
+  const sheetVersions: SheetVersionRef[] = sheets.map((s) => ({
+    period: s.sheet.period,
+    version: s.version,
+    acceptedAt: s.reviewedAt?.toISOString() ?? null,
+  }));
   const built = buildSnapshot({
     kind: v.publication.kind,
     title: v.title,
@@ -98,9 +107,14 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
     contact: `${region.name}医保数据工作组`,
     frozenAt: (options.frozenAt ?? new Date()).toISOString(),
   });
-  return { built, institutions, audience: members.map((m) => ({ id: m.id, code: m.code })), catalogueVersionId: catalogue.version.id, sheetVersionIds: sheets.map((s) => s.id) };
+  return {
+    built,
+    institutions,
+    audience: members.map((m) => ({ id: m.id, code: m.code })),
+    catalogueVersionId: catalogue.version.id,
+    sheetVersionIds: sheets.map((s) => s.id),
+  };
 }
-
 
 const periodLabel = (v: VersionRow) => publicationPeriod(v.publication.kind, v.publication.periodEnd, v.publication.periodStart).label;
 

@@ -32,8 +32,19 @@ export async function remindUnread(session: Session, input: unknown): Promise<{ 
       ]);
       const done = new Set(acknowledged.map((r) => r.institutionId));
       const pending = parts.map((p) => p.institutionId).filter((id) => !done.has(id));
-      const reminded = await notifyAudience(tx, { institutionIds: pending, kind: "REMINDER", title: `请阅读：${v.title}`, body: "数据工作组提醒您阅读并确认已阅。", href: `/inbox/${v.publicationId}` });
-      await recordAudit(tx, actorOf(session), { action: "publication.remind", objectType: "PublicationVersion", objectId: v.id, detail: { institutions: pending.length, users: reminded } });
+      const reminded = await notifyAudience(tx, {
+        institutionIds: pending,
+        kind: "REMINDER",
+        title: `请阅读：${v.title}`,
+        body: "数据工作组提醒您阅读并确认已阅。",
+        href: `/inbox/${v.publicationId}`,
+      });
+      await recordAudit(tx, actorOf(session), {
+        action: "publication.remind",
+        objectType: "PublicationVersion",
+        objectId: v.id,
+        detail: { institutions: pending.length, users: reminded },
+      });
       return { reminded: pending.length };
     });
   });

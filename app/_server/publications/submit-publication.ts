@@ -21,7 +21,12 @@ export async function submitPublication(session: Session, input: unknown): Promi
         data: { status: "IN_REVIEW", submittedById: session.userId, submittedAt: new Date(), authorId: v.authorId ?? session.userId },
         select: { id: true },
       });
-      await recordAudit(tx, actorOf(session), { action: "publication.submit", objectType: "PublicationVersion", objectId: v.id, detail: { title: v.title, version: v.version } });
+      await recordAudit(tx, actorOf(session), {
+        action: "publication.submit",
+        objectType: "PublicationVersion",
+        objectId: v.id,
+        detail: { title: v.title, version: v.version },
+      });
       return { status: "IN_REVIEW" as const };
     });
   });

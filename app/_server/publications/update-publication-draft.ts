@@ -23,8 +23,11 @@ export async function updatePublicationDraft(session: Session, input: unknown): 
         if (new Set(ids).size !== ids.length) throw invalid("栏目或面板编号重复。", { layout: "栏目或面板编号重复" });
       }
       if (d.audience?.kind === "LIST") {
-        const found = await tx.institution.count({ where: { regionId: v.publication.regionId, code: { in: d.audience.institutionCodes } } });
-        if (found !== new Set(d.audience.institutionCodes).size) throw invalid("受众名单中有不属于本统筹区的机构。", { audience: "受众名单中有不属于本统筹区的机构" });
+        const found = await tx.institution.count({
+          where: { regionId: v.publication.regionId, code: { in: d.audience.institutionCodes } },
+        });
+        if (found !== new Set(d.audience.institutionCodes).size)
+          throw invalid("受众名单中有不属于本统筹区的机构。", { audience: "受众名单中有不属于本统筹区的机构" });
       }
       const data: Prisma.PublicationVersionUpdateInput = {
         ...(d.title !== undefined ? { title: d.title } : {}),

@@ -23,8 +23,19 @@ export async function withdrawPublication(session: Session, input: unknown): Pro
         select: { id: true },
       });
       const parts = await tx.publicationPart.findMany({ where: { versionId: v.id }, select: { institutionId: true } });
-      await notifyAudience(tx, { institutionIds: parts.map((p) => p.institutionId), kind: "WITHDRAWN", title: `已撤回：${v.title}`, body: `撤回原因：${parsed.data.reason}`, href: "/inbox" });
-      await recordAudit(tx, actorOf(session), { action: "publication.withdraw", objectType: "PublicationVersion", objectId: v.id, detail: { title: v.title, version: v.version, reason: parsed.data.reason } });
+      await notifyAudience(tx, {
+        institutionIds: parts.map((p) => p.institutionId),
+        kind: "WITHDRAWN",
+        title: `已撤回：${v.title}`,
+        body: `撤回原因：${parsed.data.reason}`,
+        href: "/inbox",
+      });
+      await recordAudit(tx, actorOf(session), {
+        action: "publication.withdraw",
+        objectType: "PublicationVersion",
+        objectId: v.id,
+        detail: { title: v.title, version: v.version, reason: parsed.data.reason },
+      });
       return { status: "WITHDRAWN" as const };
     });
   });

@@ -21,7 +21,12 @@ export async function resetMfa(session: Session, input: unknown): Promise<void> 
       });
       await tx.mfaRecoveryCode.deleteMany({ where: { userId: user.id } });
       const ended = await endAllSessions(tx, user.id, "mfa-reset");
-      await recordAudit(tx, actorOf(session), { action: "security.mfa.reset", objectType: "User", objectId: user.id, detail: { username: user.username, sessionsEnded: ended } });
+      await recordAudit(tx, actorOf(session), {
+        action: "security.mfa.reset",
+        objectType: "User",
+        objectId: user.id,
+        detail: { username: user.username, sessionsEnded: ended },
+      });
     });
   });
 }

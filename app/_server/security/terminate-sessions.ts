@@ -13,7 +13,12 @@ export async function terminateSessions(session: Session, input: unknown): Promi
     const prisma = await db();
     return prisma.$transaction(async (tx) => {
       const ended = await endAllSessions(tx, user.id, "terminated");
-      await recordAudit(tx, actorOf(session), { action: "security.sessions.terminate", objectType: "User", objectId: user.id, detail: { username: user.username, ended } });
+      await recordAudit(tx, actorOf(session), {
+        action: "security.sessions.terminate",
+        objectType: "User",
+        objectId: user.id,
+        detail: { username: user.username, ended },
+      });
       return { ended };
     });
   });

@@ -21,9 +21,20 @@ export async function createApiToken(session: Session, input: unknown): Promise<
     const prisma = await db();
     return prisma.$transaction(async (tx) => {
       const row = await tx.apiToken.create({
-        data: { name: parsed.data.name, regionId: session.regionId!, tokenHash: hashToken(token), prefix: token.slice(0, 10), createdById: session.userId },
+        data: {
+          name: parsed.data.name,
+          regionId: session.regionId!,
+          tokenHash: hashToken(token),
+          prefix: token.slice(0, 10),
+          createdById: session.userId,
+        },
       });
-      await recordAudit(tx, actorOf(session), { action: "api-token.create", objectType: "ApiToken", objectId: row.id, detail: { name: row.name, prefix: row.prefix } });
+      await recordAudit(tx, actorOf(session), {
+        action: "api-token.create",
+        objectType: "ApiToken",
+        objectId: row.id,
+        detail: { name: row.name, prefix: row.prefix },
+      });
       return { id: row.id, token };
     });
   });

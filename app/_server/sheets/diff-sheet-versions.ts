@@ -18,18 +18,30 @@ export interface CellChange {
 }
 
 /** The cell-level difference between two versions of the same month (region staff of that region). */
-export async function diffSheetVersions(session: Session, input: { fromId: string; toId: string }): Promise<{ from: number; to: number; changes: CellChange[] }> {
+export async function diffSheetVersions(
+  session: Session,
+  input: { fromId: string; toId: string },
+): Promise<{ from: number; to: number; changes: CellChange[] }> {
   await requirePermission(session, "region.read");
   const prisma = await db();
-  const [from, to] = await Promise.all([loadRegionVersion(prisma, session.regionId, input.fromId), loadRegionVersion(prisma, session.regionId, input.toId)]);
+  const [from, to] = await Promise.all([
+    loadRegionVersion(prisma, session.regionId, input.fromId),
+    loadRegionVersion(prisma, session.regionId, input.toId),
+  ]);
   if (from.sheetId !== to.sheetId) throw new AppError("INVALID", "只能比较同一月份的两个版本。");
   const institutions = await prisma.institution.findMany({ where: { regionId: from.sheet.regionId }, select: { id: true, code: true } });
   const codeOf = new Map(institutions.map((i) => [i.id, i.code]));
   const keyed = (rows: StoredValue[]) =>
-    new Map(rows.map((r) => [cellKey(r.indicatorCode, r.scheme, r.institutionId ? (codeOf.get(r.institutionId) ?? r.institutionId) : null), r]));
+    new Map(
+      rows.map((r) => [cellKey(r.indicatorCode, r.scheme, r.institutionId ? (codeOf.get(r.institutionId) ?? r.institutionId) : null), r]),
+    );
   const [a, b] = await Promise.all([readSheetValues(prisma, from.id).then(keyed), readSheetValues(prisma, to.id).then(keyed)]);
   const changes: CellChange[] = [];
-  const cell = (r: StoredValue) => ({ indicatorCode: r.indicatorCode, scheme: r.scheme, institutionCode: r.institutionId ? (codeOf.get(r.institutionId) ?? null) : null });
+  const cell = (r: StoredValue) => ({
+    indicatorCode: r.indicatorCode,
+    scheme: r.scheme,
+    institutionCode: r.institutionId ? (codeOf.get(r.institutionId) ?? null) : null,
+  });
   for (const [key, r] of b) {
     const old = a.get(key);
     if (!old) changes.push({ ...cell(r), before: null, after: r.value, kind: "ADDED" });

@@ -19,7 +19,11 @@ export async function downloadSheetOriginal(session: Session, versionId: string)
   const xlsx = v.fileName.toLowerCase().endsWith(".xlsx");
   return {
     fileName: v.fileName,
-    contentType: xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : v.source === "API" ? "application/json" : "text/csv; charset=utf-8",
+    contentType: xlsx
+      ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      : v.source === "API"
+        ? "application/json"
+        : "text/csv; charset=utf-8",
     bytes: await sheetFileBytes(prisma, v.id),
   };
 }
@@ -30,6 +34,9 @@ export const reportCsv = (report: SheetReport): Buffer => Buffer.from(reportCsvT
 export async function downloadSheetReport(session: Session, versionId: string): Promise<DownloadedFile> {
   await requirePermission(session, "region.read");
   const v = await loadRegionVersion(await db(), session.regionId, versionId);
-  return { fileName: `校验报告-${v.sheet.period}-第${v.version}版.csv`, contentType: "text/csv; charset=utf-8", bytes: reportCsv(v.report as unknown as SheetReport) };
+  return {
+    fileName: `校验报告-${v.sheet.period}-第${v.version}版.csv`,
+    contentType: "text/csv; charset=utf-8",
+    bytes: reportCsv(v.report as unknown as SheetReport),
+  };
 }
-

@@ -51,7 +51,11 @@ export async function getSheetVersion(session: Session, versionId: string) {
   const indicators: SheetIndicatorDto[] = [...rows.filter((r) => r.regionId === null), ...rows.filter((r) => r.regionId !== null)].map(
     ({ regionId: _r, ...i }) => ({ ...i, schemes: i.schemes as Scheme[] }),
   );
-  const others = await prisma.sheetVersion.findMany({ where: { sheetId: v.sheetId }, orderBy: { version: "desc" }, select: { id: true, version: true, status: true } });
+  const others = await prisma.sheetVersion.findMany({
+    where: { sheetId: v.sheetId },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, status: true },
+  });
   return {
     ...toVersionSummary(v),
     period: v.sheet.period,

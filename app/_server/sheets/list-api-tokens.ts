@@ -11,7 +11,15 @@ export async function listApiTokens(session: Session) {
   const rows = await prisma.apiToken.findMany({
     where: { regionId: session.regionId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { displayName: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { displayName: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

@@ -9,7 +9,12 @@ export async function loadRegionVersion(client: PrismaClient | Prisma.Transactio
   const version = await client.sheetVersion.findUnique({
     where: { id: versionId },
     omit: { fileBytes: true },
-    include: { sheet: true, uploadedBy: { select: { displayName: true } }, reviewedBy: { select: { displayName: true } }, catalogueVersion: { select: { code: true } } },
+    include: {
+      sheet: true,
+      uploadedBy: { select: { displayName: true } },
+      reviewedBy: { select: { displayName: true } },
+      catalogueVersion: { select: { code: true } },
+    },
   });
   if (!version || !regionId || version.sheet.regionId !== regionId) throw notFound("数据版本");
   return version;

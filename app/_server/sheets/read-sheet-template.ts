@@ -158,7 +158,8 @@ function readCell(cell: ExcelJS.Cell): Read {
 }
 
 /** Text of a label cell (codes, headers): a merged cell reads its master. */
-const labelText = (cell: ExcelJS.Cell) => (cell.type === ExcelJS.ValueType.Formula ? "" : cellText((cell.isMerged ? cell.master : cell).value));
+const labelText = (cell: ExcelJS.Cell) =>
+  cell.type === ExcelJS.ValueType.Formula ? "" : cellText((cell.isMerged ? cell.master : cell).value);
 
 /** Reports every formula cell of a row (their values are never used), naming the value a value cell holds. */
 function checkFormulas(sheet: string, row: ExcelJS.Row, ctx: ReadContext, identityOf: (col: number) => CellIdentity | undefined) {
@@ -179,7 +180,13 @@ function valueCell(sheet: string, cell: ExcelJS.Cell, ctx: ReadContext, target: 
     return;
   }
   if (read.text !== "" || open)
-    ctx.cells.push({ indicatorCode: target.indicatorCode, scheme: target.scheme, institutionCode: target.institutionCode, raw: read.text, location });
+    ctx.cells.push({
+      indicatorCode: target.indicatorCode,
+      scheme: target.scheme,
+      institutionCode: target.institutionCode,
+      raw: read.text,
+      location,
+    });
 }
 
 function readRegionSheet(ws: ExcelJS.Worksheet, ctx: ReadContext, layout: TemplateLayout) {
@@ -214,7 +221,13 @@ function readRegionSheet(ws: ExcelJS.Worksheet, ctx: ReadContext, layout: Templa
     layout.regionRows.push(code);
     const ind = ctx.byCode.get(code);
     for (const [scheme, col] of schemeCols)
-      valueCell(REGION_SHEET, row.getCell(col), ctx, { indicatorCode: code, scheme, institutionCode: null }, !!ind?.schemes.includes(scheme));
+      valueCell(
+        REGION_SHEET,
+        row.getCell(col),
+        ctx,
+        { indicatorCode: code, scheme, institutionCode: null },
+        !!ind?.schemes.includes(scheme),
+      );
   });
 }
 

@@ -36,7 +36,8 @@ export async function readSheetUpload(
       dryRun: query.dryRun || fields.data.dryRun,
     };
   }
-  if (type.startsWith("text/csv")) return { source: { kind: "file", fileName: query.fileName || "upload.csv", bytes: raw.bytes }, dryRun: query.dryRun };
+  if (type.startsWith("text/csv"))
+    return { source: { kind: "file", fileName: query.fileName || "upload.csv", bytes: raw.bytes }, dryRun: query.dryRun };
   throw new AppError("INVALID", "不支持的内容类型：请用 application/json、text/csv 或 multipart/form-data。");
 }
 

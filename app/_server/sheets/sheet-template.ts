@@ -47,7 +47,6 @@ export interface SheetTemplateInput {
   institutions: readonly { code: string; name: string; level: string }[];
 }
 
-
 export const sheetTemplateFileName = (region: { name: string }, period: string) => `${region.name}${periodTitle(period)}数据底稿.xlsx`;
 
 const periodTitle = (period: string) => {
@@ -234,7 +233,10 @@ function writeHelp(ws: ExcelJS.Worksheet, input: SheetTemplateInput, region: Ind
   const widths = [10, 36, 8, 14, 6, 60];
   ws.columns = widths.map((width) => ({ width }));
   const total = widths.reduce((a, b) => a + b, 0);
-  ws.addRow([`${input.region.name}（${input.region.code}）${periodTitle(input.period)} 医保数据底稿 · 填写说明`]).font = { bold: true, size: 13 };
+  ws.addRow([`${input.region.name}（${input.region.code}）${periodTitle(input.period)} 医保数据底稿 · 填写说明`]).font = {
+    bold: true,
+    size: 13,
+  };
   for (const line of [
     `本模板按指标目录 ${input.catalogue.code} 生成，只适用于 ${input.region.name} ${periodTitle(input.period)}。`,
     `“区域表”填统筹区级指标（${region.length} 项），按 职工 / 居民 / 合计 分列；只在黄色单元格中填写，灰色单元格表示该指标没有这一险种，无需填写。`,

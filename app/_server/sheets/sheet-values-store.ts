@@ -22,7 +22,8 @@ export async function insertSheetValues(tx: Db, versionId: string, rows: readonl
     const r = rows[k]!;
     const institutionId = r.institutionCode === null ? "" : institutionIdOf.get(r.institutionCode);
     if (institutionId === undefined) throw new Error(`机构 ${r.institutionCode} 不在本统筹区`);
-    if (SEPARATOR.test(r.indicatorCode) || (r.value !== null && SEPARATOR.test(r.value))) throw new Error(`指标 ${r.indicatorCode} 的值含有制表符或换行`);
+    if (SEPARATOR.test(r.indicatorCode) || (r.value !== null && SEPARATOR.test(r.value)))
+      throw new Error(`指标 ${r.indicatorCode} 的值含有制表符或换行`);
     codes[k] = r.indicatorCode;
     schemes[k] = r.scheme;
     institutions[k] = institutionId;
@@ -115,14 +116,24 @@ async function readColumns(client: Db, versionId: string, regionOnly: boolean): 
 /** A version's values in stored order (empty when it has none); see readColumns for `regionOnly`. */
 export async function readSheetValues(client: Db, versionId: string, { regionOnly = false } = {}): Promise<StoredValue[]> {
   const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly);
-  return codes.map((indicatorCode, k) => ({ indicatorCode, scheme: schemes[k]!, institutionId: institutionIds[k] || null, value: values[k]! }));
+  return codes.map((indicatorCode, k) => ({
+    indicatorCode,
+    scheme: schemes[k]!,
+    institutionId: institutionIds[k] || null,
+    value: values[k]!,
+  }));
 }
 
 /**
  * The same as rows of institution codes (`codeOf`: institution id → code), as the metrics engine reads them;
  * values of institutions missing from `codeOf` keep their id.
  */
-export async function readSheetRows(client: Db, versionId: string, codeOf: Map<string, string>, { regionOnly = false } = {}): Promise<SheetValueRow[]> {
+export async function readSheetRows(
+  client: Db,
+  versionId: string,
+  codeOf: Map<string, string>,
+  { regionOnly = false } = {},
+): Promise<SheetValueRow[]> {
   const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly);
   return codes.map((indicatorCode, k) => {
     const id = institutionIds[k]!;
@@ -131,11 +142,19 @@ export async function readSheetRows(client: Db, versionId: string, codeOf: Map<s
 }
 
 /** The accepted values of a region's sheet for a period, keyed as the validator expects; undefined if none. */
-export async function acceptedValueMap(client: Db, regionId: string, period: string, institutionCodeOf: Map<string, string>): Promise<PreviousValueMap | undefined> {
+export async function acceptedValueMap(
+  client: Db,
+  regionId: string,
+  period: string,
+  institutionCodeOf: Map<string, string>,
+): Promise<PreviousValueMap | undefined> {
   const version = await client.sheetVersion.findFirst({ where: { status: "ACCEPTED", sheet: { regionId, period } }, select: { id: true } });
   if (!version) return undefined;
   const map: PreviousValueMap = new Map();
   for (const v of await readSheetValues(client, version.id))
-    map.set(cellKey(v.indicatorCode, v.scheme, v.institutionId ? (institutionCodeOf.get(v.institutionId) ?? v.institutionId) : null), v.value);
+    map.set(
+      cellKey(v.indicatorCode, v.scheme, v.institutionId ? (institutionCodeOf.get(v.institutionId) ?? v.institutionId) : null),
+      v.value,
+    );
   return map;
 }

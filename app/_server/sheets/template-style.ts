@@ -57,7 +57,10 @@ export function validation(ind: IndicatorDef): ExcelJS.DataValidation {
     error: `${ind.code} ${ind.nameZh}：请填写数值（单位 ${ind.unit}${range}），无数据请留空。`,
     showInputMessage: true,
     promptTitle: `${ind.code} 单位：${ind.unit}`.slice(0, 32),
-    prompt: (percent ? "填百分号前的数字：98.28% 填 98.28，不要输入 % 号，也不要填 0.9828。" : `只填数值（单位 ${ind.unit}），不带单位；无数据请留空。`).slice(0, 255),
+    prompt: (percent
+      ? "填百分号前的数字：98.28% 填 98.28，不要输入 % 号，也不要填 0.9828。"
+      : `只填数值（单位 ${ind.unit}），不带单位；无数据请留空。`
+    ).slice(0, 255),
   };
 }
 
@@ -65,7 +68,11 @@ export function validation(ind: IndicatorDef): ExcelJS.DataValidation {
  * Landscape A4, one page wide, the header rows (and on 机构表 the institution columns) repeated on every
  * page, page numbers in the footer.
  */
-export function printSetup(ws: ExcelJS.Worksheet, titles: { rows: string; columns?: string }, orientation: "landscape" | "portrait" = "landscape") {
+export function printSetup(
+  ws: ExcelJS.Worksheet,
+  titles: { rows: string; columns?: string },
+  orientation: "landscape" | "portrait" = "landscape",
+) {
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation,

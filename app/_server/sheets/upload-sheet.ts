@@ -40,7 +40,10 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
     await requirePermission(session, "sheet.upload");
     if (!session.regionId) throw notFound("统筹区");
     const prisma = await db();
-    const region = await prisma.region.findUnique({ where: { id: session.regionId }, include: { institutions: { where: { active: true } } } });
+    const region = await prisma.region.findUnique({
+      where: { id: session.regionId },
+      include: { institutions: { where: { active: true } } },
+    });
     if (!region) throw notFound("统筹区");
     const catalogue = await loadRegionCatalogue(prisma, region.id);
 
@@ -61,7 +64,9 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
     const institutionCodeOf = new Map(region.institutions.map((i) => [i.id, i.code]));
     const previous = period
       ? {
-          sameYearPrevMonth: period.endsWith("-01") ? undefined : await acceptedValueMap(prisma, region.id, addMonths(period, -1), institutionCodeOf),
+          sameYearPrevMonth: period.endsWith("-01")
+            ? undefined
+            : await acceptedValueMap(prisma, region.id, addMonths(period, -1), institutionCodeOf),
           prevDecember: await acceptedValueMap(prisma, region.id, previousDecember(period), institutionCodeOf),
           monthBeforePrev: await acceptedValueMap(prisma, region.id, addMonths(period, -2), institutionCodeOf),
         }
@@ -95,22 +100,43 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
     const institutionIdOf = new Map(region.institutions.map((i) => [i.code, i.id]));
     return prisma.$transaction(
       async (tx) => {
-        const sheet = await tx.sheet.upsert({ where: { regionId_period: { regionId: region.id, period } }, create: { regionId: region.id, period }, update: {} });
+        const sheet = await tx.sheet.upsert({
+          where: { regionId_period: { regionId: region.id, period } },
+          create: { regionId: region.id, period },
+          update: {},
+        });
         // Serialise uploads of one sheet so version numbers never collide.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${sheet.id}))`;
-        const same = await tx.sheetVersion.findFirst({ where: { sheetId: sheet.id, fileSha256: sha256 }, select: { id: true, version: true } });
+        const same = await tx.sheetVersion.findFirst({
+          where: { sheetId: sheet.id, fileSha256: sha256 },
+          select: { id: true, version: true },
+        });
         if (same) {
-          await recordAudit(tx, actorOf(session), { action: "sheet.upload.unchanged", objectType: "SheetVersion", objectId: same.id, detail: { period, sha256 } });
+          await recordAudit(tx, actorOf(session), {
+            action: "sheet.upload.unchanged",
+            objectType: "SheetVersion",
+            objectId: same.id,
+            detail: { period, sha256 },
+          });
           return { ok: true as const, dryRun: false as const, unchanged: true as const, period, version: same.version, versionId: same.id };
         }
-        const last = await tx.sheetVersion.findFirst({ where: { sheetId: sheet.id }, orderBy: { version: "desc" }, select: { version: true } });
+        const last = await tx.sheetVersion.findFirst({
+          where: { sheetId: sheet.id },
+          orderBy: { version: "desc" },
+          select: { version: true },
+        });
         const fileName = input.source.kind === "file" ? input.source.fileName.split(/[\\/]/).pop()!.slice(0, 200) : `api-${period}.json`;
         const version = await tx.sheetVersion.create({
           data: {
             sheetId: sheet.id,
             version: (last?.version ?? 0) + 1,
             status: "VALIDATED",
-            source: input.source.kind === "api" ? "API" : read.catalogueCode !== null || fileName.toLowerCase().endsWith(".xlsx") ? "XLSX" : "CSV",
+            source:
+              input.source.kind === "api"
+                ? "API"
+                : read.catalogueCode !== null || fileName.toLowerCase().endsWith(".xlsx")
+                  ? "XLSX"
+                  : "CSV",
             catalogueVersionId: catalogue.version.id,
             fileName,
             fileSha256: sha256,
@@ -128,9 +154,24 @@ export async function uploadSheet(session: Session, input: UploadSheetInput): Pr
           action: "sheet.upload",
           objectType: "SheetVersion",
           objectId: version.id,
-          detail: { period, version: version.version, sha256, values: values.length, warnings: report.warnings.length, source: version.source },
+          detail: {
+            period,
+            version: version.version,
+            sha256,
+            values: values.length,
+            warnings: report.warnings.length,
+            source: version.source,
+          },
         });
-        return { ok: true as const, dryRun: false as const, unchanged: false as const, period, version: version.version, versionId: version.id, report };
+        return {
+          ok: true as const,
+          dryRun: false as const,
+          unchanged: false as const,
+          period,
+          version: version.version,
+          versionId: version.id,
+          report,
+        };
       },
       { maxWait: 10_000, timeout: 120_000 },
     );
@@ -153,4 +194,3 @@ async function refuse(session: Session, input: UploadSheetInput, period: string 
     }),
   );
 }
-

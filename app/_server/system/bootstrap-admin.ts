@@ -20,7 +20,16 @@ export async function bootstrapAdmin(prisma: PrismaClient, input: { username: st
     const user = await tx.user.create({
       data: { username: input.username, displayName: input.displayName, roles: [input.role], passwordHash, mustChangePassword: true },
     });
-    await recordAudit(tx, { username: "cli" }, { action: "user.create", objectType: "User", objectId: user.id, detail: { username: user.username, roles: user.roles, via: "create-admin" } });
+    await recordAudit(
+      tx,
+      { username: "cli" },
+      {
+        action: "user.create",
+        objectType: "User",
+        objectId: user.id,
+        detail: { username: user.username, roles: user.roles, via: "create-admin" },
+      },
+    );
     return { id: user.id };
   });
 }

@@ -13,7 +13,8 @@ export function printStartupBanner(kind: "pglite" | "postgres", demo: DemoSummar
   ];
   if (demo && demo.users.length) {
     lines.push(`  演示数据 ${demo.created ? "已创建" : "已存在"}；各角色演示账号（密码均为 ${demo.password}）：`);
-    for (const u of demo.users) lines.push(`    ${u.username.padEnd(14)} ${u.roles.map((r) => ROLE_LABELS[r as Role]).join("、")}（${u.displayName}）`);
+    for (const u of demo.users)
+      lines.push(`    ${u.username.padEnd(14)} ${u.roles.map((r) => ROLE_LABELS[r as Role]).join("、")}（${u.displayName}）`);
   }
   console.log(lines.join("\n") + "\n");
 }

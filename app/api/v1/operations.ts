@@ -23,8 +23,20 @@ export const openApiRoute = {
 export const API_V1_OPERATIONS: readonly ApiOperation[] = [
   { method: "get", path: "/api/v1/sheets", operationId: "listSheets", tag: "底稿", definition: sheets.GET.definition },
   { method: "post", path: "/api/v1/sheets", operationId: "uploadSheet", tag: "底稿", definition: sheets.POST.definition },
-  { method: "post", path: "/api/v1/sheets/versions/{versionId}/review", operationId: "reviewSheetVersion", tag: "底稿", definition: sheetReview.POST.definition },
-  { method: "get", path: "/api/v1/regions/{regionCode}/metrics", operationId: "getRegionMetrics", tag: "指标", definition: regionMetrics.GET.definition },
+  {
+    method: "post",
+    path: "/api/v1/sheets/versions/{versionId}/review",
+    operationId: "reviewSheetVersion",
+    tag: "底稿",
+    definition: sheetReview.POST.definition,
+  },
+  {
+    method: "get",
+    path: "/api/v1/regions/{regionCode}/metrics",
+    operationId: "getRegionMetrics",
+    tag: "指标",
+    definition: regionMetrics.GET.definition,
+  },
   { method: "get", path: "/api/v1/publications", operationId: "listPublications", tag: "发布", definition: publications.GET.definition },
   { method: "get", path: "/api/v1/publications/{id}", operationId: "getPublication", tag: "发布", definition: publication.GET.definition },
   { method: "get", path: "/api/v1/openapi.json", operationId: "getOpenApi", tag: "说明", definition: openApiRoute },

@@ -82,10 +82,20 @@ const last = addMonths(currentPeriod(new Date()), -1);
  * a tenth, a correction of a stored month that changes its metrics and those of the months that read it.
  */
 function sheetFile(period: Period, corrected = false) {
-  const rows = generateDemoMonth({ catalogue, region: { code: hefei.code, scale: hefei.scale }, institutions: demoInstitutionsOf(hefei), period, anomalies: demoAnomalyPlan(last) });
+  const rows = generateDemoMonth({
+    catalogue,
+    region: { code: hefei.code, scale: hefei.scale },
+    institutions: demoInstitutionsOf(hefei),
+    period,
+    anomalies: demoAnomalyPlan(last),
+  });
   const rate = catalogue.find((i) => i.formula === null && i.basis === "RATE" && i.scope !== "REGION");
-  if (corrected && rate) for (const r of rows) if (r.indicatorCode === rate.code && r.value !== null) r.value = Math.max(0, Number(r.value) - 0.1).toFixed(2);
-  return { fileName: `${SCENARIO_FILE_PREFIX}合肥市-${period}.csv`, bytes: Buffer.from(toLongCsv(rows.map((x) => ({ regionCode: hefei.code, period, ...x }))), "utf8") };
+  if (corrected && rate)
+    for (const r of rows) if (r.indicatorCode === rate.code && r.value !== null) r.value = Math.max(0, Number(r.value) - 0.1).toFixed(2);
+  return {
+    fileName: `${SCENARIO_FILE_PREFIX}合肥市-${period}.csv`,
+    bytes: Buffer.from(toLongCsv(rows.map((x) => ({ regionCode: hefei.code, period, ...x }))), "utf8"),
+  };
 }
 
 /** Uploads a file, explaining each warning; returns the stored version (a file stored before: the same one). */

@@ -30,7 +30,8 @@ const newCode = (i: number) => `H${wuhu.code}9${String(i).padStart(4, "0")}`;
 export function importFile(): Buffer {
   const lines = ["机构编码,机构名称,统筹区编码,医院等级,机构类别,床位数"];
   for (let i = 0; i < IMPORTED; i++) lines.push(`${newCode(i)},芜湖崩溃测试卫生院${i},${wuhu.code},LEVEL_1,PRIMARY,${20 + (i % 50)}`);
-  for (const inst of demoInstitutionsOf(wuhu).slice(0, UPDATED)) lines.push(`${inst.code},${inst.name},${wuhu.code},${inst.level},${inst.type},${inst.beds + 1000}`);
+  for (const inst of demoInstitutionsOf(wuhu).slice(0, UPDATED))
+    lines.push(`${inst.code},${inst.name},${wuhu.code},${inst.level},${inst.type},${inst.beds + 1000}`);
   return Buffer.from(lines.join("\n"), "utf8");
 }
 
@@ -48,7 +49,15 @@ export interface CrashReport {
 export async function crashInvariants(prisma: PrismaClient): Promise<CrashReport> {
   const problems: string[] = [];
   const versions = await prisma.sheetVersion.findMany({
-    select: { id: true, status: true, fileName: true, fileBytes: true, valueCount: true, reviewedById: true, sheet: { select: { id: true, regionId: true, period: true } } },
+    select: {
+      id: true,
+      status: true,
+      fileName: true,
+      fileBytes: true,
+      valueCount: true,
+      reviewedById: true,
+      sheet: { select: { id: true, regionId: true, period: true } },
+    },
   });
   for (const v of versions) {
     const cells = parseLongCsv(Buffer.from(v.fileBytes).toString("utf8")).cells.length;
@@ -70,7 +79,8 @@ export async function crashInvariants(prisma: PrismaClient): Promise<CrashReport
   );
   const withMetrics = new Set(months.map((m) => `${m.regionId} ${m.period}`));
   for (const m of months) {
-    if (!accepted.has(`${m.regionId} ${m.period}`)) problems.push(`metrics for ${m.period} of region ${m.regionId}, which has no accepted sheet`);
+    if (!accepted.has(`${m.regionId} ${m.period}`))
+      problems.push(`metrics for ${m.period} of region ${m.regionId}, which has no accepted sheet`);
     if (m.sets === 0) problems.push(`month ${m.period} of region ${m.regionId} has no metric sets`);
     if (m.stamps > 0) problems.push(`month ${m.period} of region ${m.regionId} mixes metric sets of ${m.stamps + 1} computations`);
   }
@@ -83,32 +93,57 @@ export async function crashInvariants(prisma: PrismaClient): Promise<CrashReport
   // rightly keep the institutions they were computed with until a sheet of theirs is accepted again).
   const report = await recomputeAndCompare(prisma, DEMO_UPLOAD_REGION);
   if (report.changed || report.added || report.removed)
-    problems.push(`合肥市: stored metrics differ from a recomputation (${report.changed} changed, ${report.added} added, ${report.removed} removed): ${report.examples.slice(0, 2).join("; ")}`);
+    problems.push(
+      `合肥市: stored metrics differ from a recomputation (${report.changed} changed, ${report.added} added, ${report.removed} removed): ${report.examples.slice(0, 2).join("; ")}`,
+    );
 
   // Audit.
   const chain = await checkAuditChain(prisma);
   if (!chain.ok) problems.push(`audit chain broken: ${JSON.stringify(chain.problem)}`.slice(0, 300));
-  const audit = await prisma.auditEvent.findMany({ where: { result: "SUCCESS", action: { in: ["sheet.upload", "sheet.accept", "institution.import"] } }, select: { action: true, objectId: true, detail: true } });
+  const audit = await prisma.auditEvent.findMany({
+    where: { result: "SUCCESS", action: { in: ["sheet.upload", "sheet.accept", "institution.import"] } },
+    select: { action: true, objectId: true, detail: true },
+  });
   const rowsFor = (action: string, id: string) => audit.filter((a) => a.action === action && a.objectId === id).length;
   const scenario = versions.filter((v) => v.fileName.startsWith(SCENARIO_FILE_PREFIX));
   for (const v of scenario) {
-    if (rowsFor("sheet.upload", v.id) !== 1) problems.push(`version ${v.fileName} has ${rowsFor("sheet.upload", v.id)} sheet.upload audit rows`);
+    if (rowsFor("sheet.upload", v.id) !== 1)
+      problems.push(`version ${v.fileName} has ${rowsFor("sheet.upload", v.id)} sheet.upload audit rows`);
     const reviewed = v.reviewedById !== null && v.status !== "REJECTED";
-    if (rowsFor("sheet.accept", v.id) !== (reviewed ? 1 : 0)) problems.push(`version ${v.fileName} (${v.status}) has ${rowsFor("sheet.accept", v.id)} sheet.accept audit rows`);
+    if (rowsFor("sheet.accept", v.id) !== (reviewed ? 1 : 0))
+      problems.push(`version ${v.fileName} (${v.status}) has ${rowsFor("sheet.accept", v.id)} sheet.accept audit rows`);
   }
   const ids = new Set(versions.map((v) => v.id));
-  for (const a of audit) if (a.action !== "institution.import" && !ids.has(a.objectId ?? "")) problems.push(`${a.action} audit row names a missing version ${a.objectId}`);
+  for (const a of audit)
+    if (a.action !== "institution.import" && !ids.has(a.objectId ?? ""))
+      problems.push(`${a.action} audit row names a missing version ${a.objectId}`);
 
   const sha256 = createHash("sha256").update(importFile()).digest("hex");
   const present = await prisma.institution.count({ where: { code: { startsWith: `H${wuhu.code}9` } } });
-  const beds = new Map(demoInstitutionsOf(wuhu).slice(0, UPDATED).map((i) => [i.code, i.beds + 1000]));
-  const updated = (await prisma.institution.findMany({ where: { code: { in: [...beds.keys()] } }, select: { code: true, beds: true } })).filter((i) => i.beds === beds.get(i.code)).length;
+  const beds = new Map(
+    demoInstitutionsOf(wuhu)
+      .slice(0, UPDATED)
+      .map((i) => [i.code, i.beds + 1000]),
+  );
+  const updated = (
+    await prisma.institution.findMany({ where: { code: { in: [...beds.keys()] } }, select: { code: true, beds: true } })
+  ).filter((i) => i.beds === beds.get(i.code)).length;
   const importRows = audit.filter((a) => a.action === "institution.import" && (a.detail as { sha256?: string })?.sha256 === sha256);
   const creating = importRows.filter((a) => (a.detail as { created?: number }).created === IMPORTED).length;
   const imported = present === IMPORTED && updated === UPDATED;
-  if (!imported && (present !== 0 || updated !== 0)) problems.push(`partial import: ${present} of ${IMPORTED} institutions created, ${updated} of ${UPDATED} updated`);
-  if (creating !== (imported ? 1 : 0)) problems.push(`institutions ${imported ? "imported" : "not imported"}, but ${creating} institution.import audit rows created them`);
+  if (!imported && (present !== 0 || updated !== 0))
+    problems.push(`partial import: ${present} of ${IMPORTED} institutions created, ${updated} of ${UPDATED} updated`);
+  if (creating !== (imported ? 1 : 0))
+    problems.push(`institutions ${imported ? "imported" : "not imported"}, but ${creating} institution.import audit rows created them`);
 
   const scenarioAccepted = scenario.filter((v) => v.status === "ACCEPTED" || v.status === "SUPERSEDED").length;
-  return { problems, versions: versions.length, months: months.length, auditRows: chain.checked, scenarioVersions: scenario.length, scenarioAccepted, imported };
+  return {
+    problems,
+    versions: versions.length,
+    months: months.length,
+    auditRows: chain.checked,
+    scenarioVersions: scenario.length,
+    scenarioAccepted,
+    imported,
+  };
 }

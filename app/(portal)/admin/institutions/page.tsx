@@ -14,7 +14,10 @@ export default async function InstitutionsPage() {
   const [institutions, regions] = await orNotFound(() => Promise.all([listInstitutions(session), listRegions(session)]));
   return (
     <>
-      <PageHeader title="医疗机构管理" description="维护各统筹区的定点医疗机构：编码、等级、类别、床位与定点状态；可从 Excel/CSV 批量导入。" />
+      <PageHeader
+        title="医疗机构管理"
+        description="维护各统筹区的定点医疗机构：编码、等级、类别、床位与定点状态；可从 Excel/CSV 批量导入。"
+      />
       <InstitutionsTable
         institutions={institutions}
         regions={regions.map((r) => ({ id: r.id, code: r.code, name: r.name }))}

@@ -13,7 +13,10 @@ export default async function RegionsPage() {
   const [regions, provinces] = await orNotFound(() => Promise.all([listRegions(session), listProvinces(session)]));
   return (
     <>
-      <PageHeader title="统筹区管理" description="维护各省的医保统筹区：6 位行政区划编码、名称、统筹层级与上级统筹区；停用的统筹区不再用于新数据。" />
+      <PageHeader
+        title="统筹区管理"
+        description="维护各省的医保统筹区：6 位行政区划编码、名称、统筹层级与上级统筹区；停用的统筹区不再用于新数据。"
+      />
       <RegionsTable regions={regions} provinces={provinces} />
     </>
   );

@@ -15,7 +15,8 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
   const { code } = await params;
   const detail = await orNotFound(() => getCatalogueVersion(session, code));
   const { version, indicators, region } = detail;
-  const count = (scope: "REGION" | "INSTITUTION", local: boolean) => indicators.filter((i) => i.scope === scope && i.local === local).length;
+  const count = (scope: "REGION" | "INSTITUTION", local: boolean) =>
+    indicators.filter((i) => i.scope === scope && i.local === local).length;
   const locals = indicators.filter((i) => i.local).length;
   const exportUrl = (format: "xlsx" | "csv") => `/api/catalogue/${encodeURIComponent(version.code)}/export?format=${format}`;
   return (
@@ -38,9 +39,21 @@ export default async function CatalogueVersionPage({ params }: { params: Promise
         }
       />
       {version.reconstructed && (
-        <Alert type="warning" showIcon title={RECONSTRUCTED_NOTICE} description={version.description ?? undefined} style={{ marginBottom: 16 }} data-testid="reconstructed-banner" />
+        <Alert
+          type="warning"
+          showIcon
+          title={RECONSTRUCTED_NOTICE}
+          description={version.description ?? undefined}
+          style={{ marginBottom: 16 }}
+          data-testid="reconstructed-banner"
+        />
       )}
-      <IndicatorCatalogue catalogueCode={version.code} indicators={indicators} canManageLocal={detail.canManageLocal} regionName={region?.name ?? null} />
+      <IndicatorCatalogue
+        catalogueCode={version.code}
+        indicators={indicators}
+        canManageLocal={detail.canManageLocal}
+        regionName={region?.name ?? null}
+      />
     </>
   );
 }

@@ -7,12 +7,24 @@ import { PublicationDashboard } from "@/components/publications/publication-dash
 export const metadata: Metadata = { title: "数据发布" };
 
 /** A publication as this hospital user sees it (opening it records the receipt); ?version=n for an older version. */
-export default async function PublicationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string }> }) {
+export default async function PublicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ version?: string }>;
+}) {
   const session = await requireSession();
   const { id } = await params;
   const { version } = await searchParams;
   const v = version && /^\d{1,6}$/.test(version) ? Number(version) : undefined;
   const view = await orNotFound(() => getPublication(session, { id, version: v }));
   const suffix = v ? `&version=${v}` : "";
-  return <PublicationDashboard view={view} versionHref={(_, n) => `/inbox/${id}?version=${n}`} exportHref={(f) => `/api/publications/${id}/export?format=${f}${suffix}`} />;
+  return (
+    <PublicationDashboard
+      view={view}
+      versionHref={(_, n) => `/inbox/${id}?version=${n}`}
+      exportHref={(f) => `/api/publications/${id}/export?format=${f}${suffix}`}
+    />
+  );
 }

@@ -13,7 +13,13 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "编辑发布" };
 
 /** One version for the data group: workflow, the draft's settings and layout, and a preview as a chosen institution sees it. */
-export default async function PublicationEditorPage({ params, searchParams }: { params: Promise<{ versionId: string }>; searchParams: Promise<{ institution?: string }> }) {
+export default async function PublicationEditorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ versionId: string }>;
+  searchParams: Promise<{ institution?: string }>;
+}) {
   const session = await requireSession();
   const { versionId } = await params;
   const { institution } = await searchParams;
@@ -23,11 +29,18 @@ export default async function PublicationEditorPage({ params, searchParams }: { 
   const exportQuery = `version=${e.version}${code ? `&institution=${encodeURIComponent(code)}` : ""}`;
   return (
     <>
-      <PageHeader title={e.title} description={`${e.period.label} · 第 ${e.version} 版${e.versions.length > 1 ? `（共 ${e.versions.length} 版）` : ""}`} />
+      <PageHeader
+        title={e.title}
+        description={`${e.period.label} · 第 ${e.version} 版${e.versions.length > 1 ? `（共 ${e.versions.length} 版）` : ""}`}
+      />
       <WorkflowBar e={e} />
       <DraftEditor key={`${e.versionId}:${e.status}`} e={e} />
       <Card title="预览" extra={<PreviewPicker institutions={e.institutions} value={code} />} styles={{ body: { background: "#f3f5f9" } }}>
-        <PublicationDashboard view={view} versionHref={(other) => `/publications/${other}`} exportHref={(f) => `/api/publications/${e.id}/export?format=${f}&${exportQuery}`} />
+        <PublicationDashboard
+          view={view}
+          versionHref={(other) => `/publications/${other}`}
+          exportHref={(f) => `/api/publications/${e.id}/export?format=${f}&${exportQuery}`}
+        />
       </Card>
     </>
   );

@@ -24,7 +24,12 @@ async function handler(request: NextRequest, context: Context) {
 
   if (request.method === "GET" && action === "session") {
     const cookie = sessionCookie(env);
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, cookieName: cookie.name, secureCookie: env.secureCookies });
+    const token = await getToken({
+      req: request,
+      secret: process.env.NEXTAUTH_SECRET,
+      cookieName: cookie.name,
+      secureCookie: env.secureCookies,
+    });
     if (token && !(await resolveSession(token, meta, new Date(), env, { touch: false }))) {
       const res = Response.json({});
       res.headers.append("set-cookie", `${cookie.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${env.secureCookies ? "; Secure" : ""}`);

@@ -10,5 +10,11 @@ import { apiRoute } from "@/app/_server/http/api-route";
  */
 export const POST = apiRoute(
   { summary: "导入指标目录文件为新版本", auth: "session", upload: { maxFileBytes: MAX_FILE_BYTES, fields: catalogueImportFormSchema } },
-  ({ session, upload }) => importCatalogueVersion(session, { ...upload.fields, description: upload.fields.description ?? null, fileName: upload.file.name, bytes: upload.bytes }),
+  ({ session, upload }) =>
+    importCatalogueVersion(session, {
+      ...upload.fields,
+      description: upload.fields.description ?? null,
+      fileName: upload.file.name,
+      bytes: upload.bytes,
+    }),
 );

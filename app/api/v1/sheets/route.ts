@@ -1,5 +1,10 @@
 import { sheetUploadFormSchema, sheetUploadQuerySchema } from "@/app/_domain/schemas/sheet";
-import { sheetApiBodySchema, sheetListResponseSchema, sheetRefusedSchema, sheetUploadedSchema } from "@/app/_domain/schemas/sheet-responses";
+import {
+  sheetApiBodySchema,
+  sheetListResponseSchema,
+  sheetRefusedSchema,
+  sheetUploadedSchema,
+} from "@/app/_domain/schemas/sheet-responses";
 import { errorBodySchema } from "@/app/_domain/schemas/common";
 import { z } from "@/app/_domain/zod";
 import { apiRoute } from "@/app/_server/http/api-route";
@@ -11,7 +16,10 @@ import { readSheetUpload, SHEET_UPLOAD_TYPES } from "@/app/_server/sheets/read-s
 import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 
 /** GET /api/v1/sheets: the caller's region's sheets and their versions. */
-export const GET = apiRoute({ summary: "本统筹区的月度底稿及其版本", auth: "session-or-token", response: sheetListResponseSchema }, ({ session }) => listSheets(session));
+export const GET = apiRoute(
+  { summary: "本统筹区的月度底稿及其版本", auth: "session-or-token", response: sheetListResponseSchema },
+  ({ session }) => listSheets(session),
+);
 
 /**
  * POST /api/v1/sheets: upload one month's base sheet — JSON ({ regionCode, period, values }), a CSV body
@@ -28,14 +36,21 @@ export const POST = apiRoute(
     query: sheetUploadQuerySchema,
     raw: {
       contentTypes: SHEET_UPLOAD_TYPES,
-      schemas: { "application/json": sheetApiBodySchema, "multipart/form-data": sheetUploadFormSchema, "text/csv": z.string().describe("长表 CSV：region_code,period,indicator_code,scheme,institution_code,value") },
+      schemas: {
+        "application/json": sheetApiBodySchema,
+        "multipart/form-data": sheetUploadFormSchema,
+        "text/csv": z.string().describe("长表 CSV：region_code,period,indicator_code,scheme,institution_code,value"),
+      },
       maxBytes: SHEET_MAX_FILE_BYTES + FORM_OVERHEAD,
       tooBig: TOO_LARGE_MESSAGE,
     },
     response: sheetUploadedSchema,
     responses: {
       201: { description: "已保存为新版本（待审核）", body: sheetUploadedSchema },
-      422: { description: "底稿有错误或未说明的提醒（附校验报告，未保存）；或请求本身无效", body: z.union([sheetRefusedSchema, errorBodySchema]) },
+      422: {
+        description: "底稿有错误或未说明的提醒（附校验报告，未保存）；或请求本身无效",
+        body: z.union([sheetRefusedSchema, errorBodySchema]),
+      },
     },
   },
   async ({ session, query, raw }) => {

@@ -59,12 +59,20 @@ export default async function IndicatorPage({ params }: { params: Promise<{ code
           {x.reads.length > 0 && (
             <Descriptions.Item label="引用的指标">
               <Space wrap size={[12, 4]}>
-                {x.reads.map((r) => link(r.code, `${r.code} ${r.nameZh ?? "（目录中没有此编码）"}${r.scheme ? `（${SCHEME_LABELS[r.scheme]}）` : ""}`))}
+                {x.reads.map((r) =>
+                  link(r.code, `${r.code} ${r.nameZh ?? "（目录中没有此编码）"}${r.scheme ? `（${SCHEME_LABELS[r.scheme]}）` : ""}`),
+                )}
               </Space>
             </Descriptions.Item>
           )}
           <Descriptions.Item label="被以下指标引用">
-            {x.usedBy.length ? <Space wrap size={[12, 4]}>{x.usedBy.map((u) => link(u.code, `${u.code} ${u.nameZh}`))}</Space> : "无"}
+            {x.usedBy.length ? (
+              <Space wrap size={[12, 4]}>
+                {x.usedBy.map((u) => link(u.code, `${u.code} ${u.nameZh}`))}
+              </Space>
+            ) : (
+              "无"
+            )}
           </Descriptions.Item>
           <Descriptions.Item label="取值规则">
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>

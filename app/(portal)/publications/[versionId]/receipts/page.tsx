@@ -15,7 +15,11 @@ export default async function ReceiptsPage({ params }: { params: Promise<{ versi
   const r = await orNotFound(() => getPublicationReceipts(session, { versionId }));
   return (
     <>
-      <PageHeader title={r.title} description="哪些医疗机构已打开、已确认已阅（任一用户确认即计入本机构），哪些尚未确认。" extra={<Link href={`/publications/${versionId}`}>返回发布</Link>} />
+      <PageHeader
+        title={r.title}
+        description="哪些医疗机构已打开、已确认已阅（任一用户确认即计入本机构），哪些尚未确认。"
+        extra={<Link href={`/publications/${versionId}`}>返回发布</Link>}
+      />
       <ReceiptsTable r={r} canRemind={can(session.roles, "publication.publish") || can(session.roles, "publication.draft")} />
     </>
   );

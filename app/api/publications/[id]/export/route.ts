@@ -9,7 +9,17 @@ import { exportPublication } from "@/app/_server/publications/export-publication
  * access as the page: anything it may not see is 404 with no data), suppressed cells kept suppressed.
  */
 export const GET = apiRoute(
-  { summary: "导出一项发布中调用者可见的数据（CSV/xlsx）", auth: "session", params: publicationParamsSchema, query: publicationExportQuerySchema },
+  {
+    summary: "导出一项发布中调用者可见的数据（CSV/xlsx）",
+    auth: "session",
+    params: publicationParamsSchema,
+    query: publicationExportQuerySchema,
+  },
   async ({ session, params, query }) =>
-    fileResponse(await tableFile(await exportPublication(session, { id: params.id, version: query.version, institutionCode: query.institution }), query.format)),
+    fileResponse(
+      await tableFile(
+        await exportPublication(session, { id: params.id, version: query.version, institutionCode: query.institution }),
+        query.format,
+      ),
+    ),
 );

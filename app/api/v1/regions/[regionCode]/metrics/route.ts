@@ -6,7 +6,8 @@ import { getRegionMetricsForPeriod } from "@/app/_server/metrics/get-region-metr
 export const GET = apiRoute(
   {
     summary: "一个统筹区一个月或一个季度的指标值（docs/product.md §4，字段见 docs/metrics.md）",
-    description: "period 为月份 YYYY-MM 或季度 YYYYQn（如 2025Q2，按季末月份读取）。本统筹区工作人员读本统筹区，省级监管读本省各统筹区；其他统筹区答 404。该期尚无审核通过的数据时也答 404。",
+    description:
+      "period 为月份 YYYY-MM 或季度 YYYYQn（如 2025Q2，按季末月份读取）。本统筹区工作人员读本统筹区，省级监管读本省各统筹区；其他统筹区答 404。该期尚无审核通过的数据时也答 404。",
     auth: "session-or-token",
     params: regionParamsSchema,
     query: regionMetricsQuerySchema,

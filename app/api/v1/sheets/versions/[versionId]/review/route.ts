@@ -7,7 +7,8 @@ import { reviewSheet } from "@/app/_server/sheets/review-sheet";
 export const POST = apiRoute(
   {
     summary: "审核员通过或退回一个底稿版本",
-    description: "须由审核员本人以浏览器会话提交（API 令牌不可用）；不能审核自己上传的版本（422）。通过时替代该月原通过版本，并重新计算指标。",
+    description:
+      "须由审核员本人以浏览器会话提交（API 令牌不可用）；不能审核自己上传的版本（422）。通过时替代该月原通过版本，并重新计算指标。",
     auth: "session",
     unauthenticated: "审核须由审核员本人登录后进行。",
     params: versionParamsSchema,
