@@ -22,14 +22,15 @@ export default async function Workbench() {
         description={`${w.region.provinceName} · 统筹区编码 ${w.region.code} · 向本统筹区定点医疗机构发布医保数据`}
       />
       <DueList due={due} />
+      {/* The total and one card per level share the row equally (spans of 24 left a gap at the right). */}
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={6}>
+        <Col flex="1 1 0">
           <Card>
             <Statistic title="定点医疗机构" value={w.institutionCount} suffix="家" />
           </Card>
         </Col>
         {INSTITUTION_LEVELS.map((l) => (
-          <Col span={Math.floor(18 / INSTITUTION_LEVELS.length)} key={l}>
+          <Col flex="1 1 0" key={l}>
             <Card>
               <Statistic title={`${LEVEL_LABELS[l]}机构`} value={w.byLevel[l]} suffix="家" />
             </Card>
