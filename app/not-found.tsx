@@ -1,20 +1,22 @@
-import { Button, Result } from "antd";
 import Link from "next/link";
 
-/** Also what a user sees for a page they may not open: no hint whether it exists. */
+/**
+ * Also what a user sees for a page they may not open: no hint whether it exists. Plain HTML: this boundary
+ * is part of every page, the hospital's too, so it must not bring Ant Design along.
+ */
 export default function NotFound() {
   return (
-    <div style={{ paddingTop: 80 }}>
-      <Result
-        status="404"
-        title="页面不存在或无权访问"
-        subTitle="您访问的页面不存在，或您的账号无权查看。"
-        extra={
-          <Link href="/">
-            <Button type="primary">返回首页</Button>
-          </Link>
-        }
-      />
+    <div className="not-found">
+      <div className="not-found-code" aria-hidden="true">
+        404
+      </div>
+      <h3>页面不存在或无权访问</h3>
+      <p>您访问的页面不存在，或您的账号无权查看。</p>
+      <p>
+        <Link className="shell-button primary" href="/">
+          返回首页
+        </Link>
+      </p>
     </div>
   );
 }

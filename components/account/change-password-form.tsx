@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import type { PasswordPolicy } from "@/app/_domain/password-policy";
 import type { ChangePasswordInput } from "@/app/_domain/schemas/password";
-import { changePasswordAction } from "@/app/(portal)/account/password/actions";
+import { changePasswordAction } from "@/app/(portal)/(antd)/account/password/actions";
 
 export function ChangePasswordForm({ policy }: { policy: PasswordPolicy }) {
   const [form] = Form.useForm<ChangePasswordInput>();

@@ -3,7 +3,7 @@
 import { CopyOutlined, DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Checkbox, Col, Form, Input, Row, Space, Steps, Typography } from "antd";
 import { useState } from "react";
-import { confirmMfaEnrolmentAction } from "@/app/(portal)/account/security/actions";
+import { confirmMfaEnrolmentAction } from "@/app/(portal)/(antd)/account/security/actions";
 
 /**
  * Binding an authenticator app: scan the QR code (or type the key), confirm with a code, then save the ten

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typogra
 import dayjs from "dayjs";
 import { signOut } from "next-auth/react";
 import type { MfaStatus } from "@/app/_server/account/get-mfa-status";
-import { signOutEverywhereAction } from "@/app/(portal)/account/security/actions";
+import { signOutEverywhereAction } from "@/app/(portal)/(antd)/account/security/actions";
 import { MfaEnrolment } from "./mfa-enrolment";
 
 export function SignInSecurity({

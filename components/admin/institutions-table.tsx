@@ -5,7 +5,7 @@ import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Swit
 import { useMemo, useState } from "react";
 import { INSTITUTION_LEVELS, INSTITUTION_TYPES, LEVEL_LABELS, TYPE_LABELS } from "@/app/_domain/institutions";
 import type { InstitutionDto } from "@/app/_server/admin/list-institutions";
-import { saveInstitutionAction } from "@/app/(portal)/admin/institutions/actions";
+import { saveInstitutionAction } from "@/app/(portal)/(antd)/admin/institutions/actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type RegionOption = { id: string; code: string; name: string };

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { REGION_LEVEL_LABELS, REGION_LEVELS, type RegionInput } from "@/app/_domain/schemas/region";
 import type { ProvinceDto } from "@/app/_server/admin/list-provinces";
 import type { RegionDto } from "@/app/_server/admin/list-regions";
-import { saveRegionAction } from "@/app/(portal)/admin/regions/actions";
+import { saveRegionAction } from "@/app/(portal)/(antd)/admin/regions/actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function RegionsTable({ regions, provinces }: { regions: RegionDto[]; provinces: ProvinceDto[] }) {

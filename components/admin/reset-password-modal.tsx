@@ -3,7 +3,7 @@
 import { Alert, App, Form, Input, Modal } from "antd";
 import { passwordPolicyErrors, type PasswordPolicy } from "@/app/_domain/password-policy";
 import type { UserDto } from "@/app/_server/admin/list-users";
-import { resetUserPasswordAction } from "@/app/(portal)/admin/users/actions";
+import { resetUserPasswordAction } from "@/app/(portal)/(antd)/admin/users/actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** The admin sets a temporary password; the user must change it at the next sign-in. */

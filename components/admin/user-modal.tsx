@@ -6,7 +6,7 @@ import { passwordPolicyErrors, type PasswordPolicy } from "@/app/_domain/passwor
 import { ADMIN_ROLES, REGION_ROLES, ROLE_LABELS, scopeKindOf, type Role } from "@/app/_domain/roles";
 import { roleAssignmentFieldErrors, scopeFieldOf, USERNAME_PATTERN } from "@/app/_domain/schemas/user";
 import type { UserDto } from "@/app/_server/admin/list-users";
-import { createUserAction, updateUserAction } from "@/app/(portal)/admin/users/actions";
+import { createUserAction, updateUserAction } from "@/app/(portal)/(antd)/admin/users/actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export interface UserFormOptions {

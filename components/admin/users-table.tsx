@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import type { PasswordPolicy } from "@/app/_domain/password-policy";
 import { ROLE_LABELS, ROLES, scopeKindOf, type Role } from "@/app/_domain/roles";
 import type { UserDto } from "@/app/_server/admin/list-users";
-import { setUserStatusAction } from "@/app/(portal)/admin/users/actions";
+import { setUserStatusAction } from "@/app/(portal)/(antd)/admin/users/actions";
 import { ResetPasswordModal } from "./reset-password-modal";
 import { UserModal, type UserFormOptions } from "./user-modal";
 

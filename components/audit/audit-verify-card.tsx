@@ -3,7 +3,7 @@
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Typography } from "antd";
 import { useState, useTransition } from "react";
-import { verifyAuditChainAction } from "@/app/(portal)/audit/actions";
+import { verifyAuditChainAction } from "@/app/(portal)/(antd)/audit/actions";
 import { beijingTime } from "@/app/_domain/sheets/display";
 
 type Result = Awaited<ReturnType<typeof verifyAuditChainAction>>;

@@ -16,7 +16,7 @@ import { describeFormulaIssue } from "@/app/_domain/catalogues/check-catalogue";
 import { FORMULA_FUNCTIONS } from "@/app/_domain/formula/functions";
 import { parseFormula } from "@/app/_domain/formula/parser";
 import type { RegionIndicator } from "@/app/_server/catalogue/region-catalogue";
-import { saveLocalIndicatorAction } from "@/app/(portal)/catalogue/actions";
+import { saveLocalIndicatorAction } from "@/app/(portal)/(antd)/catalogue/actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 const UNITS = ["万元", "元", "人", "人次", "%", "天", "月", "个", "床日", "比值", "指数"];

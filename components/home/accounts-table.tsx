@@ -5,7 +5,7 @@ import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { ROLE_LABELS, type Role } from "@/app/_domain/roles";
 import type { AccountDto } from "@/app/_server/security/list-accounts";
-import { resetMfaAction, terminateSessionsAction, unlockAccountAction } from "@/app/(portal)/security/actions";
+import { resetMfaAction, terminateSessionsAction, unlockAccountAction } from "@/app/(portal)/(antd)/security/actions";
 
 export type { AccountDto };
 

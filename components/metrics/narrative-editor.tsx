@@ -3,7 +3,7 @@
 import { Alert, App, Button, Collapse, Input, Popconfirm, Space, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { saveNarrativeAction } from "@/app/(portal)/metrics/actions";
+import { saveNarrativeAction } from "@/app/(portal)/(antd)/metrics/actions";
 import { NARRATIVE_MAX_LENGTH } from "@/app/_domain/schemas/narrative";
 import type { getNarrative } from "@/app/_server/metrics/get-narrative";
 

@@ -4,7 +4,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createTopicalAction } from "@/app/(portal)/publications/actions";
+import { createTopicalAction } from "@/app/(portal)/(antd)/publications/actions";
 
 interface Values {
   title: string;

@@ -4,7 +4,7 @@ import { App, Button, Card, DatePicker, Form, Input, Radio, Select, Space } from
 import dayjs from "dayjs";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { updateDraftAction } from "@/app/(portal)/publications/actions";
+import { updateDraftAction } from "@/app/(portal)/(antd)/publications/actions";
 import { INSTITUTION_LEVELS, LEVEL_LABELS } from "@/app/_domain/institutions";
 import { PEER_MODE_LABELS, PEER_MODES, type Audience, type Layout, type PeerMode } from "@/app/_domain/publications/types";
 import type { PublicationEditorDto } from "@/app/_server/publications/dto";

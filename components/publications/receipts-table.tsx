@@ -3,7 +3,7 @@
 import { App, Button, Card, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { remindAction } from "@/app/(portal)/publications/actions";
+import { remindAction } from "@/app/(portal)/(antd)/publications/actions";
 import { LEVEL_LABELS } from "@/app/_domain/institutions";
 import { beijingTime } from "@/app/_domain/sheets/display";
 import type { ReceiptsDto } from "@/app/_server/publications/dto";

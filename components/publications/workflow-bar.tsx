@@ -11,7 +11,7 @@ import {
   reviewAction,
   submitAction,
   withdrawAction,
-} from "@/app/(portal)/publications/actions";
+} from "@/app/(portal)/(antd)/publications/actions";
 import { STATUS_LABELS } from "@/app/_domain/publications/types";
 import { beijingTime } from "@/app/_domain/sheets/display";
 import type { PublicationEditorDto } from "@/app/_server/publications/dto";

@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/(portal)/sheets/actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/(portal)/(antd)/sheets/actions";
 import { beijingTime } from "@/app/_domain/sheets/display";
 
 export interface ApiTokenRow {

@@ -4,7 +4,7 @@ import { CheckOutlined, RollbackOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Input, Modal, Space, Typography } from "antd";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { reviewSheetAction } from "@/app/(portal)/sheets/actions";
+import { reviewSheetAction } from "@/app/(portal)/(antd)/sheets/actions";
 import { reviewDecisionSchema } from "@/app/_domain/schemas/sheet";
 import type { VersionStatus } from "@/app/_domain/sheets/display";
 

@@ -1,42 +1,10 @@
 "use client";
 
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  DashboardOutlined,
-  DesktopOutlined,
-  FileExcelOutlined,
-  FundOutlined,
-  InboxOutlined,
-  KeyOutlined,
-  LineChartOutlined,
-  MedicineBoxOutlined,
-  MenuOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  TeamOutlined,
-} from "@ant-design/icons";
-import { Button, Drawer, Menu } from "antd";
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
-import type { NavIcon, NavItem } from "@/app/_domain/navigation";
-
-const ICONS: Record<NavIcon, React.ReactNode> = {
-  dashboard: <DashboardOutlined />,
-  region: <ApartmentOutlined />,
-  hospital: <MedicineBoxOutlined />,
-  team: <TeamOutlined />,
-  safety: <SafetyCertificateOutlined />,
-  audit: <AuditOutlined />,
-  desktop: <DesktopOutlined />,
-  fund: <FundOutlined />,
-  inbox: <InboxOutlined />,
-  key: <KeyOutlined />,
-  catalogue: <ProfileOutlined />,
-  sheets: <FileExcelOutlined />,
-  metrics: <LineChartOutlined />,
-};
+import { useEffect, useRef, useState } from "react";
+import type { NavItem } from "@/app/_domain/navigation";
+import { Icon } from "./nav-icon";
 
 /**
  * While a clicked menu link's page is on its way, a thin bar runs along the top of the window (the portal has
@@ -47,54 +15,69 @@ function NavPending() {
   return pending ? <span className="nav-pending" role="progressbar" aria-label="正在打开页面" data-testid="nav-pending" /> : null;
 }
 
-/** The sidebar menu; the longest nav href that prefixes the path is selected (/admin vs /admin/users). */
+/** The side navigation: plain links; the longest nav href that prefixes the path is the current page (/admin vs /admin/users). */
 export function NavMenu({ nav, onNavigate }: { nav: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
-  const selected = nav
+  const current = nav
     .map((i) => i.href)
     .filter((h) => pathname === h || pathname.startsWith(h + "/"))
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <Menu
-      theme="dark"
-      mode="inline"
-      selectedKeys={selected ? [selected] : []}
-      onClick={onNavigate}
-      items={nav.map((i) => ({
-        key: i.href,
-        icon: ICONS[i.icon],
-        label: (
-          <Link href={i.href}>
-            {i.label}
-            <NavPending />
-          </Link>
-        ),
-      }))}
-    />
+    <nav aria-label="主导航">
+      <ul className="shell-nav">
+        {nav.map((i) => (
+          <li key={i.href}>
+            <Link href={i.href} className="shell-nav-item" aria-current={i.href === current ? "page" : undefined} onClick={onNavigate}>
+              <Icon name={i.icon} />
+              {i.label}
+              <NavPending />
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
-/** Below the `md` breakpoint: a menu button in the header that opens the navigation as a drawer. */
+/** Below the `md` breakpoint: a menu button in the header that opens the navigation as a drawer (Esc or the mask closes it). */
 export function MobileNav({ nav, scope, children }: { nav: NavItem[]; scope: string; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("keydown", onKey);
+    document.body.style.overflow = "hidden";
+    panel.current?.querySelector<HTMLElement>("[aria-current=page], .shell-nav-item")?.focus();
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.body.style.overflow = "";
+    };
+  }, [open]);
+  const close = () => setOpen(false);
   return (
     <div className="shell-mobile-nav">
-      <Button type="text" aria-label="打开导航菜单" icon={<MenuOutlined />} onClick={() => setOpen(true)} data-testid="nav-toggle" />
-      <span className="shell-mobile-title">亮底</span>
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        placement="left"
-        size={264}
-        closable={false}
-        rootClassName="shell-drawer"
-        styles={{ body: { padding: 0, background: "#0f2f5c" } }}
-        title={null}
+      <button
+        type="button"
+        className="shell-icon-button"
+        aria-label="打开导航菜单"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+        data-testid="nav-toggle"
       >
-        <div onClick={() => setOpen(false)}>{children}</div>
-        <div className="shell-drawer-scope">{scope}</div>
-        <NavMenu nav={nav} onNavigate={() => setOpen(false)} />
-      </Drawer>
+        <Icon name="menu" />
+      </button>
+      <span className="shell-mobile-title">亮底</span>
+      {open && (
+        <div className="shell-drawer" data-testid="nav-drawer">
+          <div className="shell-drawer-mask" onClick={close} />
+          <div className="shell-drawer-panel" role="dialog" aria-modal="true" aria-label="导航菜单" ref={panel}>
+            <div onClick={close}>{children}</div>
+            <div className="shell-drawer-scope">{scope}</div>
+            <NavMenu nav={nav} onNavigate={close} />
+          </div>
+        </div>
+      )}
     </div>
   );
 }

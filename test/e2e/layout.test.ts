@@ -135,11 +135,11 @@ describe("layout", () => {
     await signIn(page, b.baseUrl(), "hf_entry");
     await page.waitForURL(/\/workbench/, WAIT);
     await page.getByTestId("nav-toggle").click();
-    const drawer = page.locator(".shell-drawer");
+    const drawer = page.getByTestId("nav-drawer");
     await drawer.getByText("安徽省 · 合肥市").waitFor(WAIT);
     await drawer.getByRole("link", { name: "指标目录" }).click();
     await page.waitForURL(/\/catalogue/, WAIT);
-    await drawer.locator(".ant-drawer-content").waitFor({ state: "hidden", ...WAIT });
+    await drawer.waitFor({ state: "detached", ...WAIT });
     await page.context().close();
   });
 

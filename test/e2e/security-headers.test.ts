@@ -78,11 +78,19 @@ describe("security headers", () => {
       for (const p of paths) {
         await page.goto(b.baseUrl() + p);
         await page.getByRole("heading", { level: 3 }).first().waitFor();
-        // Ant Design's static styles and the theme's variables applied: the side menu is the portal's dark blue.
-        const siderBg = await page.evaluate(
-          () => getComputedStyle(document.querySelector("[data-testid=sider] .ant-menu") as Element).backgroundColor,
-        );
-        expect(siderBg, p).toBe("rgb(15, 47, 92)");
+        // Static styles applied: the shell's (the side menu is the portal's dark blue) and, on the pages with Ant
+        // Design (all but the hospital's inbox and dashboards), its stylesheet and the theme's variables.
+        const styles = await page.evaluate(() => {
+          const app = document.querySelector(".ant-app");
+          return {
+            sider: getComputedStyle(document.querySelector("[data-testid=sider]")!).backgroundColor,
+            primary: app ? getComputedStyle(app).getPropertyValue("--ant-color-primary").trim() : null,
+            fontSize: app ? getComputedStyle(app).fontSize : null,
+          };
+        });
+        expect(styles.sider, p).toBe("rgb(15, 47, 92)");
+        if (p === "/inbox") expect(styles.primary, p).toBeNull();
+        else expect(styles, p).toEqual({ sider: "rgb(15, 47, 92)", primary: "#1458b8", fontSize: "14px" });
       }
       if (user === "sysadmin") {
         await page.goto(b.baseUrl() + "/admin/users");

@@ -18,8 +18,8 @@ async function codeStep(page: Page, code: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByTestId("user-menu").hover();
-  await page.getByText("退出登录").click();
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "退出登录" }).click();
   await page.waitForURL(/\/login/, WAIT);
 }
 

@@ -90,7 +90,7 @@ describe("monthly base sheets", () => {
     const page = await b.newPage();
     await signInAs(page, b.baseUrl(), "hf_entry");
     // 月度底稿 is the first item of a region role's sidebar.
-    await expect(page.locator("[data-testid=sider] .ant-menu-item").first().innerText()).resolves.toContain("月度底稿");
+    await expect(page.locator("[data-testid=sider] .shell-nav-item").first().innerText()).resolves.toContain("月度底稿");
     await page.goto(b.baseUrl() + "/sheets");
     await page.getByRole("heading", { name: "月度底稿" }).waitFor();
     const card = page.locator(".ant-card").filter({ hasText: "本月填报" });

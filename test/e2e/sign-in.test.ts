@@ -65,8 +65,8 @@ describe("sign-in", () => {
     const page = await b.newPage();
     await signIn(page, b.baseUrl(), "hf_entry");
     await page.waitForURL(/\/workbench/);
-    await page.getByTestId("user-menu").hover();
-    await page.getByText("退出登录").click();
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "退出登录" }).click();
     await page.waitForURL(/\/login/);
     await page.goto(b.baseUrl() + "/workbench");
     await page.waitForURL(/\/login/);
