@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { buildContent, VERSION_CONTENT_SELECT } from "./publication-content";
+import { frozenRegionPart } from "./frozen-region-cache";
 import { denied, findVisibleVersion, requireReader } from "./publication-access";
 
 /**
@@ -30,7 +31,6 @@ export async function getPublication(
       status: true,
       publishedAt: true,
       correctionReason: true,
-      snapshot: true,
       contentHash: true,
     },
   });
@@ -41,9 +41,8 @@ export async function getPublication(
 
   let region: FrozenRegionPart;
   let part: InstitutionPart | null = null;
-  const frozen = v.snapshot !== null;
+  const frozen = v.contentHash !== null;
   if (frozen) {
-    region = v.snapshot as unknown as FrozenRegionPart;
     const institutionId =
       reader.kind === "HOSPITAL"
         ? reader.institutionId
@@ -55,14 +54,15 @@ export async function getPublication(
               })
             )?.id
           : undefined;
-    if (institutionId) {
-      const row = await prisma.publicationPart.findUnique({
-        where: { versionId_institutionId: { versionId, institutionId } },
-        select: { data: true },
-      });
-      if (!row && reader.kind === "HOSPITAL") await denied(session, input.id);
-      part = (row?.data as unknown as InstitutionPart) ?? null;
-    }
+    const [frozenRegion, row] = await Promise.all([
+      frozenRegionPart(prisma, versionId, v.contentHash!),
+      institutionId
+        ? prisma.publicationPart.findUnique({ where: { versionId_institutionId: { versionId, institutionId } }, select: { data: true } })
+        : null,
+    ]);
+    if (institutionId && !row && reader.kind === "HOSPITAL") await denied(session, input.id);
+    region = frozenRegion;
+    part = (row?.data as unknown as InstitutionPart) ?? null;
   } else {
     // Only staff reach drafts (visibleVersions); a live preview of one institution at most.
     const built = (await buildContent(prisma, v, { only: input.institutionCode ? [String(input.institutionCode)] : [] })).built;
