@@ -16,6 +16,7 @@ import {
 } from "@/app/_domain/publications/types";
 import { changeText, type ChangeText } from "@/components/charts/change";
 import type { ChartSpec } from "@/components/charts/chart-spec";
+import { rankingChartOf, type RankingChoice } from "@/components/charts/ranking-chart";
 
 /** The key of an indicator × scheme in peer values ("IN05:TOTAL"). */
 export const refKey = (i: Pick<IndicatorInfo, "code" | "scheme">) => `${i.code}:${i.scheme}`;
@@ -153,20 +154,18 @@ function chartsOf(data: PanelData, options: { peersNamed?: boolean; levelLabel?:
   }
 }
 
-/** The ranking chart of one own indicator among the peers the recipient may see (none in own-only mode). */
-export function rankingChart(indicator: IndicatorInfo, peers: PeerPoint[], level: { q1: Num; median: Num; q3: Num }): PanelChart | null {
+/** One own indicator's ranking among the peers the recipient may see (none in own-only mode), as compact data. */
+export function rankingChoice(indicator: IndicatorInfo, peers: PeerPoint[], level: { q1: Num; median: Num; q3: Num }): RankingChoice {
   const key = refKey(indicator);
-  const ranked = peers.map((p) => ({ label: p.label, own: p.own, value: chartValue(p.values[key]) })).filter((p) => p.value !== null);
-  if (ranked.length < 2) return null;
   return {
-    spec: {
-      kind: "peerRanking",
-      subject: indicatorName(indicator),
-      unit: indicator.unit,
-      peers: ranked,
-      quartiles: { q1: chartValue(level.q1), median: chartValue(level.median), q3: chartValue(level.q3) },
-    },
-    label: `${indicatorName(indicator)}同级排名，本院已标出`,
-    height: Math.min(520, 60 + ranked.length * 22),
+    name: `${indicator.code} ${indicatorName(indicator)}`,
+    subject: indicatorName(indicator),
+    unit: indicator.unit,
+    values: peers.map((p) => chartValue(p.values[key])),
+    quartiles: { q1: chartValue(level.q1), median: chartValue(level.median), q3: chartValue(level.q3) },
   };
 }
+
+/** Its chart (null when fewer than two peers have a value). */
+export const rankingChart = (indicator: IndicatorInfo, peers: PeerPoint[], level: { q1: Num; median: Num; q3: Num }): PanelChart | null =>
+  rankingChartOf(peers, rankingChoice(indicator, peers, level));

@@ -1,5 +1,6 @@
 import type { OwnIndicatorRow, PeerPoint, PositionView } from "@/app/_domain/publications/types";
-import { indicatorName, numText, rankingChart, yoyOf } from "./figures";
+import { rankingChartOf } from "@/components/charts/ranking-chart";
+import { indicatorName, numText, rankingChoice, yoyOf } from "./figures";
 import { RankingPicker } from "./ranking-picker";
 import s from "./dashboard.module.css";
 
@@ -14,9 +15,9 @@ const pct = (p: PositionView) => (p.percentile === null ? "—" : `P${Math.round
  */
 export function OwnIndicators({ rows, peers, levelLabel }: { rows: OwnIndicatorRow[]; peers: PeerPoint[]; levelLabel: string }) {
   if (rows.length === 0) return <p className={s.empty}>本期无本院数据</p>;
-  const charts = rows
-    .map((r) => ({ name: `${r.indicator.code} ${indicatorName(r.indicator)}`, chart: rankingChart(r.indicator, peers, r.level) }))
-    .filter((c) => c.chart !== null);
+  // The picker gets the peers' labels once and each indicator's values, not a chart per indicator.
+  const labels = peers.map((p) => ({ label: p.label, own: p.own }));
+  const choices = rows.map((r) => rankingChoice(r.indicator, peers, r.level)).filter((c) => rankingChartOf(labels, c) !== null);
   return (
     <>
       <div className={s.tableWrap} data-testid="own-indicators">
@@ -66,7 +67,7 @@ export function OwnIndicators({ rows, peers, levelLabel }: { rows: OwnIndicatorR
         </table>
       </div>
       <p className={s.note}>排名按数值从高到低（第 1 名数值最高），百分位 100 表示同级最高；数值高低的好坏需结合指标含义判断。</p>
-      {charts.length > 0 && <RankingPicker options={charts.map((c) => ({ name: c.name, chart: c.chart! }))} />}
+      {choices.length > 0 && <RankingPicker peers={labels} choices={choices} />}
     </>
   );
 }

@@ -212,6 +212,15 @@ describe("publications journey", () => {
       await own.scrollIntoViewIfNeeded();
       await page.waitForTimeout(1200);
       await own.screenshot({ path: `test-results/screenshots/publications-own-${w}.png` });
+      if (w === 1440) {
+        // The ranking picker draws the chosen indicator's ranking (built in the browser from the peers' values).
+        const ranking = page.getByTestId("peer-ranking");
+        await page.locator("[data-testid=peer-ranking][data-drawn=true]").waitFor(WAIT);
+        const first = await ranking.getAttribute("aria-label");
+        await page.getByLabel("选择排名指标").selectOption({ index: 1 });
+        await expect.poll(() => ranking.getAttribute("aria-label")).not.toBe(first);
+        expect(await ranking.locator("canvas").count()).toBe(1);
+      }
     }
   });
 });

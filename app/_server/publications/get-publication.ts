@@ -12,6 +12,7 @@ import { actorOf, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { buildContent, VERSION_CONTENT_SELECT } from "./publication-content";
+import { frozenRegionPart } from "./frozen-region-cache";
 import { denied, findVisibleVersion, requireReader } from "./publication-access";
 
 /**
@@ -37,7 +38,6 @@ export async function getPublication(
       status: true,
       publishedAt: true,
       correctionReason: true,
-      snapshot: true,
       contentHash: true,
     },
   });
@@ -48,9 +48,8 @@ export async function getPublication(
 
   let region: FrozenRegionPart;
   let part: InstitutionPart | null = null;
-  const frozen = v.snapshot !== null;
+  const frozen = v.contentHash !== null;
   if (frozen) {
-    region = v.snapshot as unknown as FrozenRegionPart;
     const institutionId =
       reader.kind === "HOSPITAL"
         ? reader.institutionId
@@ -62,16 +61,19 @@ export async function getPublication(
               })
             )?.id
           : undefined;
-    if (institutionId) {
-      const row = await prisma.publicationPart.findUnique({
-        where: { versionId_institutionId: { versionId, institutionId } },
-        select: { data: true, content: true },
-      });
-      if (!row && reader.kind === "HOSPITAL") await denied(session, input.id);
-      // Format 1 parts are jsonb (`data`), format 2 parts JSON text (`content`): part-format.ts.
-      const stored = row ? ((row.data ?? JSON.parse(row.content!)) as StoredPart) : null;
-      part = stored ? expandPart(region, stored) : null;
-    }
+    const [frozenRegion, row] = await Promise.all([
+      frozenRegionPart(prisma, versionId, v.contentHash!),
+      institutionId
+        ? prisma.publicationPart.findUnique({
+            where: { versionId_institutionId: { versionId, institutionId } },
+            select: { data: true, content: true },
+          })
+        : null,
+    ]);
+    if (institutionId && !row && reader.kind === "HOSPITAL") await denied(session, input.id);
+    region = frozenRegion;
+    // Format 1 parts are jsonb (`data`), format 2 parts JSON text (`content`): part-format.ts.
+    part = row ? expandPart(region, (row.data ?? JSON.parse(row.content!)) as StoredPart) : null;
   } else {
     // Only staff reach drafts (visibleVersions); a live preview of one institution at most.
     const built = (await buildContent(prisma, v, { only: input.institutionCode ? [String(input.institutionCode)] : [] })).built;
