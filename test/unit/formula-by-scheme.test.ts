@@ -13,6 +13,7 @@ import {
   readableText,
   referencesOf,
 } from "@/app/_domain/formula";
+import { explainIndicator } from "@/app/_domain/indicator-explanation";
 import { computeRegionMetrics, type AcceptedSheet } from "@/app/_domain/metrics";
 import { evaluateExact } from "@/app/_domain/metrics/compute-metrics";
 import { parseExact } from "@/app/_domain/metrics/exact";
@@ -124,6 +125,13 @@ describe("BY_SCHEME: readable form", () => {
       "住院人次 ÷ 按险种（职工：职工参保人数；居民：居民参保人数；合计：职工参保人数（职工） + 居民参保人数（居民）） × 100",
     );
     expect(parts.filter((p) => "code" in p).map((p) => ("code" in p ? p.code : ""))).toEqual(["SV02", "FI01", "FI02", "FI01", "FI02"]);
+  });
+
+  it("the indicator page says how BY_SCHEME chooses; formulas without it do not", () => {
+    const rules = (code: string) => explainIndicator(NHSA_2025_03_V2.indicators, code)!.rules.join("\n");
+    expect(rules("BG03")).toContain("按险种（BY_SCHEME）：计算职工数值时取「职工」后的算式");
+    expect(rules("SV05")).not.toContain("BY_SCHEME");
+    expect(explainIndicator(NHSA_2025_03_V2.indicators, "BG03")!.reads.map((r) => r.code)).toEqual(["BG01", "FE01", "FE02", "FE03"]);
   });
 });
 
