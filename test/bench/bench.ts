@@ -186,7 +186,7 @@ if (METRICS) {
   results.frozenBytes = (
     await prisma.$queryRaw<
       { n: bigint }[]
-    >`SELECT COALESCE(SUM(pg_column_size(data)), 0)::bigint AS n FROM "PublicationPart" WHERE "versionId" = ${release.id}`
+    >`SELECT COALESCE(SUM(COALESCE(pg_column_size(data), pg_column_size(content))), 0)::bigint AS n FROM "PublicationPart" WHERE "versionId" = ${release.id}`
   )[0]!.n.toString();
 }
 results.metricSets = await prisma.metricSet.count();

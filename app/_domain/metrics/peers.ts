@@ -1,7 +1,7 @@
 import type { IndicatorDef, Scheme } from "../catalogue";
 import { Decimal } from "../formula/decimal";
 import type { Period } from "../periods";
-import type { MetricRow } from "./compute-metrics";
+import type { MetricValues } from "./compute-metrics";
 import { grouped, percentNumber, shortest, valueWithUnit } from "./format";
 
 /**
@@ -66,16 +66,36 @@ export interface PeerStats {
   institutions: InstitutionPeerStats[];
 }
 
+/**
+ * A compared value: its decimal text and the nearest double. Doubles order the values wherever the doubles
+ * differ (rounding to the nearest double never reverses an order); where two doubles are equal the texts are
+ * compared exactly. So ranks, ties and quartiles are exact without a decimal per value.
+ */
 interface Valued {
   code: string;
   level: string;
-  value: Decimal;
+  text: string;
+  n: number;
+}
+
+const valued = (code: string, level: string, text: string): Valued => ({ code, level, text, n: Number(text) });
+
+/** Exact order of two compared values. */
+function order(a: Valued, b: Valued): number {
+  if (a.n !== b.n) return a.n < b.n ? -1 : 1;
+  return a.text === b.text ? 0 : new Decimal(a.text).cmp(b.text);
+}
+
+/** Exact order of a compared value against a decimal bound (whose double is `boundN`). */
+function against(v: Valued, bound: Decimal, boundN: number): number {
+  if (v.n !== boundN) return v.n < boundN ? -1 : 1;
+  return new Decimal(v.text).cmp(bound);
 }
 
 /** Checks the rows are one period × indicator × scheme of institution level, and indexes them by institution. */
-function rowsByInstitution(rows: readonly MetricRow[]): Map<string, MetricRow> {
+function rowsByInstitution(rows: readonly MetricValues[]): Map<string, MetricValues> {
   const first = rows[0];
-  const byCode = new Map<string, MetricRow>();
+  const byCode = new Map<string, MetricValues>();
   for (const r of rows) {
     if (r.period !== first!.period || r.indicatorCode !== first!.indicatorCode || r.scheme !== first!.scheme) {
       throw new Error("同业比较的行须为同一期间、同一指标、同一险种");
@@ -85,7 +105,7 @@ function rowsByInstitution(rows: readonly MetricRow[]): Map<string, MetricRow> {
   return byCode;
 }
 
-const pick = (row: MetricRow | undefined, view: PeerView): string | null =>
+const pick = (row: MetricValues | undefined, view: PeerView): string | null =>
   row === undefined ? null : view === "month" ? row.month : row.ytd;
 
 const text6 = (d: Decimal): string => {
@@ -94,12 +114,12 @@ const text6 = (d: Decimal): string => {
 };
 
 /** The p-quantile (p = k/4) of ascending values, exact. */
-function quartile(sorted: readonly Decimal[], k: 0 | 1 | 2 | 3 | 4): Decimal {
+function quartile(sorted: readonly Valued[], k: 0 | 1 | 2 | 3 | 4): Decimal {
   const num = (sorted.length - 1) * k; // h = num / 4
   const lo = Math.floor(num / 4);
   const rem = num - lo * 4;
-  const base = sorted[lo]!;
-  return rem === 0 ? base : base.plus(sorted[lo + 1]!.minus(base).mul(rem).div(4));
+  const base = new Decimal(sorted[lo]!.text);
+  return rem === 0 ? base : base.plus(new Decimal(sorted[lo + 1]!.text).minus(base).mul(rem).div(4));
 }
 
 interface Quartiles {
@@ -109,15 +129,15 @@ interface Quartiles {
   stats: GroupStats;
 }
 
-function describe(values: readonly Decimal[]): Quartiles | null {
+function describe(values: readonly Valued[]): Quartiles | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a.cmp(b));
-  const q = (k: 0 | 1 | 2 | 3 | 4) => quartile(sorted, k);
+  const sorted = [...values].sort(order);
+  const q = [0, 1, 2, 3, 4].map((k) => quartile(sorted, k as 0 | 1 | 2 | 3 | 4));
   return {
     count: sorted.length,
-    q1: q(1),
-    q3: q(3),
-    stats: { count: sorted.length, min: text6(q(0)), q1: text6(q(1)), median: text6(q(2)), q3: text6(q(3)), max: text6(q(4)) },
+    q1: q[1]!,
+    q3: q[3]!,
+    stats: { count: sorted.length, min: text6(q[0]!), q1: text6(q[1]!), median: text6(q[2]!), q3: text6(q[3]!), max: text6(q[4]!) },
   };
 }
 
@@ -125,20 +145,14 @@ const EMPTY_STATS: GroupStats = { count: 0, min: null, q1: null, median: null, q
 
 /** Competition ranks (1 = highest) and percentiles of the valued members of one group. */
 function positions(members: readonly Valued[]): Map<string, Position> {
-  const sorted = [...members].sort((a, b) => b.value.cmp(a.value));
+  const sorted = [...members].sort((a, b) => order(b, a));
   const n = sorted.length;
   const out = new Map<string, Position>();
   let rank = 0;
   sorted.forEach((m, i) => {
-    if (i === 0 || !m.value.eq(sorted[i - 1]!.value)) rank = i + 1;
-    const percentile =
-      n === 1
-        ? 100
-        : new Decimal(n - rank)
-            .mul(100)
-            .div(n - 1)
-            .toDecimalPlaces(1)
-            .toNumber();
+    if (i === 0 || order(m, sorted[i - 1]!) !== 0) rank = i + 1;
+    // (n − rank) ÷ (n − 1) × 100 to 1 decimal, half up, in integers: ⌊(2000·(n − rank) + (n − 1)) ÷ (2·(n − 1))⌋ ÷ 10.
+    const percentile = n === 1 ? 100 : Math.floor((2000 * (n - rank) + (n - 1)) / (2 * (n - 1))) / 10;
     out.set(m.code, { rank, count: n, percentile });
   });
   return out;
@@ -150,41 +164,54 @@ function positions(members: readonly Valued[]): Map<string, Position> {
  * what a caller may see. Rows of institutions not listed are ignored; listed ones without a row have no value.
  */
 export function peerStats(
-  rows: readonly MetricRow[],
+  rows: readonly MetricValues[],
   institutions: readonly { code: string; level: string }[],
   view: PeerView = "ytd",
 ): PeerStats {
   const byCode = rowsByInstitution(rows);
+  return peerStatsOf(institutions, (code) => pick(byCode.get(code), view), view);
+}
+
+/** peerStats over the compared value of each institution (`valueOf` its code; null: none this period). */
+export function peerStatsOf(
+  institutions: readonly { code: string; level: string }[],
+  valueOf: (code: string) => string | null,
+  view: PeerView = "ytd",
+): PeerStats {
   const listed = uniqueInstitutions(institutions);
-  const valued: Valued[] = [];
-  const valueOf = new Map<string, string | null>();
+  const values: Valued[] = [];
+  const byLevelValues = new Map<string, Valued[]>();
+  for (const inst of listed) if (!byLevelValues.has(inst.level)) byLevelValues.set(inst.level, []);
+  const valueByCode = new Map<string, string | null>();
   for (const inst of listed) {
-    const v = pick(byCode.get(inst.code), view);
-    valueOf.set(inst.code, v);
-    if (v !== null) valued.push({ code: inst.code, level: inst.level, value: new Decimal(v) });
+    const v = valueOf(inst.code);
+    valueByCode.set(inst.code, v);
+    if (v === null) continue;
+    const m = valued(inst.code, inst.level, v);
+    values.push(m);
+    byLevelValues.get(inst.level)!.push(m);
   }
 
-  const region = positions(valued);
-  const levelCodes = [...new Set(listed.map((i) => i.level))].sort();
+  const region = positions(values);
   const byLevel = new Map<string, Map<string, Position>>();
   const levels: Record<string, GroupStats> = {};
-  for (const level of levelCodes) {
-    const members = valued.filter((v) => v.level === level);
+  for (const level of [...byLevelValues.keys()].sort()) {
+    const members = byLevelValues.get(level)!;
     byLevel.set(level, positions(members));
-    levels[level] = describe(members.map((m) => m.value))?.stats ?? EMPTY_STATS;
+    levels[level] = describe(members)?.stats ?? EMPTY_STATS;
   }
 
   const none = (count: number): Position => ({ rank: null, count, percentile: null });
   return {
     view,
-    region: describe(valued.map((v) => v.value))?.stats ?? EMPTY_STATS,
+    region: describe(values)?.stats ?? EMPTY_STATS,
     levels,
     institutions: listed.map((inst) => {
       const inLevel = byLevel.get(inst.level)!;
       return {
         institutionCode: inst.code,
         level: inst.level,
-        value: valueOf.get(inst.code) ?? null,
+        value: valueByCode.get(inst.code) ?? null,
         inRegion: region.get(inst.code) ?? none(region.size),
         inLevel: inLevel.get(inst.code) ?? none(inLevel.size),
       };
@@ -226,7 +253,7 @@ export interface AnomalyFlag {
 
 export interface AnomalyOptions {
   /** One period × indicator × scheme: institution rows, or region rows (then only the yoy flag applies). */
-  rows: readonly MetricRow[];
+  rows: readonly MetricValues[];
   institutions: readonly { code: string; level: string }[];
   /** The indicator of the rows (its Chinese name and unit go into the reasons). */
   indicator: Pick<IndicatorDef, "code" | "nameZh" | "unit" | "basis" | "formula">;
@@ -254,15 +281,19 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
   const view = options.view ?? "ytd";
   const k = new Decimal(options.k ?? "1.5");
   const threshold = new Decimal(options.yoyThreshold ?? "0.3");
+  const thresholdN = threshold.toNumber();
   const minPeers = options.minPeers ?? 4;
   if (rows.length === 0) return [];
   const byCode = rowsByInstitution(rows); // also checks the rows are one period × indicator × scheme
   const name = indicator.nameZh + (view === "month" && (indicator.basis === "FLOW" || indicator.formula !== null) ? "（当月）" : "");
 
-  const yoyFlag = (row: MetricRow, level: string | null): AnomalyFlag | null => {
-    if (row.yoy === null || (row.prevYearYtd !== null && new Decimal(row.prevYearYtd).isNegative())) return null;
+  const yoyFlag = (row: MetricValues, level: string | null): AnomalyFlag | null => {
+    // A negative base: the text's sign (as Decimal's isNegative, "-0" included).
+    if (row.yoy === null || (row.prevYearYtd !== null && row.prevYearYtd.startsWith("-"))) return null;
+    // |yoy| ≤ threshold in doubles where they differ, exactly where they tie (see `order`).
+    const size = Math.abs(Number(row.yoy));
+    if (size < thresholdN || (size === thresholdN && new Decimal(row.yoy).abs().lte(threshold))) return null;
     const yoy = new Decimal(row.yoy);
-    if (yoy.abs().lte(threshold)) return null;
     const up = yoy.isPositive();
     return {
       kind: up ? "YOY_UP" : "YOY_DOWN",
@@ -289,31 +320,43 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
   if (regionRows.length > 0) return regionRows.map((r) => yoyFlag(r, null)).filter((f): f is AnomalyFlag => f !== null);
 
   const listed = uniqueInstitutions(options.institutions);
-  const valued = listed.flatMap((inst) => {
+  const all: Valued[] = [];
+  const byLevel = new Map<string, Valued[]>();
+  const valueByCode = new Map<string, Valued>();
+  for (const inst of listed) {
     const v = pick(byCode.get(inst.code), view);
-    return v === null ? [] : [{ code: inst.code, level: inst.level, value: new Decimal(v) }];
-  });
-  const regionQ = valued.length >= minPeers ? describe(valued.map((v) => v.value)) : null;
-  const levelQ = new Map<string, Quartiles | null>();
-  for (const level of new Set(valued.map((v) => v.level))) {
-    const members = valued.filter((v) => v.level === level);
-    levelQ.set(level, members.length >= minPeers ? describe(members.map((m) => m.value)) : null);
+    if (v === null) continue;
+    const m = valued(inst.code, inst.level, v);
+    all.push(m);
+    valueByCode.set(inst.code, m);
+    const members = byLevel.get(inst.level);
+    if (members) members.push(m);
+    else byLevel.set(inst.level, [m]);
   }
-  const valueByCode = new Map(valued.map((v) => [v.code, v.value]));
+  /** A group's quartiles and fences (q1 − k·IQR, q3 + k·IQR), with the fences' doubles for `against`. */
+  const fenced = (members: readonly Valued[]) => {
+    const q = members.length >= minPeers ? describe(members) : null;
+    if (!q) return null;
+    const iqr = q.q3.minus(q.q1);
+    const upper = q.q3.plus(k.mul(iqr));
+    const lower = q.q1.minus(k.mul(iqr));
+    return { q, upper, lower, upperN: upper.toNumber(), lowerN: lower.toNumber() };
+  };
+  const regionQ = fenced(all);
+  const levelQ = new Map([...byLevel].map(([level, members]) => [level, fenced(members)]));
 
   const flags: AnomalyFlag[] = [];
   for (const inst of listed) {
     const row = byCode.get(inst.code);
     if (!row) continue;
-    const value = valueByCode.get(inst.code);
+    const m = valueByCode.get(inst.code);
     const own = levelQ.get(inst.level) ?? null;
-    const q = own ?? regionQ;
-    if (value !== undefined && q !== null) {
-      const iqr = q.q3.minus(q.q1);
-      const upper = q.q3.plus(k.mul(iqr));
-      const lower = q.q1.minus(k.mul(iqr));
-      const high = value.gt(upper);
-      if (high || value.lt(lower)) {
+    const f = own ?? regionQ;
+    if (m !== undefined && f !== null) {
+      const { q, upper, lower } = f;
+      const high = against(m, upper, f.upperN) > 0;
+      if (high || against(m, lower, f.lowerN) < 0) {
+        const value = new Decimal(m.text);
         const group = own ? "同级机构" : "全区机构";
         const kText = shortest(k);
         const reason = high

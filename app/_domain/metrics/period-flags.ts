@@ -1,5 +1,5 @@
 import type { IndicatorDef } from "../catalogue";
-import type { MetricRow } from "./compute-metrics";
+import type { MetricValues } from "./compute-metrics";
 import { anomalyFlags, type AnomalyFlag, type PeerView } from "./peers";
 
 /**
@@ -12,10 +12,10 @@ export function periodFlags(input: {
   catalogue: readonly IndicatorDef[];
   institutions: readonly { code: string; level: string }[];
   /** One period's rows (region and institution). */
-  rows: readonly MetricRow[];
+  rows: readonly MetricValues[];
   view?: PeerView;
 }): AnomalyFlag[] {
-  const groups = new Map<string, MetricRow[]>();
+  const groups = new Map<string, MetricValues[]>();
   for (const r of input.rows) {
     const key = `${r.indicatorCode}|${r.scheme}|${r.institutionCode === null ? "R" : "I"}`;
     const list = groups.get(key);

@@ -4,13 +4,14 @@ import type { AnomalyFlag } from "../metrics/peers";
 import { DEFAULT_SMALL_CELL_THRESHOLD, suppressionMarker } from "../suppression";
 import { num, resolve, RowIndex, type NumOptions } from "./figures";
 import { layoutIndicators } from "./layouts";
-import { compare, flagsOf, institutionPart, valueKey, type Comparison, type Institution } from "./own-panels";
+import { compare, comparisonStats, flagsOf, institutionPart, valueKey, type Comparison, type Institution } from "./own-panels";
 import { regionPanel } from "./region-panels";
 import {
   OWN_PANEL_KINDS,
   type FrozenRegionPart,
   type IndicatorInfo,
-  type InstitutionPart,
+  type CompactPart,
+  type ComparisonStats,
   type Layout,
   type Num,
   type PanelData,
@@ -50,7 +51,7 @@ export interface SnapshotInput {
 export interface BuiltSnapshot {
   region: FrozenRegionPart;
   /** In audience order. */
-  parts: InstitutionPart[];
+  parts: CompactPart[];
 }
 
 export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
@@ -94,9 +95,7 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
       comparisons.set(valueKey(r.info), compare(r.def, r.info, rows, end, input.kind, input.institutions));
     }
 
-  const endRows = [...input.rows]
-    .filter((row) => row.period === end && row.institutionCode !== null)
-    .map((row) => ({ ...row, lineage: { formula: null, inputs: [] } }));
+  const endRows = [...input.rows].filter((row) => row.period === end && row.institutionCode !== null);
   const flags = new Map<string, AnomalyFlag[]>();
   if (ownPanels.some((p) => p.kind === "ALERTS"))
     for (const f of flagsOf(input.catalogue.indicators, input.institutions, endRows, input.kind, o)) {
@@ -106,7 +105,17 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
     }
 
   const byCode = new Map(input.institutions.map((i) => [i.code, i]));
-  const ownContext = { kind: input.kind, end, defs, rows, comparisons, flags, explanations: input.explanations, suppression: o };
+  const ownContext = {
+    kind: input.kind,
+    end,
+    defs,
+    rows,
+    comparisons,
+    resolved: new Map(),
+    flags,
+    explanations: input.explanations,
+    suppression: o,
+  };
   const parts = input.audience.flatMap((code) => {
     const inst = byCode.get(code);
     return inst ? [institutionPart(inst, ownPanels, ownContext)] : [];
@@ -121,9 +130,25 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
       (peers[inst.level] ??= []).push({ code: inst.code, name: inst.name, values });
     }
 
+  // What the parts refer to by key: the compared indicators' facts and group statistics, and the alerts' indicators.
+  const indicators: Record<string, IndicatorInfo> = {};
+  const stats: Record<string, ComparisonStats> = {};
+  for (const [key, k] of comparisons) {
+    indicators[key] = k.info;
+    stats[key] = comparisonStats(k, o);
+  }
+  for (const part of parts)
+    for (const panel of Object.values(part.panels))
+      if (panel.kind === "ALERTS")
+        for (const a of panel.alerts)
+          if (!(a.key in indicators)) {
+            const [code, scheme] = a.key.split(":");
+            indicators[a.key] = resolve(defs, { code: code!, scheme: scheme as IndicatorInfo["scheme"] })!.info;
+          }
+
   return {
     region: {
-      format: 1,
+      format: 2,
       kind: input.kind,
       title: input.title,
       period: input.period,
@@ -136,6 +161,8 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
       suppression: { threshold: o.threshold, marker: suppressionMarker(o) },
       panels: regionPanels,
       peers,
+      indicators,
+      comparisons: stats,
     },
     parts,
   };

@@ -42,15 +42,20 @@ export function indicatorInfo(def: IndicatorDef, scheme?: Scheme): IndicatorInfo
   };
 }
 
-/** Stored rows indexed by period × code × scheme × institution (null: the region). */
+/** Stored rows indexed by period × code × scheme, then institution (null: the region). */
 export class RowIndex {
-  private readonly map = new Map<string, MetricValues>();
+  private readonly sets = new Map<string, Map<string | null, MetricValues>>();
   constructor(rows: Iterable<MetricValues>) {
-    for (const row of rows) this.map.set(RowIndex.key(row.period, row.indicatorCode, row.scheme, row.institutionCode), row);
+    for (const row of rows) {
+      const key = RowIndex.key(row.period, row.indicatorCode, row.scheme);
+      let set = this.sets.get(key);
+      if (!set) this.sets.set(key, (set = new Map()));
+      set.set(row.institutionCode, row);
+    }
   }
-  private static key = (p: Period, c: string, s: Scheme, i: string | null) => `${p}|${c}|${s}|${i ?? ""}`;
+  private static key = (p: Period, c: string, s: Scheme) => `${p}|${c}|${s}`;
   get(period: Period, code: string, scheme: Scheme, institution: string | null): MetricValues | undefined {
-    return this.map.get(RowIndex.key(period, code, scheme, institution));
+    return this.sets.get(RowIndex.key(period, code, scheme))?.get(institution);
   }
 }
 
@@ -65,6 +70,8 @@ export function num(value: string | null | undefined, unit: string, options: Num
 }
 
 type FieldOf = (row: MetricValues) => string | null;
+
+const PAIRED: readonly Scheme[] = ["EMPLOYEE", "RESIDENT", "TOTAL"];
 
 /**
  * One field of an indicator × scheme as frozen, with complementary suppression across schemes: where a count is
@@ -86,8 +93,7 @@ export function frozen(
     return row === undefined ? null : pick(row);
   };
   const value = at(scheme);
-  if (value === null || !isPersonCountUnit(def.unit) || !["EMPLOYEE", "RESIDENT", "TOTAL"].every((s) => def.schemes.includes(s as Scheme)))
-    return num(value, def.unit, o);
+  if (value === null || !isPersonCountUnit(def.unit) || !PAIRED.every((s) => def.schemes.includes(s))) return num(value, def.unit, o);
   const { hide, totalsToWithhold } = suppressCells([[at("EMPLOYEE"), at("RESIDENT")]], o);
   const hidden =
     scheme === "EMPLOYEE" ? hide[0]![0] : scheme === "RESIDENT" ? hide[0]![1] : totalsToWithhold.rows.length > 0 || isSmallCount(value, o);
@@ -113,27 +119,33 @@ export function figure(
   o: NumOptions,
 ): Figure {
   const row = rows.get(end, def.code, ref.scheme, institution);
-  const n = (pick: FieldOf) => frozen(def, rows, end, ref.scheme, institution, pick, o);
-  const pct = ref.percent;
-  const growth = (v: string | null | undefined) => (pct ? null : (v ?? null));
-  const points = (v: string | null | undefined) => (pct ? (v ?? null) : null);
   const q = quarterly ? row : undefined;
+  const pct = ref.percent;
   return {
-    month: n((r) => r.month),
-    ytd: n((r) => r.ytd),
-    prevYearYtd: n((r) => r.prevYearYtd),
-    yoy: growth(row?.yoy),
-    mom: growth(row?.mom),
-    yoyDiff: points(row?.yoyDiff),
-    momDiff: points(row?.momDiff),
-    quarter: q ? n((r) => r.quarter) : null,
-    prevYearQuarter: q ? n((r) => r.prevYearQuarter) : null,
-    quarterYoy: growth(q?.quarterYoy),
-    qoq: growth(q?.qoq),
-    quarterYoyDiff: points(q?.quarterYoyDiff),
-    qoqDiff: points(q?.qoqDiff),
+    month: frozen(def, rows, end, ref.scheme, institution, MONTH, o),
+    ytd: frozen(def, rows, end, ref.scheme, institution, YTD, o),
+    prevYearYtd: frozen(def, rows, end, ref.scheme, institution, PREV_YEAR_YTD, o),
+    yoy: growth(pct, row?.yoy),
+    mom: growth(pct, row?.mom),
+    yoyDiff: points(pct, row?.yoyDiff),
+    momDiff: points(pct, row?.momDiff),
+    quarter: q ? frozen(def, rows, end, ref.scheme, institution, QUARTER, o) : null,
+    prevYearQuarter: q ? frozen(def, rows, end, ref.scheme, institution, PREV_YEAR_QUARTER, o) : null,
+    quarterYoy: growth(pct, q?.quarterYoy),
+    qoq: growth(pct, q?.qoq),
+    quarterYoyDiff: points(pct, q?.quarterYoyDiff),
+    qoqDiff: points(pct, q?.qoqDiff),
   };
 }
+
+// Growth rates only for non-% indicators, percentage points only for %-unit ones.
+const growth = (pct: boolean, v: string | null | undefined) => (pct ? null : (v ?? null));
+const points = (pct: boolean, v: string | null | undefined) => (pct ? (v ?? null) : null);
+const MONTH: FieldOf = (r) => r.month;
+const YTD: FieldOf = (r) => r.ytd;
+const PREV_YEAR_YTD: FieldOf = (r) => r.prevYearYtd;
+const QUARTER: FieldOf = (r) => r.quarter;
+const PREV_YEAR_QUARTER: FieldOf = (r) => r.prevYearQuarter;
 
 /** Month-by-month chart values of the given months. */
 export function series(def: IndicatorDef, ref: IndicatorInfo, rows: RowIndex, months: readonly Period[], o: NumOptions): SeriesPoint[] {

@@ -1,21 +1,24 @@
 import type { IndicatorDef } from "../catalogue";
 import { LEVEL_LABELS, type InstitutionLevel } from "../institutions";
-import { METRIC_FIELDS, type MetricField, type MetricRow } from "../metrics/compute-metrics";
+import type { MetricValues } from "../metrics/compute-metrics";
 import { periodFlags } from "../metrics/period-flags";
-import { peerStats, type AnomalyFlag, type GroupStats, type PeerStats, type Position } from "../metrics/peers";
+import { peerStatsOf, type AnomalyFlag, type GroupStats, type PeerStats, type Position } from "../metrics/peers";
 import type { Period } from "../periods";
 import { isPersonCountUnit } from "../suppression";
 import { figure, num, resolve, type NumOptions, type RowIndex } from "./figures";
-import type {
-  Alert,
-  GroupStatsView,
-  IndicatorInfo,
-  InstitutionPart,
-  OwnIndicatorRow,
-  PanelData,
-  PanelSpec,
-  PositionView,
-  PublicationKind,
+import {
+  FIGURE_FIELDS,
+  type CompactPanel,
+  type CompactPart,
+  type CompactPosition,
+  type ComparisonStats,
+  type GroupStatsView,
+  type IndicatorInfo,
+  type IndicatorRef,
+  type Num,
+  type OwnIndicatorRow,
+  type PanelSpec,
+  type PublicationKind,
 } from "./types";
 
 /** Keys an anomaly flag for the data group's explanations: "H34010000001:IN05:PEER_HIGH". */
@@ -55,23 +58,19 @@ export function compare(
   const at = (code: string) => rows.get(end, def.code, info.scheme, code);
   const quarterValue = kind === "QUARTERLY_RELEASE" && institutions.some((i) => at(i.code)?.quarter != null);
   const view: OwnIndicatorRow["view"] = quarterValue ? "quarter" : kind === "MONTHLY_PUSH" ? "month" : "ytd";
-  const compared: MetricRow[] = institutions.map((i) => {
-    const row = at(i.code);
-    const value = (view === "quarter" ? row?.quarter : view === "month" ? row?.month : row?.ytd) ?? null;
-    const empty = Object.fromEntries(METRIC_FIELDS.map((f) => [f, null])) as Record<MetricField, null>;
-    return {
-      ...empty,
-      period: end,
-      indicatorCode: def.code,
-      scheme: info.scheme,
-      institutionCode: i.code,
-      ytd: value,
-      month: value,
-      lineage: { formula: null, inputs: [] },
-    };
-  });
-  const stats = peerStats(compared, institutions, "ytd");
+  const valueOf = (code: string) => {
+    const row = at(code);
+    return (view === "quarter" ? row?.quarter : view === "month" ? row?.month : row?.ytd) ?? null;
+  };
+  const stats = peerStatsOf(institutions, valueOf, "ytd");
   return { def, info, view, stats, byCode: new Map(stats.institutions.map((s) => [s.institutionCode, s])) };
+}
+
+/** What every part shares of a comparison (stored once, in the region part's `comparisons`). */
+export function comparisonStats(k: Comparison, o: NumOptions): ComparisonStats {
+  const levels: Record<string, GroupStatsView> = {};
+  for (const [level, g] of Object.entries(k.stats.levels)) levels[level] = groupView(g, k.def.unit, o);
+  return { view: k.view, region: groupView(k.stats.region, k.def.unit, o), levels };
 }
 
 const groupView = (g: GroupStats, unit: string, o: NumOptions): GroupStatsView => ({
@@ -82,13 +81,13 @@ const groupView = (g: GroupStats, unit: string, o: NumOptions): GroupStatsView =
   q3: num(g.q3, unit, o),
   max: num(g.max, unit, o),
 });
-const positionView = (p: Position): PositionView => ({ rank: p.rank, count: p.count, percentile: p.percentile });
+const position = (p: Position): CompactPosition => [p.rank, p.percentile];
 
 /** This period's flags of the institutions, with reasons that never print a suppressed count. */
 export function flagsOf(
   defs: readonly IndicatorDef[],
   institutions: readonly Institution[],
-  endRows: readonly MetricRow[],
+  endRows: readonly MetricValues[],
   kind: PublicationKind,
   o: NumOptions,
 ): AnomalyFlag[] {
@@ -121,71 +120,81 @@ export interface OwnPartContext {
   defs: ReadonlyMap<string, IndicatorDef>;
   rows: RowIndex;
   comparisons: Map<string, Comparison>;
+  /** The comparison of each layout reference, filled on first use (the same for every institution). */
+  resolved: Map<IndicatorRef, Comparison | undefined>;
   flags: Map<string, AnomalyFlag[]>;
   explanations: Record<string, string>;
   suppression: NumOptions;
 }
 
-/** The OWN panels of one institution (peers are added per view, by peer mode). */
-export function institutionPart(inst: Institution, panels: readonly PanelSpec[], c: OwnPartContext): InstitutionPart {
+/**
+ * The OWN panels of one institution, as stored (format 2: what is its own; indicators and group statistics by
+ * key, see CompactPart). Peers are added per view, by peer mode. Every object is built with its keys in sorted
+ * order, so JSON.stringify writes its canonical JSON (publication-part-format.test.ts checks it).
+ */
+export function institutionPart(inst: Institution, panels: readonly PanelSpec[], c: OwnPartContext): CompactPart {
   const o = c.suppression;
-  const cmp = (ref: NonNullable<PanelSpec["x"]>) => {
-    const r = resolve(c.defs, ref);
-    return r ? c.comparisons.get(valueKey(r.info)) : undefined;
+  const values = new Map<string, Num>();
+  const own = (k: Comparison) => {
+    const key = valueKey(k.info);
+    if (!values.has(key)) values.set(key, num(k.byCode.get(inst.code)?.value, k.def.unit, o));
+    return key;
   };
-  const own = (comparison: Comparison) => num(comparison.byCode.get(inst.code)?.value, comparison.def.unit, o);
-  const out: Record<string, PanelData> = {};
+  const out = new Map<string, CompactPanel>();
   for (const panel of panels) {
     if (panel.kind === "OWN_INDICATORS") {
-      const rows = (panel.indicators ?? []).flatMap((ref) => {
-        const k = cmp(ref);
+      const rows = [];
+      for (const ref of panel.indicators ?? []) {
+        const k = comparisonOf(c, ref);
         const s = k?.byCode.get(inst.code);
-        if (!k || !s) return [];
-        return [
-          {
-            indicator: k.info,
-            figure: figure(k.def, k.info, c.rows, c.end, inst.code, c.kind === "QUARTERLY_RELEASE", o),
-            value: own(k),
-            view: k.view,
-            inRegion: positionView(s.inRegion),
-            inLevel: positionView(s.inLevel),
-            region: groupView(k.stats.region, k.def.unit, o),
-            level: groupView(k.stats.levels[inst.level] ?? k.stats.region, k.def.unit, o),
-          },
-        ];
-      });
-      out[panel.id] = { kind: "OWN_INDICATORS", rows, peers: [] };
+        if (!k || !s) continue;
+        const f = figure(k.def, k.info, c.rows, c.end, inst.code, c.kind === "QUARTERLY_RELEASE", o);
+        const list: Num[] = FIGURE_FIELDS.map((name) => f[name]);
+        while (list.length && list[list.length - 1] === null) list.pop();
+        rows.push({ figure: list, inLevel: position(s.inLevel), inRegion: position(s.inRegion), key: own(k) });
+      }
+      out.set(panel.id, { kind: "OWN_INDICATORS", rows });
     } else if (panel.kind === "PEER_QUADRANT") {
-      const [x, y, size] = [panel.x, panel.y, panel.size].map((r) => (r ? cmp(r) : undefined));
+      const [x, y, size] = [panel.x, panel.y, panel.size].map((r) => (r ? comparisonOf(c, r) : undefined));
       if (!x || !y) continue;
-      const values: Record<string, ReturnType<typeof own>> = { [valueKey(x.info)]: own(x), [valueKey(y.info)]: own(y) };
-      if (size) values[valueKey(size.info)] = own(size);
-      out[panel.id] = {
-        kind: "PEER_QUADRANT",
-        x: x.info,
-        y: y.info,
-        size: size?.info ?? null,
-        points: [{ label: inst.name, own: true, values }],
-      };
+      const [xKey, yKey] = [own(x), own(y)];
+      out.set(panel.id, { kind: "PEER_QUADRANT", size: size ? own(size) : null, x: xKey, y: yKey });
     } else if (panel.kind === "PEER_DISTRIBUTION") {
-      const rows = (panel.indicators ?? []).flatMap((ref) => {
-        const k = cmp(ref);
-        return k ? [{ indicator: k.info, level: groupView(k.stats.levels[inst.level] ?? k.stats.region, k.def.unit, o), own: own(k) }] : [];
-      });
-      out[panel.id] = { kind: "PEER_DISTRIBUTION", rows };
+      const keys = [];
+      for (const ref of panel.indicators ?? []) {
+        const k = comparisonOf(c, ref);
+        if (k) keys.push(own(k));
+      }
+      out.set(panel.id, { keys, kind: "PEER_DISTRIBUTION" });
     } else if (panel.kind === "ALERTS") {
-      const alerts: Alert[] = (c.flags.get(inst.code) ?? []).map((f) => {
-        const def = c.defs.get(f.indicatorCode)!;
-        const info = resolve(c.defs, { code: f.indicatorCode, scheme: f.scheme })!.info;
-        return {
-          indicator: { ...info, nameZh: def.nameZh },
-          kind: f.kind,
-          reason: f.reason,
-          explanation: c.explanations[alertKey(f)]?.trim() || null,
-        };
-      });
-      out[panel.id] = { kind: "ALERTS", alerts };
+      const alerts = (c.flags.get(inst.code) ?? []).map((f) => ({
+        explanation: c.explanations[alertKey(f)]?.trim() || null,
+        key: valueKey(resolve(c.defs, { code: f.indicatorCode, scheme: f.scheme })!.info),
+        kind: f.kind,
+        reason: f.reason,
+      }));
+      out.set(panel.id, { alerts, kind: "ALERTS" });
     }
   }
-  return { institution: { code: inst.code, name: inst.name, level: inst.level, levelLabel: LEVEL_LABELS[inst.level] }, panels: out };
+  return {
+    format: 2,
+    institution: { code: inst.code, level: inst.level, levelLabel: LEVEL_LABELS[inst.level], name: inst.name },
+    panels: sortedRecord(out),
+    values: sortedRecord(values),
+  };
+}
+
+/** The comparison a layout reference shows (resolved once for all institutions). */
+function comparisonOf(c: OwnPartContext, ref: IndicatorRef): Comparison | undefined {
+  if (!c.resolved.has(ref)) {
+    const r = resolve(c.defs, ref);
+    c.resolved.set(ref, r ? c.comparisons.get(valueKey(r.info)) : undefined);
+  }
+  return c.resolved.get(ref);
+}
+
+function sortedRecord<T>(map: Map<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
+  return out;
 }

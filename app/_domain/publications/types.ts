@@ -339,7 +339,8 @@ export interface SheetVersionRef {
  * a pure function of the frozen data, the caller and the peer mode (see views.ts) and never changes.
  */
 export interface FrozenRegionPart {
-  format: 1;
+  /** 1: parts are InstitutionParts; 2 (since 2026-12-06): parts are CompactParts referring to `indicators` and `comparisons`. */
+  format: 1 | 2;
   kind: PublicationKind;
   title: string;
   period: PublicationPeriod;
@@ -358,7 +359,64 @@ export interface FrozenRegionPart {
    * by "CODE:SCHEME" key, suppressed already. Never sent as such to a hospital: views.ts derives PeerPoints.
    */
   peers: Record<string, { code: string; name: string; values: Record<string, Num> }[]>;
+  /** Format 2: the facts of every indicator the institution parts refer to, by "CODE:SCHEME". */
+  indicators?: Record<string, IndicatorInfo>;
+  /** Format 2: each compared indicator's view and group statistics (region, and by level), by "CODE:SCHEME". */
+  comparisons?: Record<string, ComparisonStats>;
 }
+
+export interface ComparisonStats {
+  view: OwnIndicatorRow["view"];
+  region: GroupStatsView;
+  levels: Record<string, GroupStatsView>;
+}
+
+/** The fields of a Figure in the order a CompactPart lists them. */
+export const FIGURE_FIELDS = [
+  "month",
+  "ytd",
+  "prevYearYtd",
+  "yoy",
+  "mom",
+  "yoyDiff",
+  "momDiff",
+  "quarter",
+  "prevYearQuarter",
+  "quarterYoy",
+  "qoq",
+  "quarterYoyDiff",
+  "qoqDiff",
+] as const satisfies readonly (keyof Figure)[];
+
+/** [rank, percentile] of a PositionView; the count is the group's (ComparisonStats). */
+export type CompactPosition = [number | null, number | null];
+
+/**
+ * An institution part as stored since format 2: only what is the institution's own. Indicators are referred to
+ * by "CODE:SCHEME" (the region part's `indicators` and `comparisons` hold what every part shares: 7.7 KB of a
+ * 5,000-institution release's parts were repeated statistics); expandPart (part-format.ts) rebuilds the
+ * InstitutionPart, field for field.
+ */
+export interface CompactPart {
+  format: 2;
+  institution: InstitutionPart["institution"];
+  /** The compared value of each indicator the OWN panels show (after suppression). */
+  values: Record<string, Num>;
+  panels: Record<string, CompactPanel>;
+}
+
+export type CompactPanel =
+  | {
+      kind: "OWN_INDICATORS";
+      /** figure: FIGURE_FIELDS' values, trailing nulls left out. */
+      rows: { key: string; figure: Num[]; inRegion: CompactPosition; inLevel: CompactPosition }[];
+    }
+  | { kind: "PEER_QUADRANT"; x: string; y: string; size: string | null }
+  | { kind: "PEER_DISTRIBUTION"; keys: string[] }
+  | { kind: "ALERTS"; alerts: { key: string; kind: Alert["kind"]; reason: string; explanation: string | null }[] };
+
+/** A part as read from the database: format 1 (InstitutionPart) or 2 (CompactPart). */
+export type StoredPart = InstitutionPart | CompactPart;
 
 /** One institution's own part: its OWN panels' data (peers excluded; added per view by peer mode). */
 export interface InstitutionPart {

@@ -1,5 +1,12 @@
 import "server-only";
-import { KIND_LABELS, type FrozenRegionPart, type InstitutionPart, type PublicationView } from "@/app/_domain/publications/types";
+import { expandPart } from "@/app/_domain/publications/part-format";
+import {
+  KIND_LABELS,
+  type FrozenRegionPart,
+  type InstitutionPart,
+  type PublicationView,
+  type StoredPart,
+} from "@/app/_domain/publications/types";
 import { sectionsFor } from "@/app/_domain/publications/views";
 import { actorOf, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
@@ -57,17 +64,21 @@ export async function getPublication(
     const [frozenRegion, row] = await Promise.all([
       frozenRegionPart(prisma, versionId, v.contentHash!),
       institutionId
-        ? prisma.publicationPart.findUnique({ where: { versionId_institutionId: { versionId, institutionId } }, select: { data: true } })
+        ? prisma.publicationPart.findUnique({
+            where: { versionId_institutionId: { versionId, institutionId } },
+            select: { data: true, content: true },
+          })
         : null,
     ]);
     if (institutionId && !row && reader.kind === "HOSPITAL") await denied(session, input.id);
     region = frozenRegion;
-    part = (row?.data as unknown as InstitutionPart) ?? null;
+    // Format 1 parts are jsonb (`data`), format 2 parts JSON text (`content`): part-format.ts.
+    part = row ? expandPart(region, (row.data ?? JSON.parse(row.content!)) as StoredPart) : null;
   } else {
     // Only staff reach drafts (visibleVersions); a live preview of one institution at most.
     const built = (await buildContent(prisma, v, { only: input.institutionCode ? [String(input.institutionCode)] : [] })).built;
     region = built.region;
-    part = built.parts[0] ?? null;
+    part = built.parts[0] ? expandPart(region, built.parts[0]) : null;
   }
 
   const receipt = reader.kind === "HOSPITAL" ? await recordOpening(session, versionId, reader.institutionId) : null;

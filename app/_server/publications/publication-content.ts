@@ -125,7 +125,8 @@ export interface FrozenTexts {
 }
 
 export function frozenTexts(built: BuiltSnapshot): FrozenTexts {
-  return { region: canonicalJson(built.region), parts: built.parts.map((p) => ({ code: p.institution.code, text: canonicalJson(p) })) };
+  // institutionPart builds each part with its keys in sorted order: JSON.stringify is its canonical JSON, natively.
+  return { region: canonicalJson(built.region), parts: built.parts.map((p) => ({ code: p.institution.code, text: JSON.stringify(p) })) };
 }
 
 /** SHA-256 of the frozen content: the region part, then each institution part by code, as canonical JSON. */
