@@ -212,6 +212,13 @@ describe("monthly base sheets", () => {
     await page.goto(b.baseUrl() + `/sheets/${secondVersion!.id}`);
     await page.getByRole("heading", { name: `${MONTH} 第 ${secondVersion!.version} 版` }).waitFor(WAIT);
     await page.getByRole("tab", { name: "版本比较" }).click();
+    // Against version n explicitly: the default is the month's accepted version, which another test file may
+    // already have made (the publications journey accepts the same month).
+    await page.getByLabel("比较的版本").click();
+    await page
+      .locator(".ant-select-item-option")
+      .filter({ hasText: `第 ${firstVersion!.version} 版` })
+      .click();
     const diff = page.getByTestId("version-diff");
     const change = diff.locator(".ant-table-tbody tr").filter({ hasText: "FI03" });
     await expect(change.innerText()).resolves.toMatch(/职工[\s\S]*12,304\.5[\s\S]*12,400[\s\S]*修改[\s\S]*\+95\.5/);
@@ -223,7 +230,9 @@ describe("monthly base sheets", () => {
     await button(accept.locator(".ant-modal-footer"), "通过").click();
     await page.getByText(`已通过第 ${secondVersion!.version} 版`).waitFor(WAIT);
     await page.getByTestId("version-details").getByText("已通过").first().waitFor(WAIT);
-    await expect(button(page, "通过").count()).resolves.toBe(0);
+    // The dialog closes (with its own 通过) and the page re-renders without the review buttons.
+    await accept.waitFor({ state: "hidden", ...WAIT });
+    await expect.poll(() => button(page, "通过").count(), WAIT).toBe(0);
 
     await page.goto(b.baseUrl() + "/sheets");
     const monthRow = page.locator(".ant-table-tbody tr").filter({ hasText: MONTH }).first();
