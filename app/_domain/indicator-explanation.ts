@@ -59,6 +59,12 @@ export function explainIndicator(indicators: readonly IndicatorDef[], code: stri
     FREQUENCY_RULES[indicator.frequency],
     "同比 = 本年累计 ÷ 上年同期 − 1，环比 = 本月 ÷ 上月 − 1；任一方缺失或基数为 0 时不计算（显示「—」）。结果四舍五入保留 6 位小数。",
   ];
+  if (indicator.formula?.includes("BY_SCHEME("))
+    rules.splice(
+      1,
+      0,
+      "按险种（BY_SCHEME）：计算职工数值时取「职工」后的算式，居民取「居民」后的，合计取「合计」后的；其余算式不参与该险种的计算。",
+    );
   if (indicator.unit === "%") rules.push("单位为 %：同比、环比以百分点表示，如「同比提高 0.35 个百分点」。");
   return { indicator, formula: ast ? readableFormula(ast, nameOf) : null, reads, usedBy, rules };
 }

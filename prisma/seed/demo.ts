@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { IndicatorDef } from "@/app/_domain/catalogue";
-import { NHSA_2025_03_CODE } from "@/app/_domain/catalogues/nhsa-2025-03";
 import { addMonths, currentPeriod, previousDecember, yearMonth, type Period } from "@/app/_domain/periods";
 import { toLongCsv } from "@/app/_domain/sheets/long-csv";
 import type { SheetIssue, SheetReport, SheetValueRow } from "@/app/_domain/sheets/types";
@@ -10,6 +9,7 @@ import { hashPassword } from "@/app/_server/auth/passwords";
 import { recomputeRegion } from "@/app/_server/metrics/recompute-metrics";
 import { recordAudit } from "@/app/_server/audit/record-audit";
 import { toIndicatorDef } from "@/app/_server/catalogue/indicator-rows";
+import { defaultCatalogueVersion } from "@/app/_server/catalogue/region-catalogue";
 import type { PrismaClient } from "@/app/_server/generated/prisma/client";
 import { insertSheetValues } from "@/app/_server/sheets/sheet-values-store";
 import {
@@ -34,7 +34,7 @@ export interface DemoSummary {
 export const DEMO_SHEET_MONTHS = 27;
 
 /**
- * Creates the demo province, regions (using the built-in catalogue NHSA-2025-03), institutions, the demo accounts
+ * Creates the demo province, regions (set to the newest built-in catalogue), institutions, the demo accounts
  * and, when the built-in catalogue is present (ensureBuiltInCatalogues runs first at start-up), 27 months of
  * accepted monthly base sheets per region, in one transaction, when the database has no users yet. Demo
  * accounts are flagged (isDemo) and exist only in demo mode.
@@ -56,8 +56,9 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, options: { now?: Dat
   const anyUser = await prisma.user.findFirst({ select: { isDemo: true } });
   if (anyUser) return { ...summary, created: false, ...(anyUser.isDemo ? {} : { users: [] }) };
 
-  // Created at start-up by ensureBuiltInCatalogues, before this seed runs.
-  const catalogue = await prisma.catalogueVersion.findUnique({ where: { code: NHSA_2025_03_CODE }, select: { id: true } });
+  // Created at start-up by ensureBuiltInCatalogues, before this seed runs. Set on the regions explicitly: an
+  // existing demo keeps its version when a newer built-in one ships.
+  const catalogue = await defaultCatalogueVersion(prisma);
   const indicators = catalogue
     ? (
         await prisma.indicator.findMany({

@@ -41,7 +41,7 @@ const DENIED_MARKERS = [
   "wh_reviewer",
   "auth.login",
   "audit.query",
-  "NHSA-2025-03 · ",
+  "NHSA-2025-03-V2 · ",
   "FI05",
 ];
 /** What a user of one region must never receive about another (institution names and codes). */
@@ -102,8 +102,8 @@ const ROWS: Row[] = [
   { route: "/security", url: () => "/security", allowed: ["secadmin"] },
   { route: "/audit", url: () => "/audit", allowed: ["auditor"] },
   { route: "/catalogue", url: () => "/catalogue", allowed: CATALOGUE_READERS },
-  { route: "/catalogue/[code]", url: () => "/catalogue/NHSA-2025-03", allowed: CATALOGUE_READERS },
-  { route: "/catalogue/[code]/[indicator]", url: () => "/catalogue/NHSA-2025-03/SV03", allowed: CATALOGUE_READERS },
+  { route: "/catalogue/[code]", url: () => "/catalogue/NHSA-2025-03-V2", allowed: CATALOGUE_READERS },
+  { route: "/catalogue/[code]/[indicator]", url: () => "/catalogue/NHSA-2025-03-V2/SV03", allowed: CATALOGUE_READERS },
   { route: "/inbox", url: () => "/inbox", allowed: ["hf_hospital"] },
   { route: "/inbox/[id]", url: (c) => `/inbox/${c.pub.id}`, allowed: [...HF_STAFF, "ah_supervisor", "hf_hospital"] },
   { route: "/publications", url: () => "/publications", allowed: REGION_STAFF },
@@ -137,7 +137,7 @@ const ROWS: Row[] = [
   },
   { route: "/api/audit/export", url: () => "/api/audit/export?format=csv", allowed: ["auditor"] },
   { route: "/api/admin/backup", url: () => "/api/admin/backup", allowed: ["sysadmin"] },
-  { route: "/api/catalogue/[code]/export", url: () => "/api/catalogue/NHSA-2025-03/export?format=csv", allowed: ["sysadmin"] },
+  { route: "/api/catalogue/[code]/export", url: () => "/api/catalogue/NHSA-2025-03-V2/export?format=csv", allowed: ["sysadmin"] },
   {
     route: "/api/catalogue/import",
     method: "POST",

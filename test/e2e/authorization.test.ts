@@ -15,7 +15,7 @@ describe("authorization in the browser", () => {
     "/workbench",
     "/supervise",
     "/catalogue",
-    "/catalogue/NHSA-2025-03",
+    "/catalogue/NHSA-2025-03-V2",
   ])
     it(`[HOSPITAL_VIEWER][authz]: ${path} answers 404 with no data`, async () => {
       const page = await b.newPage();

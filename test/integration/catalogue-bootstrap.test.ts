@@ -11,12 +11,12 @@ import { readEnv } from "@/app/_server/env";
 describe("bootstrap creates the built-in catalogue before the demo seed", () => {
   afterAll(() => closeDatabase());
 
-  it("a demo deployment's regions use NHSA-2025-03; a second start changes nothing", async () => {
+  it("a demo deployment's regions use the newest built-in catalogue, NHSA-2025-03-V2; a second start changes nothing", async () => {
     const env = { ...readEnv({ NODE_ENV: "test" }), databaseUrl: undefined, dataDir: "memory://", demo: true };
     const { db, demo } = await bootstrapDatabase(env);
     expect(demo?.created).toBe(true);
     const prisma = db.prisma;
-    const version = await prisma.catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03" } });
+    const version = await prisma.catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03-V2" } });
     expect(await prisma.indicator.count({ where: { catalogueVersionId: version.id } })).toBe(69);
     const regions = await prisma.region.findMany();
     expect(regions.length).toBeGreaterThan(0);

@@ -25,20 +25,22 @@ describe("catalogue export and import", () => {
     return rows.map(toIndicatorDef);
   };
 
-  for (const format of ["xlsx", "csv"] as const)
-    it(`exports NHSA-2025-03 as ${format} and imports it back as a new version, every field of every indicator equal`, async () => {
-      const file = await exportCatalogueVersion(admin, { code: "NHSA-2025-03", format });
-      expect(file.fileName).toBe(`指标目录_NHSA-2025-03.${format}`);
-      const code = `NHSA-COPY-${format.toUpperCase()}`;
-      const result = await importCatalogueVersion(admin, { code, name: `副本 ${format}`, fileName: file.fileName, bytes: file.bytes });
-      expect(result).toEqual({ ok: true, code, indicators: 69 });
-      expect(await indicatorsOf(code)).toEqual(await indicatorsOf("NHSA-2025-03"));
-      const version = await prisma().catalogueVersion.findUniqueOrThrow({ where: { code } });
-      expect(version).toMatchObject({ name: `副本 ${format}`, reconstructed: false });
-      const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "catalogue.import", objectId: version.id } });
-      expect(audit.result).toBe("SUCCESS");
-      expect(await prisma().auditEvent.count({ where: { action: "catalogue.export", actorId: admin.userId } })).toBeGreaterThan(0);
-    });
+  for (const source of ["NHSA-2025-03", "NHSA-2025-03-V2"])
+    for (const format of ["xlsx", "csv"] as const)
+      it(`exports ${source} as ${format} and imports it back as a new version, every field of every indicator equal`, async () => {
+        const file = await exportCatalogueVersion(admin, { code: source, format });
+        expect(file.fileName).toBe(`指标目录_${source}.${format}`);
+        const code = `${source}-COPY-${format.toUpperCase()}`;
+        const result = await importCatalogueVersion(admin, { code, name: `副本 ${format}`, fileName: file.fileName, bytes: file.bytes });
+        expect(result).toEqual({ ok: true, code, indicators: 69 });
+        // V2's BY_SCHEME formulas pass the import's checks and come back as they were.
+        expect(await indicatorsOf(code)).toEqual(await indicatorsOf(source));
+        const version = await prisma().catalogueVersion.findUniqueOrThrow({ where: { code } });
+        expect(version).toMatchObject({ name: `副本 ${format}`, reconstructed: false });
+        const audit = await prisma().auditEvent.findFirstOrThrow({ where: { action: "catalogue.import", objectId: version.id } });
+        expect(audit.result).toBe("SUCCESS");
+        expect(await prisma().auditEvent.count({ where: { action: "catalogue.export", actorId: admin.userId } })).toBeGreaterThan(0);
+      });
 
   it("writes the header in Chinese, every cell as text, and a second sheet with instructions", async () => {
     const file = await exportCatalogueVersion(admin, { code: "NHSA-2025-03", format: "xlsx" });

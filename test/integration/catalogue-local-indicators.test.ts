@@ -58,7 +58,7 @@ describe("local indicators (地方增选)", () => {
     });
     expect((await prisma().indicator.findUniqueOrThrow({ where: { id: hf02 } })).formula).toBe("PCT(HF01, SV02)");
 
-    const detail = await getCatalogueVersion(reviewerA, "NHSA-2025-03");
+    const detail = await getCatalogueVersion(reviewerA, "NHSA-2025-03-V2");
     expect(detail.indicators).toHaveLength(71);
     expect(detail.indicators.slice(-2).map((i) => [i.code, i.tag, i.local])).toEqual([
       ["HF01", "LOCAL", true],
@@ -87,7 +87,7 @@ describe("local indicators (地方增选)", () => {
     };
     await refuse(
       { code: "FI01" },
-      { code: "CONFLICT", message: "编码 FI01 已是目录 NHSA-2025-03 中的指标“职工医保参保人数”", field: "code" },
+      { code: "CONFLICT", message: "编码 FI01 已是目录 NHSA-2025-03-V2 中的指标“职工医保参保人数”", field: "code" },
     );
     await refuse({ code: "HF02" }, { code: "CONFLICT", message: "本统筹区已有编码为 HF02 的地方指标", field: "code" });
     await refuse({ code: "HF09" }, { code: "INVALID", message: "指标编码创建后不能修改", field: "code" }, hf01);
@@ -130,7 +130,7 @@ describe("local indicators (地方增选)", () => {
   });
 
   it("keeps regions apart: B never sees A's local indicators, cannot edit them, and is told a code is taken without learning by whom", async () => {
-    const detailB = await getCatalogueVersion(entryB, "NHSA-2025-03");
+    const detailB = await getCatalogueVersion(entryB, "NHSA-2025-03-V2");
     expect(detailB.indicators).toHaveLength(69);
     expect(detailB.indicators.some((i) => i.local)).toBe(false);
     expect((await listCatalogueVersions(entryB)).region?.localIndicators).toBe(0);
@@ -147,12 +147,13 @@ describe("local indicators (地方增选)", () => {
 
     const { id } = await saveLocalIndicator(entryB, { ...base, code: "WH01", nameZh: "芜湖地方指标", formula: "SV02 - SV01" });
     expect((await prisma().indicator.findUniqueOrThrow({ where: { id } })).regionId).toBe(w.regionB.id);
-    expect((await getCatalogueVersion(entryA, "NHSA-2025-03")).indicators.map((i) => i.code)).not.toContain("WH01");
+    expect((await getCatalogueVersion(entryA, "NHSA-2025-03-V2")).indicators.map((i) => i.code)).not.toContain("WH01");
 
     // The admin's and a supervisor's view of the version holds no region's local indicators.
     const admin = await createUserSession(prisma(), ["SYSTEM_ADMIN"]);
     const supervisor = await createUserSession(prisma(), ["SUPERVISOR"], { provinceId: w.province.id });
-    for (const s of [admin, supervisor]) expect((await getCatalogueVersion(s, "NHSA-2025-03")).indicators.some((i) => i.local)).toBe(false);
+    for (const s of [admin, supervisor])
+      expect((await getCatalogueVersion(s, "NHSA-2025-03-V2")).indicators.some((i) => i.local)).toBe(false);
   });
 
   it("only DATA_ENTRY and PUBLISHER of a region may add local indicators; others are FORBIDDEN, a region role without a region finds nothing", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
+import { NHSA_2025_03_V2 } from "@/app/_domain/catalogues/nhsa-2025-03-v2";
 import type { Session } from "@/app/_server/auth/session";
 import { ensureBuiltInCatalogues } from "@/app/_server/catalogue/ensure-built-in-catalogues";
 import { getCatalogueVersion } from "@/app/_server/catalogue/get-catalogue-version";
@@ -16,19 +17,21 @@ describe("built-in catalogues and reading the catalogue", () => {
     w = await createWorld(prisma());
   });
 
-  it("ensureBuiltInCatalogues creates NHSA-2025-03 once, with every indicator and one audit row, and is idempotent", async () => {
-    expect(await ensureBuiltInCatalogues(prisma())).toEqual({ created: ["NHSA-2025-03"] });
+  it("ensureBuiltInCatalogues creates NHSA-2025-03 and NHSA-2025-03-V2 once, with every indicator and one audit row each, and is idempotent", async () => {
+    expect(await ensureBuiltInCatalogues(prisma())).toEqual({ created: ["NHSA-2025-03", "NHSA-2025-03-V2"] });
     expect(await ensureBuiltInCatalogues(prisma())).toEqual({ created: [] });
-    const versions = await prisma().catalogueVersion.findMany();
-    expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ code: "NHSA-2025-03", name: NHSA_2025_03.name, reconstructed: true });
-    const rows = await prisma().indicator.findMany({ where: { catalogueVersionId: versions[0].id }, orderBy: { sortOrder: "asc" } });
-    expect(rows).toHaveLength(69);
-    // Stored exactly as defined: every field, decimals as canonical strings.
-    expect(rows.map(toIndicatorDef)).toEqual(NHSA_2025_03.indicators);
-    const audits = await prisma().auditEvent.findMany({ where: { action: "catalogue.builtin.create" } });
-    expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ result: "SUCCESS", objectId: versions[0].id, actorName: "system" });
+    const versions = await prisma().catalogueVersion.findMany({ orderBy: { code: "asc" } });
+    expect(versions).toHaveLength(2);
+    const audits = await prisma().auditEvent.findMany({ where: { action: "catalogue.builtin.create" }, orderBy: { id: "asc" } });
+    expect(audits).toHaveLength(2);
+    for (const [k, def] of [NHSA_2025_03, NHSA_2025_03_V2].entries()) {
+      expect(versions[k]).toMatchObject({ code: def.code, name: def.name, reconstructed: true });
+      const rows = await prisma().indicator.findMany({ where: { catalogueVersionId: versions[k].id }, orderBy: { sortOrder: "asc" } });
+      expect(rows).toHaveLength(69);
+      // Stored exactly as defined: every field, decimals as canonical strings.
+      expect(rows.map(toIndicatorDef)).toEqual(def.indicators);
+      expect(audits[k]).toMatchObject({ result: "SUCCESS", objectId: versions[k].id, actorName: "system" });
+    }
   });
 
   it("never modifies an existing version, even when it differs from the shipped definition", async () => {
@@ -36,14 +39,15 @@ describe("built-in catalogues and reading the catalogue", () => {
     await prisma().indicator.update({ where: { id: fi01.id }, data: { nameZh: "已被改动的名称" } });
     expect(await ensureBuiltInCatalogues(prisma())).toEqual({ created: [] });
     expect((await prisma().indicator.findUniqueOrThrow({ where: { id: fi01.id } })).nameZh).toBe("已被改动的名称");
-    expect(await prisma().indicator.count()).toBe(69);
+    expect(await prisma().indicator.count()).toBe(138);
     await prisma().indicator.update({ where: { id: fi01.id }, data: { nameZh: fi01.nameZh } });
   });
 
   it("a region without a catalogue uses the newest built-in one; a region with one uses its own", async () => {
     const a = await loadRegionCatalogue(prisma(), w.regionA.id);
-    expect(a.version.code).toBe("NHSA-2025-03");
-    expect(a.indicators.map((i) => i.code)).toEqual(NHSA_2025_03.indicators.map((i) => i.code));
+    expect(a.version.code).toBe("NHSA-2025-03-V2");
+    expect(a.indicators.map((i) => i.code)).toEqual(NHSA_2025_03_V2.indicators.map((i) => i.code));
+    expect(a.indicators.find((i) => i.code === "SV03")?.schemes).toEqual(["EMPLOYEE", "RESIDENT", "TOTAL"]);
     expect(a.indicators.every((i) => !i.local)).toBe(true);
 
     const other = await prisma().catalogueVersion.create({ data: { code: "TEST-OTHER", name: "另一版本" } });
@@ -71,8 +75,10 @@ describe("built-in catalogues and reading the catalogue", () => {
   it("the system admin and supervisors list every version; a region's staff only their region's", async () => {
     const admin = await createUserSession(prisma(), ["SYSTEM_ADMIN"]);
     const adminList = await listCatalogueVersions(admin);
-    expect(adminList.versions.map((v) => v.code).sort()).toEqual(["NHSA-2025-03", "TEST-OTHER"]);
-    const nhsa = adminList.versions.find((v) => v.code === "NHSA-2025-03")!;
+    expect(adminList.versions.map((v) => v.code).sort()).toEqual(["NHSA-2025-03", "NHSA-2025-03-V2", "TEST-OTHER"]);
+    // The first version stays listed, used by no region here; the newest built-in one is every region's default.
+    expect(adminList.versions.find((v) => v.code === "NHSA-2025-03")).toMatchObject({ builtIn: true, isDefault: false, regionCount: 0 });
+    const nhsa = adminList.versions.find((v) => v.code === "NHSA-2025-03-V2")!;
     expect(nhsa).toMatchObject({
       builtIn: true,
       isDefault: true,
@@ -85,14 +91,14 @@ describe("built-in catalogues and reading the catalogue", () => {
 
     const supervisor = await createUserSession(prisma(), ["SUPERVISOR"], { provinceId: w.province.id });
     const supList = await listCatalogueVersions(supervisor);
-    expect(supList.versions).toHaveLength(2);
+    expect(supList.versions).toHaveLength(3);
     expect(supList.canImport).toBe(false);
     expect(supList.versions.every((v) => v.regionCount === null)).toBe(true);
 
     const reviewer = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
     const regionList = await listCatalogueVersions(reviewer);
-    expect(regionList.versions.map((v) => v.code)).toEqual(["NHSA-2025-03"]);
-    expect(regionList.region).toEqual({ code: "340100", name: "合肥市", catalogueCode: "NHSA-2025-03", localIndicators: 0 });
+    expect(regionList.versions.map((v) => v.code)).toEqual(["NHSA-2025-03-V2"]);
+    expect(regionList.region).toEqual({ code: "340100", name: "合肥市", catalogueCode: "NHSA-2025-03-V2", localIndicators: 0 });
   });
 
   it("getCatalogueVersion: all indicators with their definitions; region staff cannot open another version", async () => {
@@ -110,12 +116,13 @@ describe("built-in catalogues and reading the catalogue", () => {
     expect((await getCatalogueVersion(supervisor, "TEST-OTHER")).indicators).toHaveLength(1);
 
     const entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
-    expect(await getCatalogueVersion(entry, "NHSA-2025-03")).toMatchObject({
+    expect(await getCatalogueVersion(entry, "NHSA-2025-03-V2")).toMatchObject({
       canManageLocal: true,
       canExport: false,
       region: { code: "340100" },
     });
     await expect(getCatalogueVersion(entry, "TEST-OTHER")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getCatalogueVersion(entry, "NHSA-2025-03")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getCatalogueVersion(entry, "NO-SUCH")).rejects.toMatchObject({ code: "NOT_FOUND" });
     const admin = await createUserSession(prisma(), ["SYSTEM_ADMIN"]);
     await expect(getCatalogueVersion(admin, "NO-SUCH")).rejects.toMatchObject({ code: "NOT_FOUND" });

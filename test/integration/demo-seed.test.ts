@@ -37,8 +37,8 @@ describe("demo seed with monthly base sheets", () => {
     expect(new Set(summary.users.map((u) => u.roles[0])).size).toBe(summary.users.length);
   }, 300_000);
 
-  it("creates 3 regions, 60 institutions and the demo accounts, every region on the built-in catalogue", async () => {
-    const catalogue = await prisma().catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03" } });
+  it("creates 3 regions, 60 institutions and the demo accounts, every region on the newest built-in catalogue", async () => {
+    const catalogue = await prisma().catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03-V2" } });
     const regions = await prisma().region.findMany();
     expect(regions.map((r) => r.name).sort()).toEqual(["合肥市", "宿松县", "芜湖市"].sort());
     expect(regions.every((r) => r.catalogueVersionId === catalogue.id)).toBe(true);

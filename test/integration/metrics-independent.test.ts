@@ -131,6 +131,30 @@ describe("an independent recomputation agrees with the stored metrics to the las
     expect(s(p, "PM03", "TOTAL")?.ytd).toBe(div6(v(p, "PM02", "TOTAL") * 100n, v(p, "SV02", "TOTAL")));
   });
 
+  it("SV03 住院率 per scheme: 职工 SV02 ÷ FI01, 居民 SV02 ÷ FI02, 合计 SV02 ÷ (FI01 + FI02), × 100, year to date and month", () => {
+    const enrolees = { EMPLOYEE: v(p, "FI01", "EMPLOYEE"), RESIDENT: v(p, "FI02", "RESIDENT") };
+    const denominator = { ...enrolees, TOTAL: enrolees.EMPLOYEE + enrolees.RESIDENT };
+    for (const scheme of ["EMPLOYEE", "RESIDENT", "TOTAL"] as const) {
+      expect(s(p, "SV03", scheme), scheme).toMatchObject({
+        ytd: div6(v(p, "SV02", scheme) * 100n, denominator[scheme]),
+        month: div6(monthOf(p, "SV02", scheme) * 100n, denominator[scheme]), // FI01, FI02 are stocks: their month value is the value
+      });
+    }
+  });
+
+  it("BG03 下一年度医保总额增长率 per scheme in the last December: (BG01 ÷ FE01 | FE02 | FE01 + FE02 − 1) × 100; no month value", () => {
+    const december = addMonths(p, -(Number(p.slice(5)) % 12));
+    const spent = { EMPLOYEE: v(december, "FE01", "EMPLOYEE"), RESIDENT: v(december, "FE02", "RESIDENT") };
+    const denominator = { ...spent, TOTAL: spent.EMPLOYEE + spent.RESIDENT };
+    for (const scheme of ["EMPLOYEE", "RESIDENT", "TOTAL"] as const) {
+      const budget = v(december, "BG01", scheme);
+      expect(s(december, "BG03", scheme), scheme).toMatchObject({
+        ytd: div6((budget - denominator[scheme]) * 100n, denominator[scheme]),
+        month: null,
+      });
+    }
+  });
+
   it("per institution: IN05 次均住院费用 = IN03 × 10000 ÷ IN02 and IN09 自费率 = IN08 ÷ IN03 × 100", () => {
     expect(institutions.length).toBeGreaterThan(10);
     for (const inst of institutions) {

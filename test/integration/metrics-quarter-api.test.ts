@@ -108,6 +108,19 @@ describe("the quarter API agrees with an independent recomputation from the acce
     }
   });
 
+  it("SV03 住院率 per scheme: the quarter's discharges ÷ that scheme's enrolees at quarter end × 100, qoq in percentage points", () => {
+    const denominator = (e: string) => {
+      const [employee, resident] = [v(e, "FI01", "EMPLOYEE"), v(e, "FI02", "RESIDENT")];
+      return { EMPLOYEE: employee, RESIDENT: resident, TOTAL: employee + resident };
+    };
+    const before = addMonths(end, -3);
+    for (const scheme of ["EMPLOYEE", "RESIDENT", "TOTAL"] as const) {
+      const [n, d] = [q(end, "SV02", scheme) * 100n, denominator(end)[scheme]];
+      const [pn, pd] = [q(before, "SV02", scheme) * 100n, denominator(before)[scheme]];
+      expect(value("SV03", scheme), scheme).toMatchObject({ quarter: div6(n, d), qoqDiff: div6(n * pd - pn * d, d * pd) });
+    }
+  });
+
   it("quarterly indicator MA05 has its 本季 value; a month read of it has no month value", async () => {
     expect(value("MA05", "TOTAL").quarter).toBe(exact(q(end, "MA05", "TOTAL")));
     const month = await getRegionMetrics(session, { regionCode: "340100", period: end });

@@ -44,7 +44,7 @@ describe("derived metrics: computed on acceptance, read through the API shape", 
   it("lists every indicator × scheme (× institution) of the catalogue for an accepted month", async () => {
     await acceptMonth("2025-01");
     const m = await getRegionMetrics(entry, { regionCode: "340100", period: "2025-01" });
-    expect(m).toMatchObject({ region: "340100", period: "2025-01", catalogue: "NHSA-2025-03" });
+    expect(m).toMatchObject({ region: "340100", period: "2025-01", catalogue: "NHSA-2025-03-V2" });
     const expected = catalogue.reduce((n, i) => n + i.schemes.length * (i.scope === "REGION" ? 1 : institutions.length), 0);
     expect(m.values).toHaveLength(expected);
     // January: month = ytd, no prior year, mom against a December that has no sheet.

@@ -28,6 +28,9 @@ describe("[DATA_ENTRY][sheets]: the template filled and saved by LibreOffice Cal
   beforeAll(async () => {
     const w = await createWorld(prisma());
     await ensureBuiltInCatalogues(prisma());
+    // The fixtures are templates of NHSA-2025-03 (build-template.ts: the first built-in version): the region uses it.
+    const v1 = await prisma().catalogueVersion.findUniqueOrThrow({ where: { code: "NHSA-2025-03" } });
+    await prisma().region.update({ where: { id: w.regionA.id }, data: { catalogueVersionId: v1.id } });
     entry = await createUserSession(prisma(), ["DATA_ENTRY"], { regionId: w.regionA.id });
     const reviewer = await createUserSession(prisma(), ["DATA_REVIEWER"], { regionId: w.regionA.id });
     const october = await uploadSheet(entry, {

@@ -209,8 +209,8 @@ const MATRIX: Record<string, Case> = {
   getOwnInstitution: { allowed: ["HOSPITAL_VIEWER"], run: (s) => getOwnInstitution(s) },
   describeScope: { allowed: ALL, run: (s) => describeScope(s) },
   listCatalogueVersions: { allowed: CATALOGUE_READERS, run: (s) => listCatalogueVersions(s) },
-  getCatalogueVersion: { allowed: CATALOGUE_READERS, run: (s) => getCatalogueVersion(s, "NHSA-2025-03") },
-  exportCatalogueVersion: { allowed: SYS, run: (s) => exportCatalogueVersion(s, { code: "NHSA-2025-03", format: "csv" }) },
+  getCatalogueVersion: { allowed: CATALOGUE_READERS, run: (s) => getCatalogueVersion(s, "NHSA-2025-03-V2") },
+  exportCatalogueVersion: { allowed: SYS, run: (s) => exportCatalogueVersion(s, { code: "NHSA-2025-03-V2", format: "csv" }) },
   importCatalogueVersion: {
     allowed: SYS,
     run: (s) => importCatalogueVersion(s, { code: `MATRIX-${next()}`, name: "矩阵目录", fileName: "c.csv", bytes: catalogueCsv() }),

@@ -5,6 +5,7 @@ import { parseBound, compareBounds } from "@/app/_domain/catalogues/bounds";
 import { canonicalFormula, checkCatalogueFormulas } from "@/app/_domain/catalogues/check-catalogue";
 import { BUILT_IN_CATALOGUES, newestBuiltIn } from "@/app/_domain/catalogues";
 import { NHSA_2025_03, NHSA_CATEGORIES } from "@/app/_domain/catalogues/nhsa-2025-03";
+import { NHSA_2025_03_V2 } from "@/app/_domain/catalogues/nhsa-2025-03-v2";
 import { INDICATOR_CODE, parseFormula } from "@/app/_domain/formula/parser";
 
 /** The reconstruction this catalogue ships: the research table the catalogue was built from (docs/catalogue.md; no quoted cells). */
@@ -15,22 +16,25 @@ const [header, ...csvRows] = fs
   .map((line) => line.split(","));
 const reference = csvRows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])) as Record<string, string>);
 
-const all = NHSA_2025_03.indicators;
-const regionLevel = all.filter((i) => i.scope === "REGION");
-const institutionLevel = all.filter((i) => i.scope === "INSTITUTION");
-const byCode = new Map(all.map((i) => [i.code, i]));
-
 const SCHEME_CODES: Record<string, Scheme[]> = { E: ["EMPLOYEE"], R: ["RESIDENT"], "E/R": ["EMPLOYEE", "RESIDENT", "TOTAL"], T: ["TOTAL"] };
 const FREQ: Record<string, IndicatorDef["frequency"]> = { M: "MONTHLY", Q: "QUARTERLY", Y: "YEARLY" };
-/**
- * Deliberate departures from the reference's 险种 column: a derived indicator is computed per scheme with one
- * formula, and these two need a different denominator indicator per scheme (FI01/FI02, FE01/FE02/FE03), which
- * the formula language cannot switch; the catalogue computes their 合计 only and says so in the definition.
- */
-const SCHEME_DEVIATIONS: Record<string, Scheme[]> = { SV03: ["TOTAL"], BG03: ["TOTAL"] };
 const BALANCES = new Set(["FB01", "FB02", "FB03", "FB04", "FB05", "FB06", "MA03"]);
 
-describe("the built-in catalogue NHSA-2025-03", () => {
+/**
+ * Both shipped versions pass the same checks. NHSA-2025-03 departs from the reference's 险种 column for two
+ * indicators that need a different denominator per scheme (FI01/FI02, FE01/FE02/FE03): the formula language
+ * could not switch them then, so it computes their 合计 only and says so in the definition. NHSA-2025-03-V2
+ * computes them per scheme with BY_SCHEME and has no departure.
+ */
+describe.each([
+  { catalogue: NHSA_2025_03, deviations: { SV03: ["TOTAL"], BG03: ["TOTAL"] } as Record<string, Scheme[]> },
+  { catalogue: NHSA_2025_03_V2, deviations: {} as Record<string, Scheme[]> },
+])("the built-in catalogue $catalogue.code", ({ catalogue, deviations: SCHEME_DEVIATIONS }) => {
+  const all = catalogue.indicators;
+  const regionLevel = all.filter((i) => i.scope === "REGION");
+  const institutionLevel = all.filter((i) => i.scope === "INSTITUTION");
+  const byCode = new Map(all.map((i) => [i.code, i]));
+
   it("reads the reference file whole", () => {
     for (const r of csvRows) expect(r).toHaveLength(header.length);
   });
@@ -116,11 +120,7 @@ describe("the built-in catalogue NHSA-2025-03", () => {
       expect(i.evidence, i.code).toMatch(/^[ABCR]([+/][ABCR])*$/);
       expect(i.schemes.length).toBeGreaterThan(0);
     }
-    expect(NHSA_2025_03).toMatchObject({
-      code: "NHSA-2025-03",
-      name: "医保数据工作组数据底稿（2025年3月版，据公开资料重建）",
-      reconstructed: true,
-    });
+    expect(catalogue.reconstructed).toBe(true);
   });
 
   it("every formula parses, is in canonical form, and references only codes of the catalogue, with schemes they have, without cycles", () => {
@@ -181,10 +181,34 @@ describe("the built-in catalogue NHSA-2025-03", () => {
       expect(basis(c), c).toBe("RATE");
     for (const i of all) if (i.unit === "%") expect(i.basis, i.code).toBe("RATE");
   });
+});
 
-  it("is the newest built-in catalogue", () => {
-    expect(BUILT_IN_CATALOGUES.at(-1)).toBe(NHSA_2025_03);
+describe("the built-in catalogue versions", () => {
+  it("NHSA-2025-03 is the shipped reconstruction, V2 its revision with SV03 and BG03 per scheme and nothing else changed", () => {
+    expect(NHSA_2025_03).toMatchObject({ code: "NHSA-2025-03", name: "医保数据工作组数据底稿（2025年3月版，据公开资料重建）" });
+    expect(NHSA_2025_03_V2).toMatchObject({
+      code: "NHSA-2025-03-V2",
+      name: "医保数据工作组数据底稿（2025年3月版，据公开资料重建，第2版）",
+    });
+    const old = new Map(NHSA_2025_03.indicators.map((i) => [i.code, i]));
+    const changed = NHSA_2025_03_V2.indicators.filter((i) => JSON.stringify(i) !== JSON.stringify(old.get(i.code)));
+    expect(NHSA_2025_03_V2.indicators.map((i) => i.code)).toEqual([...old.keys()]);
+    expect(changed.map((i) => [i.code, i.schemes, i.formula])).toEqual([
+      ["BG03", ["EMPLOYEE", "RESIDENT", "TOTAL"], "(BG01 / BY_SCHEME(FE01, FE02, FE03) - 1) * 100"],
+      ["SV03", ["EMPLOYEE", "RESIDENT", "TOTAL"], "PCT(SV02, BY_SCHEME(FI01, FI02, FI01.EMPLOYEE + FI02.RESIDENT))"],
+    ]);
+    // The old definitions said the limitation; the new ones describe each scheme's denominator.
+    for (const i of changed) {
+      expect(old.get(i.code)!.definition).toContain("本版本只计算合计");
+      expect(i.definition).not.toContain("重建说明");
+      expect(i.definition).toContain("按险种分列");
+    }
+  });
+
+  it("V2 is the newest built-in catalogue: regions without an explicit one use it", () => {
+    expect(BUILT_IN_CATALOGUES).toEqual([NHSA_2025_03, NHSA_2025_03_V2]);
     expect(newestBuiltIn([{ code: "IMPORTED-1" }, { code: "NHSA-2025-03" }])?.code).toBe("NHSA-2025-03");
+    expect(newestBuiltIn([{ code: "NHSA-2025-03-V2" }, { code: "IMPORTED-1" }, { code: "NHSA-2025-03" }])?.code).toBe("NHSA-2025-03-V2");
     expect(newestBuiltIn([{ code: "IMPORTED-1" }])).toBeUndefined();
   });
 });

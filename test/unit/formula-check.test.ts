@@ -11,11 +11,11 @@ const NOW = { years: 0, months: 0 };
 describe("referencesOf", () => {
   it("lists each occurrence with its scheme, position and the periods it is read at", () => {
     expect(refs("FI03 + PREV_YEAR(FI04.EMPLOYEE) + YOY(FI05) + PREV_MONTH(PREV_YEAR(FI06)) + MOM(FI03.TOTAL)")).toEqual([
-      { code: "FI03", scheme: null, position: 0, offsets: [NOW], lagged: false },
-      { code: "FI04", scheme: "EMPLOYEE", position: 17, offsets: [{ years: -1, months: 0 }], lagged: true },
-      { code: "FI05", scheme: null, position: 38, offsets: [NOW, { years: -1, months: 0 }], lagged: false },
-      { code: "FI06", scheme: null, position: 67, offsets: [{ years: -1, months: -1 }], lagged: true },
-      { code: "FI03", scheme: "TOTAL", position: 80, offsets: [NOW, { years: 0, months: -1 }], lagged: false },
+      { code: "FI03", scheme: null, position: 0, offsets: [NOW], lagged: false, onlyFor: null },
+      { code: "FI04", scheme: "EMPLOYEE", position: 17, offsets: [{ years: -1, months: 0 }], lagged: true, onlyFor: null },
+      { code: "FI05", scheme: null, position: 38, offsets: [NOW, { years: -1, months: 0 }], lagged: false, onlyFor: null },
+      { code: "FI06", scheme: null, position: 67, offsets: [{ years: -1, months: -1 }], lagged: true, onlyFor: null },
+      { code: "FI03", scheme: "TOTAL", position: 80, offsets: [NOW, { years: 0, months: -1 }], lagged: false, onlyFor: null },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scheme } from "@/app/_domain/catalogue";
-import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
+import { BUILT_IN_CATALOGUES } from "@/app/_domain/catalogues";
 import { evaluate, parseFormula } from "@/app/_domain/formula";
 import { evaluateExact } from "@/app/_domain/metrics/compute-metrics";
 import { parseExact } from "@/app/_domain/metrics/exact";
@@ -15,12 +15,13 @@ import { seeded } from "../helpers/seeded";
 const monthIndex = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
 
 const formulas = [
-  ...new Set(NHSA_2025_03.indicators.flatMap((i) => (i.formula ? [i.formula] : []))),
+  ...new Set(BUILT_IN_CATALOGUES.flatMap((c) => c.indicators.flatMap((i) => (i.formula ? [i.formula] : [])))),
   "PREV_YEAR(YOY(FI03)) * 100",
   "SUM(FI03, -FI04, 2.5 * FE01) / AVG_MONTHLY(FE02)",
   "MOM(RATIO(FI03, FE01)) + TIME_PROGRESS() - MONTHS_ELAPSED() / 7",
   "PER_1000(FI03 - FE01, PREV_MONTH(FE01)) * PCT(FI04, 3)",
   "FI03.EMPLOYEE / (FI04.RESIDENT - FI04.RESIDENT)",
+  "BY_SCHEME(YOY(FI03), PREV_MONTH(FE02) / 0, BY_SCHEME(1, 2, AVG_MONTHLY(FE01) - 3)) * 100",
 ];
 
 describe("engine formula evaluator = reference evaluator", () => {
@@ -40,7 +41,7 @@ describe("engine formula evaluator = reference evaluator", () => {
       for (const text of formulas) {
         const parsed = parseFormula(text);
         if (!parsed.ok) throw new Error(`${text}: ${parsed.error.message}`);
-        for (const scheme of ["EMPLOYEE", "TOTAL"] as Scheme[]) {
+        for (const scheme of ["EMPLOYEE", "RESIDENT", "TOTAL"] as Scheme[]) {
           const reference = evaluate(parsed.ast, {
             period,
             scheme,

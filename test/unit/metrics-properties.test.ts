@@ -45,6 +45,7 @@ const CATALOGUE: IndicatorDef[] = [
   def("D5", "FLOW", "D1 * 2 + PREV_MONTH(FM)"),
   def("D6", "RATE", "PCT(IF, FM)", { scope: "INSTITUTION" }),
   def("D7", "RATE", "IS / IF + MOM(RT)", { scope: "INSTITUTION" }),
+  def("D8", "RATE", "PCT(FL, BY_SCHEME(FM.TOTAL * 2, ST.TOTAL, FL.EMPLOYEE + FM))", { schemes: ER }),
 ];
 const INSTITUTIONS = [
   { code: "H1", level: "LEVEL_3" },

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
+import { BUILT_IN_CATALOGUES } from "@/app/_domain/catalogues";
 
 /**
  * A fresh clone must make sense with nothing beside it: no file may point at a path of a development machine
@@ -69,7 +69,9 @@ describe("the repository is self-contained", () => {
     }
   });
 
-  it("docs/catalogue.md lists every indicator of the shipped catalogue with its name, unit and formula", () => {
+  it("docs/catalogue.md lists every indicator of the newest built-in catalogue with its name, unit, schemes and formula", () => {
+    const newest = BUILT_IN_CATALOGUES.at(-1)!;
+    const schemes = { EMPLOYEE: "职工", RESIDENT: "居民", TOTAL: "合计" };
     const doc = fs.readFileSync("docs/catalogue.md", "utf8");
     const rows = new Map(
       doc
@@ -77,16 +79,16 @@ describe("the repository is self-contained", () => {
         .filter((l) => /^\| [A-Z]{2}\d{2} \|/.test(l))
         .map((l) => [l.split("|")[1].trim(), l]),
     );
-    expect(rows.size).toBe(NHSA_2025_03.indicators.length);
-    for (const d of NHSA_2025_03.indicators) {
+    expect(rows.size).toBe(newest.indicators.length);
+    for (const d of newest.indicators) {
       const cells = rows
         .get(d.code)
         ?.split("|")
         .map((c) => c.trim());
       expect(cells, d.code).toBeDefined();
-      expect([cells![2], cells![3]], d.code).toEqual([d.nameZh, d.unit]);
+      expect([cells![2], cells![3], cells![5]], d.code).toEqual([d.nameZh, d.unit, d.schemes.map((x) => schemes[x]).join("、")]);
       expect(cells![7], d.code).toBe(d.formula ? `\`${d.formula}\`` : "填报");
     }
-    expect(NHSA_2025_03.indicators.filter((d) => d.scope === "REGION")).toHaveLength(49);
+    expect(newest.indicators.filter((d) => d.scope === "REGION")).toHaveLength(49);
   });
 });

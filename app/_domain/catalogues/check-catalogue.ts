@@ -9,8 +9,9 @@ import { referencesOf } from "../formula/references";
  * import and the local-indicator form: the formula engine's own checks (syntax with position, unknown
  * indicators, same-period cycles), plus scheme availability. A derived indicator is computed once per scheme
  * it has, and an unqualified reference reads the same scheme (RefNode.scheme = null), so FI05 (合计 only)
- * must write FI03.EMPLOYEE: FI03 has no 合计 value. And a region-level formula cannot read an institution-level
- * indicator: there is one value per hospital and the language has no aggregate over hospitals.
+ * must write FI03.EMPLOYEE: FI03 has no 合计 value. An argument of BY_SCHEME(…) is read for one scheme only, so
+ * BY_SCHEME(FE01, FE02, FE03) needs FE01 in 职工 alone. And a region-level formula cannot read an
+ * institution-level indicator: there is one value per hospital and the language has no aggregate over hospitals.
  */
 
 type FormulaDef = Pick<IndicatorDef, "code" | "formula" | "schemes"> & { scope?: IndicatorDef["scope"] };
@@ -47,7 +48,8 @@ export function checkCatalogueFormulas(defs: readonly FormulaDef[], context: rea
         reported.add(label);
         issues.push({ code: d.code, message: `指标 ${ref.code} 没有“${SCHEME_LABELS[ref.scheme]}”险种的数值`, position: ref.position });
       } else if (!ref.scheme) {
-        const missing = d.schemes.filter((s) => !available.includes(s));
+        // Inside BY_SCHEME(…) a reference is read for one scheme only (ref.onlyFor).
+        const missing = d.schemes.filter((s) => !available.includes(s) && (ref.onlyFor === null || ref.onlyFor.includes(s)));
         if (missing.length) {
           reported.add(label);
           const hint = available.map((s) => `${ref.code}.${s}`).join("、");

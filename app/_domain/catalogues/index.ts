@@ -1,11 +1,12 @@
 import type { CatalogueDef } from "../catalogue";
 import { NHSA_2025_03 } from "./nhsa-2025-03";
+import { NHSA_2025_03_V2 } from "./nhsa-2025-03-v2";
 
 /**
  * The catalogues every deployment carries, oldest first. A region without an explicit catalogue uses the
  * newest one present in its database. Add a version by appending a new file here; never change a shipped one.
  */
-export const BUILT_IN_CATALOGUES: readonly CatalogueDef[] = [NHSA_2025_03];
+export const BUILT_IN_CATALOGUES: readonly CatalogueDef[] = [NHSA_2025_03, NHSA_2025_03_V2];
 
 export const BUILT_IN_CATALOGUE_CODES: readonly string[] = BUILT_IN_CATALOGUES.map((c) => c.code);
 

@@ -1,4 +1,4 @@
-import type { Scheme } from "../catalogue";
+import { SCHEMES, type Scheme } from "../catalogue";
 import { monthsElapsed, shiftPeriod, type Period, type PeriodOffset } from "../periods";
 import type { FormulaNode } from "./ast";
 import { Decimal, toDomainDecimal } from "./decimal";
@@ -38,7 +38,10 @@ export function evaluate(ast: FormulaNode, ctx: EvalContext): Decimal | null {
   return run(ast, ctx, null);
 }
 
-/** evaluate() plus the inputs it read. All arguments are read even after one is missing, so the trace shows them all. */
+/**
+ * evaluate() plus the inputs it read. All arguments are read even after one is missing, so the trace shows them all
+ * (BY_SCHEME's arguments for the other schemes excepted: they are not part of this value).
+ */
 export function evaluateWithTrace(ast: FormulaNode, ctx: EvalContext): TracedValue {
   const seen = new Map<string, TraceInput>();
   const value = run(ast, ctx, seen);
@@ -119,6 +122,9 @@ function run(ast: FormulaNode, ctx: EvalContext, seen: Map<string, TraceInput> |
             return new Decimal(monthsElapsed(shiftPeriod(ctx.period, offset)));
           case "TIME_PROGRESS":
             return new Decimal(monthsElapsed(shiftPeriod(ctx.period, offset))).div(TWELVE);
+          case "BY_SCHEME":
+            // Only the computed scheme's argument is read (and traced): the others are never part of this value.
+            return arg(SCHEMES.indexOf(ctx.scheme));
         }
       }
     }

@@ -8,6 +8,8 @@ export interface FunctionSpec {
   maxArgs: number | null;
   /** Shown in the formula editor's help. */
   descriptionZh: string;
+  /** Added to an arity error, where the count alone does not say what the arguments are. */
+  argumentsZh?: string;
 }
 
 export const FORMULA_FUNCTIONS = {
@@ -22,6 +24,12 @@ export const FORMULA_FUNCTIONS = {
   AVG_MONTHLY: { minArgs: 1, maxArgs: 1, descriptionZh: "月均：AVG_MONTHLY(x) = x ÷ MONTHS_ELAPSED()" },
   MONTHS_ELAPSED: { minArgs: 0, maxArgs: 0, descriptionZh: "本年已过月数（1 月为 1）" },
   TIME_PROGRESS: { minArgs: 0, maxArgs: 0, descriptionZh: "时间进度：MONTHS_ELAPSED() ÷ 12" },
+  BY_SCHEME: {
+    minArgs: 3,
+    maxArgs: 3,
+    descriptionZh: "按险种取值：BY_SCHEME(职工, 居民, 合计)，计算职工数值时取第 1 个参数，居民取第 2 个，合计取第 3 个",
+    argumentsZh: "依次为职工、居民、合计的算式",
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FORMULA_FUNCTIONS;
@@ -30,9 +38,9 @@ export const isFunctionName = (name: string): name is FunctionName => Object.has
 
 /** The arity error for a call, or null when the count fits. */
 export function arityMessage(name: FunctionName, count: number): string | null {
-  const { minArgs, maxArgs } = FORMULA_FUNCTIONS[name] as FunctionSpec;
+  const { minArgs, maxArgs, argumentsZh } = FORMULA_FUNCTIONS[name] as FunctionSpec;
   if (count >= minArgs && (maxArgs === null || count <= maxArgs)) return null;
   if (maxArgs === 0) return `函数 ${name} 不接受参数，实际有 ${count} 个`;
   if (maxArgs === null) return `函数 ${name} 至少需要 ${minArgs} 个参数，实际为 ${count} 个`;
-  return `函数 ${name} 需要 ${minArgs} 个参数，实际为 ${count} 个`;
+  return `函数 ${name} 需要 ${minArgs} 个参数${argumentsZh ? `（${argumentsZh}）` : ""}，实际为 ${count} 个`;
 }

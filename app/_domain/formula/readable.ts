@@ -1,4 +1,4 @@
-import { SCHEME_LABELS, type Scheme } from "../catalogue";
+import { SCHEME_LABELS, SCHEMES, type Scheme } from "../catalogue";
 import type { FormulaNode } from "./ast";
 
 /** A piece of a formula in readable form: plain text, or a reference to an indicator (the page links it). */
@@ -17,7 +17,7 @@ interface Rendered {
 /**
  * A formula as a reader of the catalogue reads it: indicator names instead of codes (with the scheme where the
  * formula names one), ＋ − × ÷ instead of the functions (PCT(a, b) = a ÷ b × 100, YOY(x) = x ÷ 上年同期的 x − 1,
- * …), and only the parentheses the order of operations needs. The meaning of every function is the formula
+ * BY_SCHEME(a, b, c) = 按险种（职工：a；居民：b；合计：c）, …), and only the parentheses the order of operations needs. The meaning of every function is the formula
  * language's (app/_domain/formula/functions.ts); `nameOf` gives an indicator's name, or null for an unknown code.
  */
 export function readableFormula(node: FormulaNode, nameOf: (code: string) => string | null): ReadablePart[] {
@@ -79,6 +79,13 @@ function render(n: FormulaNode, nameOf: (code: string) => string | null): Render
           return atom(text("本年已过月数"));
         case "TIME_PROGRESS":
           return atom(text("时间进度（本年已过月数 ÷ 12）"));
+        case "BY_SCHEME":
+          // 按险种（职工：a；居民：b；合计：c）: each argument is delimited, so none needs parentheses.
+          return atom(
+            text("按险种（"),
+            ...args.flatMap((a, i) => [text(`${i ? "；" : ""}${SCHEME_LABELS[SCHEMES[i]!]}：`), ...a.parts]),
+            text("）"),
+          );
       }
     }
   }

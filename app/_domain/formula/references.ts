@@ -1,4 +1,4 @@
-import type { Scheme } from "../catalogue";
+import { SCHEMES, type Scheme } from "../catalogue";
 import type { PeriodOffset } from "../periods";
 import type { FormulaNode } from "./ast";
 
@@ -20,6 +20,12 @@ export interface FormulaReference {
    * a same-period cycle: e.g. a balance may be defined from its own value one month earlier.
    */
   lagged: boolean;
+  /**
+   * The schemes for whose values the reference is read: null for all of them, or the one scheme of the
+   * BY_SCHEME argument it lies in (empty when nested BY_SCHEMEs pick different schemes: never read). An
+   * unqualified reference must exist in these schemes only.
+   */
+  onlyFor: readonly Scheme[] | null;
 }
 
 const ZERO: PeriodOffset = { years: 0, months: 0 };
@@ -38,7 +44,7 @@ function shifted(offsets: PeriodOffset[], by: PeriodOffset, keepOriginal: boolea
 /** The indicator references of a formula, in the order they appear in the text (one entry per occurrence). */
 export function referencesOf(ast: FormulaNode): FormulaReference[] {
   const refs: FormulaReference[] = [];
-  const walk = (node: FormulaNode, offsets: PeriodOffset[]): void => {
+  const walk = (node: FormulaNode, offsets: PeriodOffset[], onlyFor: readonly Scheme[] | null): void => {
     switch (node.kind) {
       case "number":
         return;
@@ -49,13 +55,14 @@ export function referencesOf(ast: FormulaNode): FormulaReference[] {
           position: node.pos,
           offsets,
           lagged: !offsets.some((o) => o.years === 0 && o.months === 0),
+          onlyFor,
         });
         return;
       case "neg":
-        return walk(node.operand, offsets);
+        return walk(node.operand, offsets, onlyFor);
       case "binary":
-        walk(node.left, offsets);
-        return walk(node.right, offsets);
+        walk(node.left, offsets, onlyFor);
+        return walk(node.right, offsets, onlyFor);
       case "call": {
         const inner =
           node.name === "PREV_YEAR"
@@ -67,11 +74,16 @@ export function referencesOf(ast: FormulaNode): FormulaReference[] {
                 : node.name === "MOM"
                   ? shifted(offsets, { years: 0, months: -1 }, true)
                   : offsets;
-        for (const arg of node.args) walk(arg, inner);
+        node.args.forEach((arg, i) => {
+          // BY_SCHEME's i-th argument is read for the i-th scheme only (SCHEMES order: 职工, 居民, 合计).
+          const scheme = SCHEMES[i]!;
+          const only = node.name !== "BY_SCHEME" ? onlyFor : onlyFor === null ? [scheme] : onlyFor.filter((s) => s === scheme);
+          walk(arg, inner, only);
+        });
         return;
       }
     }
   };
-  walk(ast, [ZERO]);
+  walk(ast, [ZERO], null);
   return refs;
 }

@@ -1,4 +1,4 @@
-import type { Scheme } from "../catalogue";
+import { SCHEMES, type Scheme } from "../catalogue";
 import type { FormulaNode } from "../formula";
 import { add, div, EXACT_ONE, Exact, exactFromInteger, exactLiteral, mul, neg, sub } from "./exact";
 
@@ -66,6 +66,8 @@ export function compileFormula<C>(n: FormulaNode, scheme: Scheme, ref: (code: st
       };
     }
     case "call": {
+      // The formula is compiled for one scheme: BY_SCHEME is its argument for that scheme, nothing else is read.
+      if (n.name === "BY_SCHEME") return inner(n.args[SCHEMES.indexOf(scheme)]!);
       const args = n.args.map(inner);
       const [x, y] = args;
       switch (n.name) {
