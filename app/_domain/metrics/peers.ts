@@ -129,9 +129,9 @@ interface Quartiles {
   stats: GroupStats;
 }
 
-function describe(values: readonly Valued[]): Quartiles | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort(order);
+/** Quartiles of ascending values (sortedByLevel). */
+function describe(sorted: readonly Valued[]): Quartiles | null {
+  if (sorted.length === 0) return null;
   const q = [0, 1, 2, 3, 4].map((k) => quartile(sorted, k as 0 | 1 | 2 | 3 | 4));
   return {
     count: sorted.length,
@@ -143,19 +143,35 @@ function describe(values: readonly Valued[]): Quartiles | null {
 
 const EMPTY_STATS: GroupStats = { count: 0, min: null, q1: null, median: null, q3: null, max: null };
 
-/** Competition ranks (1 = highest) and percentiles of the valued members of one group. */
-function positions(members: readonly Valued[]): Map<string, Position> {
-  const sorted = [...members].sort((a, b) => order(b, a));
+/** Competition ranks (1 = highest) and percentiles of the valued members of one group, ascending (sortedByLevel). */
+function positions(sorted: readonly Valued[]): Map<string, Position> {
   const n = sorted.length;
   const out = new Map<string, Position>();
   let rank = 0;
-  sorted.forEach((m, i) => {
-    if (i === 0 || order(m, sorted[i - 1]!) !== 0) rank = i + 1;
+  for (let i = n - 1; i >= 0; i--) {
+    const m = sorted[i]!;
+    if (i === n - 1 || order(m, sorted[i + 1]!) !== 0) rank = n - i;
     // (n − rank) ÷ (n − 1) × 100 to 1 decimal, half up, in integers: ⌊(2000·(n − rank) + (n − 1)) ÷ (2·(n − 1))⌋ ÷ 10.
     const percentile = n === 1 ? 100 : Math.floor((2000 * (n - rank) + (n - 1)) / (2 * (n - 1))) / 10;
     out.set(m.code, { rank, count: n, percentile });
-  });
+  }
   return out;
+}
+
+/**
+ * The valued members sorted ascending (one sort), and by level, each level's members in the same order. `levels`
+ * lists the levels to have (with no members if none has a value).
+ */
+function sortedByLevel(values: Valued[], levels: Iterable<string> = []): { all: Valued[]; byLevel: Map<string, Valued[]> } {
+  const all = values.sort(order);
+  const byLevel = new Map<string, Valued[]>();
+  for (const level of levels) byLevel.set(level, []);
+  for (const m of all) {
+    const members = byLevel.get(m.level);
+    if (members) members.push(m);
+    else byLevel.set(m.level, [m]);
+  }
+  return { all, byLevel };
 }
 
 /**
@@ -179,18 +195,17 @@ export function peerStatsOf(
   view: PeerView = "ytd",
 ): PeerStats {
   const listed = uniqueInstitutions(institutions);
-  const values: Valued[] = [];
-  const byLevelValues = new Map<string, Valued[]>();
-  for (const inst of listed) if (!byLevelValues.has(inst.level)) byLevelValues.set(inst.level, []);
+  const unsorted: Valued[] = [];
   const valueByCode = new Map<string, string | null>();
   for (const inst of listed) {
     const v = valueOf(inst.code);
     valueByCode.set(inst.code, v);
-    if (v === null) continue;
-    const m = valued(inst.code, inst.level, v);
-    values.push(m);
-    byLevelValues.get(inst.level)!.push(m);
+    if (v !== null) unsorted.push(valued(inst.code, inst.level, v));
   }
+  const { all: values, byLevel: byLevelValues } = sortedByLevel(
+    unsorted,
+    listed.map((i) => i.level),
+  );
 
   const region = positions(values);
   const byLevel = new Map<string, Map<string, Position>>();
@@ -320,19 +335,16 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
   if (regionRows.length > 0) return regionRows.map((r) => yoyFlag(r, null)).filter((f): f is AnomalyFlag => f !== null);
 
   const listed = uniqueInstitutions(options.institutions);
-  const all: Valued[] = [];
-  const byLevel = new Map<string, Valued[]>();
+  const unsorted: Valued[] = [];
   const valueByCode = new Map<string, Valued>();
   for (const inst of listed) {
     const v = pick(byCode.get(inst.code), view);
     if (v === null) continue;
     const m = valued(inst.code, inst.level, v);
-    all.push(m);
+    unsorted.push(m);
     valueByCode.set(inst.code, m);
-    const members = byLevel.get(inst.level);
-    if (members) members.push(m);
-    else byLevel.set(inst.level, [m]);
   }
+  const { all, byLevel } = sortedByLevel(unsorted);
   /** A group's quartiles and fences (q1 − k·IQR, q3 + k·IQR), with the fences' doubles for `against`. */
   const fenced = (members: readonly Valued[]) => {
     const q = members.length >= minPeers ? describe(members) : null;

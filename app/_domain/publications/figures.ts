@@ -87,13 +87,15 @@ export function frozen(
   institution: string | null,
   pick: FieldOf,
   o: NumOptions,
+  /** The row of `scheme`, when the caller has it already. */
+  row = rows.get(period, def.code, scheme, institution),
 ): Num {
-  const at = (s: Scheme) => {
-    const row = rows.get(period, def.code, s, institution);
-    return row === undefined ? null : pick(row);
-  };
-  const value = at(scheme);
+  const value = row === undefined ? null : pick(row);
   if (value === null || !isPersonCountUnit(def.unit) || !PAIRED.every((s) => def.schemes.includes(s))) return num(value, def.unit, o);
+  const at = (s: Scheme) => {
+    const other = rows.get(period, def.code, s, institution);
+    return other === undefined ? null : pick(other);
+  };
   const { hide, totalsToWithhold } = suppressCells([[at("EMPLOYEE"), at("RESIDENT")]], o);
   const hidden =
     scheme === "EMPLOYEE" ? hide[0]![0] : scheme === "RESIDENT" ? hide[0]![1] : totalsToWithhold.rows.length > 0 || isSmallCount(value, o);
@@ -122,15 +124,15 @@ export function figure(
   const q = quarterly ? row : undefined;
   const pct = ref.percent;
   return {
-    month: frozen(def, rows, end, ref.scheme, institution, MONTH, o),
-    ytd: frozen(def, rows, end, ref.scheme, institution, YTD, o),
-    prevYearYtd: frozen(def, rows, end, ref.scheme, institution, PREV_YEAR_YTD, o),
+    month: frozen(def, rows, end, ref.scheme, institution, MONTH, o, row),
+    ytd: frozen(def, rows, end, ref.scheme, institution, YTD, o, row),
+    prevYearYtd: frozen(def, rows, end, ref.scheme, institution, PREV_YEAR_YTD, o, row),
     yoy: growth(pct, row?.yoy),
     mom: growth(pct, row?.mom),
     yoyDiff: points(pct, row?.yoyDiff),
     momDiff: points(pct, row?.momDiff),
-    quarter: q ? frozen(def, rows, end, ref.scheme, institution, QUARTER, o) : null,
-    prevYearQuarter: q ? frozen(def, rows, end, ref.scheme, institution, PREV_YEAR_QUARTER, o) : null,
+    quarter: q ? frozen(def, rows, end, ref.scheme, institution, QUARTER, o, row) : null,
+    prevYearQuarter: q ? frozen(def, rows, end, ref.scheme, institution, PREV_YEAR_QUARTER, o, row) : null,
     quarterYoy: growth(pct, q?.quarterYoy),
     qoq: growth(pct, q?.qoq),
     quarterYoyDiff: points(pct, q?.quarterYoyDiff),

@@ -7,7 +7,6 @@ import type { Period } from "../periods";
 import { isPersonCountUnit } from "../suppression";
 import { figure, num, resolve, type NumOptions, type RowIndex } from "./figures";
 import {
-  FIGURE_FIELDS,
   type CompactPanel,
   type CompactPart,
   type CompactPosition,
@@ -42,6 +41,8 @@ export interface Institution {
 export interface Comparison {
   def: IndicatorDef;
   info: IndicatorInfo;
+  /** valueKey(info). */
+  key: string;
   view: OwnIndicatorRow["view"];
   stats: PeerStats;
   byCode: Map<string, PeerStats["institutions"][number]>;
@@ -63,7 +64,7 @@ export function compare(
     return (view === "quarter" ? row?.quarter : view === "month" ? row?.month : row?.ytd) ?? null;
   };
   const stats = peerStatsOf(institutions, valueOf, "ytd");
-  return { def, info, view, stats, byCode: new Map(stats.institutions.map((s) => [s.institutionCode, s])) };
+  return { def, info, key: valueKey(info), view, stats, byCode: new Map(stats.institutions.map((s) => [s.institutionCode, s])) };
 }
 
 /** What every part shares of a comparison (stored once, in the region part's `comparisons`). */
@@ -136,9 +137,8 @@ export function institutionPart(inst: Institution, panels: readonly PanelSpec[],
   const o = c.suppression;
   const values = new Map<string, Num>();
   const own = (k: Comparison) => {
-    const key = valueKey(k.info);
-    if (!values.has(key)) values.set(key, num(k.byCode.get(inst.code)?.value, k.def.unit, o));
-    return key;
+    if (!values.has(k.key)) values.set(k.key, num(k.byCode.get(inst.code)?.value, k.def.unit, o));
+    return k.key;
   };
   const out = new Map<string, CompactPanel>();
   for (const panel of panels) {
@@ -149,7 +149,22 @@ export function institutionPart(inst: Institution, panels: readonly PanelSpec[],
         const s = k?.byCode.get(inst.code);
         if (!k || !s) continue;
         const f = figure(k.def, k.info, c.rows, c.end, inst.code, c.kind === "QUARTERLY_RELEASE", o);
-        const list: Num[] = FIGURE_FIELDS.map((name) => f[name]);
+        // FIGURE_FIELDS' order.
+        const list: Num[] = [
+          f.month,
+          f.ytd,
+          f.prevYearYtd,
+          f.yoy,
+          f.mom,
+          f.yoyDiff,
+          f.momDiff,
+          f.quarter,
+          f.prevYearQuarter,
+          f.quarterYoy,
+          f.qoq,
+          f.quarterYoyDiff,
+          f.qoqDiff,
+        ];
         while (list.length && list[list.length - 1] === null) list.pop();
         rows.push({ figure: list, inLevel: position(s.inLevel), inRegion: position(s.inRegion), key: own(k) });
       }

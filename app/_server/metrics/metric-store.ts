@@ -90,14 +90,47 @@ export async function readMetricValues(
   const out: MetricValues[] = [];
   const num = (t: string | undefined) => (t ? t : null);
   for (const set of sets) {
-    const columns = METRIC_FIELDS.map((f) => set[f].split(","));
+    const [ytd, month, prevYearYtd, yoy, mom, yoyDiff, momDiff] = [
+      set.ytd,
+      set.month,
+      set.prevYearYtd,
+      set.yoy,
+      set.mom,
+      set.yoyDiff,
+      set.momDiff,
+    ].map((t) => t.split(","));
+    const [quarter, prevYearQuarter, quarterYoy, qoq, quarterYoyDiff, qoqDiff] = [
+      set.quarter,
+      set.prevYearQuarter,
+      set.quarterYoy,
+      set.qoq,
+      set.quarterYoyDiff,
+      set.qoqDiff,
+    ].map((t) => t.split(","));
     const ids = set.i === null ? [null] : set.i ? set.i.split(",") : [];
     for (let k = 0; k < ids.length; k++) {
       const institutionCode = ids[k] === null ? null : codeOf.get(ids[k]!);
       if (institutionCode === undefined) continue;
-      const row = { period: set.p, indicatorCode: set.c, scheme: set.s, institutionCode } as MetricValues;
-      METRIC_FIELDS.forEach((f, n) => (row[f] = num(columns[n]![k])));
-      out.push(row);
+      // One literal with every field: hundreds of thousands of rows, each in one allocation.
+      out.push({
+        period: set.p,
+        indicatorCode: set.c,
+        scheme: set.s,
+        institutionCode,
+        ytd: num(ytd![k]),
+        month: num(month![k]),
+        prevYearYtd: num(prevYearYtd![k]),
+        yoy: num(yoy![k]),
+        mom: num(mom![k]),
+        yoyDiff: num(yoyDiff![k]),
+        momDiff: num(momDiff![k]),
+        quarter: num(quarter![k]),
+        prevYearQuarter: num(prevYearQuarter![k]),
+        quarterYoy: num(quarterYoy![k]),
+        qoq: num(qoq![k]),
+        quarterYoyDiff: num(quarterYoyDiff![k]),
+        qoqDiff: num(qoqDiff![k]),
+      });
     }
   }
   return out;

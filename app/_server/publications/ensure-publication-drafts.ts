@@ -84,9 +84,11 @@ export async function ensurePublicationDrafts(
     const flags = periodFlags({ catalogue: catalogue.indicators, institutions, rows });
     return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue: catalogue.indicators, flags }));
   };
+  // The drafted narrative (the month's anomaly flags over every institution) only where a draft takes it.
+  const textOf = async (kind: PublicationKind) =>
+    kind === "MONTHLY_PUSH" ? ((await narrative())[0] ?? "") : (await narrative()).join("\n\n");
   for (const kind of kinds) {
     const p = publicationPeriod(kind, period);
-    const text = kind === "MONTHLY_PUSH" ? ((await narrative())[0] ?? "") : (await narrative()).join("\n\n");
     const existing = await tx.publication.findFirst({
       where: { regionId, kind, periodEnd: period },
       select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, status: true, authorId: true } } },
@@ -99,7 +101,7 @@ export async function ensurePublicationDrafts(
         end: p.end,
         title: defaultTitle(kind, region.name, p),
         layout: defaultLayout(kind),
-        narrative: text,
+        narrative: await textOf(kind),
         authorId: null,
       });
       created.push(d.id);
@@ -107,7 +109,7 @@ export async function ensurePublicationDrafts(
       const latest = existing.versions[0];
       await tx.publicationVersion.update({
         where: { id: latest.id },
-        data: latest.authorId ? { updatedAt: new Date() } : { narrative: text },
+        data: latest.authorId ? { updatedAt: new Date() } : { narrative: await textOf(kind) },
         select: { id: true },
       });
       refreshed.push(existing.id);
