@@ -1,6 +1,7 @@
 import { LEVEL_LABELS } from "@/app/_domain/institutions";
 import { ROLE_LABELS } from "@/app/_domain/roles";
 import { db } from "../db";
+import { institutionWithRegion } from "../home/institution-with-region";
 import type { Session } from "./session";
 
 /** The header's "who am I, where": role names and the region, institution or province in scope. */
@@ -8,7 +9,7 @@ export async function describeScope(session: Session): Promise<{ roles: string; 
   const prisma = await db();
   const roles = session.roles.map((r) => ROLE_LABELS[r]).join("、");
   if (session.institutionId) {
-    const i = await prisma.institution.findUnique({ where: { id: session.institutionId }, include: { region: true } });
+    const i = await institutionWithRegion(session.institutionId);
     return { roles, scope: i ? `${i.region.name} · ${i.name}（${LEVEL_LABELS[i.level]}）` : "—" };
   }
   if (session.regionId) {
