@@ -8,6 +8,7 @@ import {
   type AnomalyFlag,
   type MetricRow,
 } from "@/app/_domain/metrics";
+import { metricRow } from "../helpers/metric-row";
 
 /** The 智能解读 drafter: exact expected text for a small hand-made case. */
 
@@ -53,26 +54,7 @@ const row = (
   prevYearYtd: string | null,
   yoy: string | null,
   period = "2025-06",
-): MetricRow => ({
-  period,
-  indicatorCode,
-  scheme,
-  institutionCode: null,
-  ytd,
-  month: null,
-  prevYearYtd,
-  yoy,
-  mom: null,
-  yoyDiff: null,
-  momDiff: null,
-  quarter: null,
-  prevYearQuarter: null,
-  quarterYoy: null,
-  qoq: null,
-  quarterYoyDiff: null,
-  qoqDiff: null,
-  lineage: { formula: null, inputs: [] },
-});
+): MetricRow => metricRow({ period, indicatorCode, scheme, ytd, prevYearYtd, yoy });
 
 const rows: MetricRow[] = [
   row("I1", "EMPLOYEE", "123456.78", "117330", "0.052194"),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Decimal } from "@/app/_domain/formula/decimal";
 import { anomalyFlags, peerStats, type MetricRow } from "@/app/_domain/metrics";
 import { seeded } from "../helpers/seeded";
+import { metricRow } from "../helpers/metric-row";
 
 /**
  * peerStats and anomalyFlags order values by their doubles and fall back to exact decimals only where two doubles
@@ -10,26 +11,8 @@ import { seeded } from "../helpers/seeded";
  * compared with a reference worked in decimal.js throughout.
  */
 
-const row = (institutionCode: string, ytd: string | null, yoy: string | null = null, prevYearYtd: string | null = null): MetricRow => ({
-  period: "2025-06",
-  indicatorCode: "IN05",
-  scheme: "TOTAL",
-  institutionCode,
-  ytd,
-  month: ytd,
-  prevYearYtd,
-  yoy,
-  mom: null,
-  yoyDiff: null,
-  momDiff: null,
-  quarter: null,
-  prevYearQuarter: null,
-  quarterYoy: null,
-  qoq: null,
-  quarterYoyDiff: null,
-  qoqDiff: null,
-  lineage: { formula: null, inputs: [] },
-});
+const row = (institutionCode: string, ytd: string | null, yoy: string | null = null, prevYearYtd: string | null = null): MetricRow =>
+  metricRow({ institutionCode, ytd, month: ytd, yoy, prevYearYtd });
 
 const text6 = (d: Decimal) => (d.toDecimalPlaces(6).isZero() ? "0" : d.toDecimalPlaces(6).toFixed());
 

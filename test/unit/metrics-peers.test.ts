@@ -1,30 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorDef } from "@/app/_domain/catalogue";
 import { anomalyFlags, peerStats, type MetricRow } from "@/app/_domain/metrics";
+import { metricRow } from "../helpers/metric-row";
 
 /** Institution comparisons and anomaly flags, checked against numbers worked out by hand. */
 
-const row = (institutionCode: string | null, ytd: string | null, o: Partial<MetricRow> = {}): MetricRow => ({
-  period: "2025-06",
-  indicatorCode: "IN05",
-  scheme: "TOTAL",
-  institutionCode,
-  ytd,
-  month: ytd,
-  prevYearYtd: null,
-  yoy: null,
-  mom: null,
-  yoyDiff: null,
-  momDiff: null,
-  quarter: null,
-  prevYearQuarter: null,
-  quarterYoy: null,
-  qoq: null,
-  quarterYoyDiff: null,
-  qoqDiff: null,
-  lineage: { formula: null, inputs: [] },
-  ...o,
-});
+const row = (institutionCode: string | null, ytd: string | null, o: Partial<MetricRow> = {}): MetricRow =>
+  metricRow({ institutionCode, ytd, month: ytd, ...o });
 
 const IN05: Pick<IndicatorDef, "code" | "nameZh" | "unit" | "basis" | "formula"> = {
   code: "IN05",
