@@ -48,8 +48,7 @@ export async function getPublication(
 
   let region: FrozenRegionPart;
   let part: InstitutionPart | null = null;
-  const frozen = v.contentHash !== null;
-  if (frozen) {
+  if (v.contentHash !== null) {
     const institutionId =
       reader.kind === "HOSPITAL"
         ? reader.institutionId
@@ -62,7 +61,7 @@ export async function getPublication(
             )?.id
           : undefined;
     const [frozenRegion, row] = await Promise.all([
-      frozenRegionPart(prisma, versionId, v.contentHash!),
+      frozenRegionPart(prisma, versionId, v.contentHash),
       institutionId
         ? prisma.publicationPart.findUnique({
             where: { versionId_institutionId: { versionId, institutionId } },
@@ -99,7 +98,7 @@ export async function getPublication(
     correctedBy:
       v.status === "CORRECTED" && next ? { versionId: next.id, version: next.version, reason: next.correctionReason ?? "" } : null,
     corrects: prev && v.correctionReason ? { versionId: prev.id, version: prev.version, reason: v.correctionReason } : null,
-    contentHash: frozen ? v.contentHash : null,
+    contentHash: v.contentHash,
     catalogue: region.catalogue,
     sheetVersions: region.sheetVersions,
     institution: part?.institution ?? null,
