@@ -42,20 +42,25 @@ export function indicatorInfo(def: IndicatorDef, scheme?: Scheme): IndicatorInfo
   };
 }
 
-/** Stored rows indexed by period × code × scheme, then institution (null: the region). */
+/**
+ * Stored rows indexed by period, code and scheme, then institution (null: the region). Nested maps, so that a
+ * lookup builds no key (a freeze looks up about a million rows).
+ */
 export class RowIndex {
-  private readonly sets = new Map<string, Map<string | null, MetricValues>>();
+  private readonly periods = new Map<Period, Map<string, Map<Scheme, Map<string | null, MetricValues>>>>();
   constructor(rows: Iterable<MetricValues>) {
     for (const row of rows) {
-      const key = RowIndex.key(row.period, row.indicatorCode, row.scheme);
-      let set = this.sets.get(key);
-      if (!set) this.sets.set(key, (set = new Map()));
+      let codes = this.periods.get(row.period);
+      if (!codes) this.periods.set(row.period, (codes = new Map()));
+      let schemes = codes.get(row.indicatorCode);
+      if (!schemes) codes.set(row.indicatorCode, (schemes = new Map()));
+      let set = schemes.get(row.scheme);
+      if (!set) schemes.set(row.scheme, (set = new Map()));
       set.set(row.institutionCode, row);
     }
   }
-  private static key = (p: Period, c: string, s: Scheme) => `${p}|${c}|${s}`;
   get(period: Period, code: string, scheme: Scheme, institution: string | null): MetricValues | undefined {
-    return this.sets.get(RowIndex.key(period, code, scheme))?.get(institution);
+    return this.periods.get(period)?.get(code)?.get(scheme)?.get(institution);
   }
 }
 

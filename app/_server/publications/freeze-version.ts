@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { notifyAudience } from "./notify";
-import { buildContent, contentHash, frozenTexts, VERSION_CONTENT_SELECT } from "./publication-content";
+import { buildContent, contentHash, frozenTexts, partBatches, VERSION_CONTENT_SELECT } from "./publication-content";
 
 /**
  * Publishes a version the caller has locked and checked (publishPublication; the demo seed): freezes the region
@@ -17,7 +17,8 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
   // Each part is written as JSON once: the same text is hashed and stored (as text: nothing queries inside a part,
   // and parsing 5,000 parts into jsonb took PostgreSQL longer than building them).
   const texts = frozenTexts(content.built);
-  const hash = contentHash(texts);
+  const batches = partBatches(texts, 1000);
+  const hash = contentHash(texts.region, batches);
   await tx.publicationVersion.update({
     where: { id: v.id },
     data: {
@@ -32,16 +33,14 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
   });
   await tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::jsonb WHERE "id" = $1`, v.id, texts.region);
   const idOf = new Map(content.audience.map((a) => [a.code, a.id]));
-  // A line per part: institution id, a tab, the JSON (JSON text holds no raw tab or line break).
-  for (let i = 0; i < texts.parts.length; i += 1000)
+  // A batch: the institutions' ids joined by commas, their parts' JSON by line breaks (JSON text holds none).
+  for (const batch of batches)
     await tx.$executeRawUnsafe(
       `INSERT INTO "PublicationPart" ("versionId", "institutionId", "content")
-       SELECT $1, split_part(line, E'\\t', 1), substr(line, strpos(line, E'\\t') + 1) FROM unnest(string_to_array($2, E'\\n')) AS line`,
+       SELECT $1, id, part FROM unnest(string_to_array($2, ','), string_to_array($3, E'\\n')) AS t(id, part)`,
       v.id,
-      texts.parts
-        .slice(i, i + 1000)
-        .map((p) => `${idOf.get(p.code)!}\t${p.text}`)
-        .join("\n"),
+      batch.codes.map((code) => idOf.get(code)!).join(","),
+      batch.text,
     );
   const corrected = await tx.publicationVersion.updateMany({
     where: { publicationId: v.publicationId, status: "PUBLISHED", version: { lt: v.version } },

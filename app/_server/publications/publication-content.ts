@@ -118,7 +118,7 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
 
 const periodLabel = (v: VersionRow) => publicationPeriod(v.publication.kind, v.publication.periodEnd, v.publication.periodStart).label;
 
-/** The frozen content as canonical JSON texts: the region part, and each institution part with its code. */
+/** The frozen content as canonical JSON texts: the region part, and each institution part with its code, by code. */
 export interface FrozenTexts {
   region: string;
   parts: { code: string; text: string }[];
@@ -126,12 +126,27 @@ export interface FrozenTexts {
 
 export function frozenTexts(built: BuiltSnapshot): FrozenTexts {
   // institutionPart builds each part with its keys in sorted order: JSON.stringify is its canonical JSON, natively.
-  return { region: canonicalJson(built.region), parts: built.parts.map((p) => ({ code: p.institution.code, text: JSON.stringify(p) })) };
+  const parts = built.parts.map((p) => ({ code: p.institution.code, text: JSON.stringify(p) }));
+  return { region: canonicalJson(built.region), parts: parts.sort((a, b) => (a.code < b.code ? -1 : 1)) };
+}
+
+/**
+ * The part texts joined by line breaks, `size` parts a batch (JSON text holds no raw line break): what freezing
+ * stores, batch by batch, and hashes, so each part is copied into one long string once.
+ */
+export function partBatches(texts: FrozenTexts, size: number): { codes: string[]; text: string }[] {
+  const out = [];
+  for (let i = 0; i < texts.parts.length; i += size) {
+    const batch = texts.parts.slice(i, i + size);
+    out.push({ codes: batch.map((p) => p.code), text: batch.map((p) => p.text).join("\n") });
+  }
+  return out;
 }
 
 /** SHA-256 of the frozen content: the region part, then each institution part by code, as canonical JSON. */
-export function contentHash(texts: FrozenTexts): string {
-  const h = createHash("sha256").update(texts.region);
-  for (const part of [...texts.parts].sort((a, b) => (a.code < b.code ? -1 : 1))) h.update("\n").update(part.text);
+export function contentHash(region: string, batches: readonly { text: string }[]): string {
+  const h = createHash("sha256").update(region);
+  // A line break before each part: before each batch, and between the parts of a batch.
+  for (const batch of batches) h.update("\n").update(batch.text);
   return h.digest("hex");
 }
