@@ -2,6 +2,7 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { sessionCookie } from "./app/_server/auth/cookies";
 import { requestId } from "./app/_server/auth/request-context";
+import { decodeSessionJwt } from "./app/_server/auth/session-jwt";
 import { readEnv } from "./app/_server/env";
 import { TOO_LARGE_MESSAGE, UPLOAD_BODY_LIMIT } from "./app/_server/http/body-limit";
 import { assertSameOrigin } from "./app/_server/http/route-helpers";
@@ -19,7 +20,11 @@ import { dynamicSecurityHeaders, newNonce } from "./app/_server/http/security-he
  * matrix e2e test passes with LIANGDI_PROXY_DISABLED=1, which turns this whole file into a no-op.
  */
 // The session cookie is named as next-auth names it (`__Secure-` when Secure), see auth/cookies.ts.
-const redirectAnonymous = withAuth({ pages: { signIn: "/login" }, cookies: { sessionToken: { name: sessionCookie(readEnv()).name } } });
+const redirectAnonymous = withAuth({
+  pages: { signIn: "/login" },
+  cookies: { sessionToken: { name: sessionCookie(readEnv()).name } },
+  jwt: { decode: decodeSessionJwt },
+});
 
 const PUBLIC_PAGES = ["/login"];
 

@@ -12,6 +12,7 @@ import { getPublicationReceipts } from "@/app/_server/publications/get-publicati
 import { getPublicationsDue } from "@/app/_server/publications/get-publications-due";
 import { listNotifications } from "@/app/_server/publications/list-notifications";
 import { listPublications } from "@/app/_server/publications/list-publications";
+import { requireReader, visibleVersions, visibleVersionsSql } from "@/app/_server/publications/publication-access";
 import { publishPublication } from "@/app/_server/publications/publish-publication";
 import { remindUnread } from "@/app/_server/publications/remind-unread";
 import { reviewPublication } from "@/app/_server/publications/review-publication";
@@ -269,4 +270,28 @@ describe("publications", () => {
     await expect(getPublication(hospitalA1, { id: jan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(exportPublication(hospitalA1, { id: jan.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 120_000);
+
+  it("the list's SQL rule selects exactly the versions visibleVersions selects, for every reader", async () => {
+    // By now there are drafts, published, corrected, embargoed and withdrawn versions in two regions.
+    const statuses = new Set((await prisma().publicationVersion.findMany({ select: { status: true } })).map((v) => v.status));
+    for (const status of ["DRAFT", "PUBLISHED", "CORRECTED", "WITHDRAWN"]) expect(statuses).toContain(status);
+    expect(await prisma().publicationVersion.count({ where: { embargoUntil: { gt: new Date() } } })).toBeGreaterThan(0);
+    const now = new Date();
+    for (const session of [entry, hospitalA1, hospitalA2, hospitalB1, supervisor, otherSupervisor]) {
+      const reader = await requireReader(session);
+      const byPrisma = await prisma().publicationVersion.findMany({ where: visibleVersions(reader, now), select: { id: true } });
+      const bySql = await prisma().$queryRaw<{ id: string }[]>`
+        SELECT v.id FROM "PublicationVersion" v JOIN "Publication" p ON p.id = v."publicationId" JOIN "Region" r ON r.id = p."regionId"
+         WHERE ${visibleVersionsSql(reader, now)}`;
+      expect(bySql.map((v) => v.id).sort()).toEqual(byPrisma.map((v) => v.id).sort());
+    }
+    // Not vacuous: the rule lets some readers see versions and hides some from others.
+    expect((await listPublications(hospitalA1)).length).toBeGreaterThan(0);
+    expect(await listPublications(hospitalB1)).toEqual([]);
+    // Newest period first; the quarter before the push of its last month.
+    const ids = (await listPublications(entry)).map((i) => i.id);
+    const march = await draftOf("MONTHLY_PUSH", "2025-03");
+    expect(ids.indexOf(quarterly.id)).toBe(ids.indexOf(march.id) - 1);
+    expect(ids.indexOf(march.id)).toBeLessThan(ids.indexOf((await draftOf("MONTHLY_PUSH", "2025-02")).id));
+  });
 });

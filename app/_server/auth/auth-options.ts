@@ -6,6 +6,7 @@ import { sessionCookie } from "./cookies";
 import { clientIp, requestId } from "./request-context";
 import { endSession } from "./session-store";
 import { authenticate } from "./sign-in";
+import { decodeSessionJwt } from "./session-jwt";
 
 declare module "next-auth" {
   interface Session {
@@ -33,6 +34,7 @@ declare module "next-auth/jwt" {
 export function buildAuthOptions(env: Env = readEnv(), request?: { ip: string | null; requestId: string }): NextAuthOptions {
   return {
     session: { strategy: "jwt", maxAge: env.sessionMaxAge },
+    jwt: { decode: decodeSessionJwt },
     useSecureCookies: env.secureCookies,
     cookies: { sessionToken: sessionCookie(env) },
     pages: { signIn: "/login" },

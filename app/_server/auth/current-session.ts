@@ -1,10 +1,10 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { readEnv } from "../env";
 import { sessionCookie } from "./cookies";
+import { decodeSessionJwt } from "./session-jwt";
 import { clientIp, requestId } from "./request-context";
 import type { Session } from "./session";
 import { resolveSession, type SessionToken } from "./session-store";
@@ -20,7 +20,7 @@ export const getSession = cache(async (): Promise<Session | null> => {
   const env = readEnv();
   const raw = (await cookies()).get(sessionCookie(env).name)?.value;
   if (!raw) return null;
-  const jwt = (await decode({ token: raw, secret: env.authSecret }).catch(() => null)) as SessionToken | null;
+  const jwt = (await decodeSessionJwt({ token: raw, secret: env.authSecret }).catch(() => null)) as SessionToken | null;
   if (!jwt?.uid) return null;
   const h = await headers();
   return resolveSession(jwt, { ip: clientIp(h), requestId: requestId(h) });

@@ -1,7 +1,8 @@
 import { recordAudit, type AuditTx } from "../audit/record-audit";
 import { db } from "../db";
 import { readEnv, type Env } from "../env";
-import { toSession, type Session } from "./session";
+import type { Role } from "@/app/_domain/roles";
+import { toSession, type Session, type SessionUser } from "./session";
 
 /** What the signed JWT carries: the user, their session version when signing in, and the UserSession row. */
 export interface SessionToken {
@@ -30,7 +31,7 @@ export async function resolveSession(
 ): Promise<Session | null> {
   if (!token?.uid || !token.sid) return null;
   const prisma = await db();
-  const row = await prisma.userSession.findUnique({ where: { id: token.sid }, include: { user: true } });
+  const row = await sessionWithUser(token.sid);
   if (!row || row.userId !== token.uid || row.endedAt) return null;
   const { user } = row;
   if (user.status !== "ACTIVE" || user.sessionVersion !== token.sv) return null;
@@ -60,6 +61,32 @@ export async function resolveSession(
   if (touch && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await prisma.userSession.updateMany({ where: { id: row.id, endedAt: null }, data: { lastSeenAt: now } });
   return toSession(user, { ...meta, sessionId: row.id, now, passwordMaxAgeDays: env.passwordMaxAgeDays });
+}
+
+/**
+ * The session row with its user, in one query (every request of a signed-in user reads it; Prisma's include
+ * would make it two).
+ */
+async function sessionWithUser(sessionId: string) {
+  const prisma = await db();
+  const [r] = await prisma.$queryRaw<(SessionRow & SessionUser & { roles: Role[]; status: string; sessionVersion: number })[]>`
+    SELECT s.id AS "sessionId", s."userId", s."createdAt", s."lastSeenAt", s."endedAt",
+           u.id, u.username, u."displayName", u.roles::text[] AS roles, u.status::text AS status, u."sessionVersion",
+           u."provinceId", u."regionId", u."institutionId", u."mustChangePassword", u."passwordChangedAt", u."isDemo",
+           u."mfaSecret", u."mfaEnrolRequired"
+      FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+     WHERE s.id = ${sessionId}`;
+  if (!r) return null;
+  const { sessionId: id, userId, createdAt, lastSeenAt, endedAt, ...user } = r;
+  return { id, userId, createdAt, lastSeenAt, endedAt, user };
+}
+
+interface SessionRow {
+  sessionId: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  endedAt: Date | null;
 }
 
 /** Ends one session (sign-out). */

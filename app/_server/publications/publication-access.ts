@@ -5,7 +5,7 @@ import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
 import { db } from "../db";
 import { notFound } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * Who may read publications, and which versions (not a use case: the read use cases call it first).
@@ -46,6 +46,20 @@ export function visibleVersions(reader: Reader, now: Date): Prisma.PublicationVe
   };
   if (reader.kind === "HOSPITAL") return { ...released, parts: { some: { institutionId: reader.institutionId } } };
   return { ...released, publication: { region: { provinceId: reader.provinceId } } };
+}
+
+/**
+ * visibleVersions as a SQL condition, for a query over "PublicationVersion" v joined with its "Publication" p
+ * and that publication's "Region" r (the list reads everything in one query). The same rule:
+ * test/integration/publications.test.ts checks that both select the same versions for every reader.
+ */
+export function visibleVersionsSql(reader: Reader, now: Date): Prisma.Sql {
+  if (reader.kind === "STAFF") return Prisma.sql`p."regionId" = ${reader.regionId}`;
+  const released = Prisma.sql`v.status IN ('PUBLISHED', 'CORRECTED') AND v."publishedAt" IS NOT NULL
+    AND (v."embargoUntil" IS NULL OR v."embargoUntil" <= ${now})`;
+  if (reader.kind === "HOSPITAL")
+    return Prisma.sql`${released} AND EXISTS (SELECT 1 FROM "PublicationPart" pp WHERE pp."versionId" = v.id AND pp."institutionId" = ${reader.institutionId})`;
+  return Prisma.sql`${released} AND r."provinceId" = ${reader.provinceId}`;
 }
 
 /** The version a reader asked for (a number) or the newest they may see; "not found" (audited) otherwise. */

@@ -7,6 +7,7 @@ import { sessionCookie } from "@/app/_server/auth/cookies";
 import { clientIp, requestId } from "@/app/_server/auth/request-context";
 import { resolveSession } from "@/app/_server/auth/session-store";
 import { readEnv } from "@/app/_server/env";
+import { decodeSessionJwt } from "@/app/_server/auth/session-jwt";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -29,6 +30,7 @@ async function handler(request: NextRequest, context: Context) {
       secret: process.env.NEXTAUTH_SECRET,
       cookieName: cookie.name,
       secureCookie: env.secureCookies,
+      decode: decodeSessionJwt,
     });
     if (token && !(await resolveSession(token, meta, new Date(), env, { touch: false }))) {
       const res = Response.json({});
