@@ -1,10 +1,10 @@
 "use client";
 
-import { Alert, Popover, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { formatMetric, MISSING } from "@/app/_domain/metrics/display";
 import type { getInstitutionComparison, InstitutionComparisonRow } from "@/app/_server/metrics/get-institution-comparison";
-import { LineageDetails } from "./lineage-card";
+import { ClickPopover, LineageDetails } from "./lineage-card";
 import { useMetricsUrl } from "./use-metrics-url";
 
 type Data = Awaited<ReturnType<typeof getInstitutionComparison>>;
@@ -45,11 +45,8 @@ export function InstitutionsPanel({ data }: { data: Data }) {
       align: "right",
       sorter: (a, b) => Number(a.value ?? -Infinity) - Number(b.value ?? -Infinity),
       render: (v: string | null, r) => (
-        <Popover
-          trigger="click"
-          destroyOnHidden
-          placement="left"
-          content={
+        <ClickPopover
+          content={() => (
             <div style={{ width: 640, maxWidth: "80vw" }} data-testid="lineage-card">
               <Typography.Text strong style={{ fontSize: 15 }}>
                 {r.name} · {data.indicator!.nameZh}
@@ -72,10 +69,10 @@ export function InstitutionsPanel({ data }: { data: Data }) {
                 canOpenSheets={data.canOpenSheets}
               />
             </div>
-          }
+          )}
         >
           <span className={v === null ? "metric-cell metric-missing" : "metric-cell num"}>{formatMetric(v, unit)}</span>
-        </Popover>
+        </ClickPopover>
       ),
     },
     {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Table, Tag, Tooltip, Typography } from "antd";
+import { Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { SCHEME_LABELS } from "@/app/_domain/catalogue";
 import { formatChange, formatMetric, MISSING } from "@/app/_domain/metrics/display";
@@ -73,16 +73,12 @@ export function RegionMetricsTable({ data }: { data: Data }) {
       onCell: (r) => ({ rowSpan: r.nameSpan }),
       render: (_, r) => (
         <span>
-          <Typography.Text type="secondary" className="num" style={{ fontSize: 12, marginRight: 6 }}>
-            {r.code}
-          </Typography.Text>
+          <span className="num metric-code">{r.code}</span>
           {r.nameZh}
           {r.derived && (
-            <Tooltip title="派生指标：由公式计算">
-              <Tag style={{ marginLeft: 6 }} color="blue" variant="outlined">
-                派生
-              </Tag>
-            </Tooltip>
+            <Tag style={{ marginLeft: 6 }} color="blue" variant="outlined" title="派生指标：由公式计算">
+              派生
+            </Tag>
           )}
           {r.local && <Tag style={{ marginLeft: 6 }}>地方增选</Tag>}
         </span>

@@ -39,6 +39,17 @@ describe("metrics page", () => {
     await page.getByTestId("trend-chart").locator("canvas").first().waitFor(WAIT);
     await snapshot(page, "metrics-page");
 
+    // One category at a time, the first by default; another category hides 基金收入's rows, 全部 shows every one.
+    const categories = page.getByTestId("metric-category");
+    expect(await categories.first().getAttribute("aria-current")).toBe("page");
+    await categories.nth(1).click();
+    await expect.poll(() => table.getByText("基本医保统筹基金收入合计").count(), WAIT).toBe(0);
+    expect(await table.locator("tbody tr").count()).toBeGreaterThan(1);
+    await categories.last().click();
+    await page.waitForURL(/category=%E5%85%A8%E9%83%A8/, WAIT);
+    await expect.poll(() => table.getByText("基本医保统筹基金收入合计").count(), WAIT).toBeGreaterThan(0);
+    expect(await categories.last().getAttribute("aria-current")).toBe("page");
+
     await page.getByTestId("cell-FI05-TOTAL-ytd").click();
     const card = page.getByTestId("lineage-card");
     await card.getByText("FI03.EMPLOYEE + FI04.RESIDENT").waitFor(WAIT);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireSession } from "@/app/_server/auth/current-session";
 import { orNotFound } from "@/app/_server/auth/page-guard";
 import { getInstitutionComparison } from "@/app/_server/metrics/get-institution-comparison";
@@ -14,8 +15,9 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "指标分析" };
 
-type Search = { region?: string; mode?: string; period?: string; tab?: string; indicator?: string; view?: string };
+type Search = { region?: string; mode?: string; period?: string; tab?: string; indicator?: string; view?: string; category?: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const ALL = "全部";
 
 /**
  * 指标分析: the derived metrics of a region (region staff: their own; supervisors: a region of their province) —
@@ -46,9 +48,20 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
     content = <NarrativeEditor key={`${region}|${narrative.period}|${narrative.saved?.version ?? 0}`} data={narrative} />;
   } else {
     const indicators = table.categories.flatMap((c) => c.rows).filter((r) => r.schemeCount > 0);
+    // One category at a time (a few hundred numbers at once cost the page its speed); 全部 on request.
+    const names = table.categories.map((c) => c.name);
+    const category = q.category === ALL || names.includes(q.category ?? "") ? q.category! : names[0];
+    const href = (c: string) => `/metrics?${new URLSearchParams({ ...q, category: c }).toString()}`;
     content = (
       <>
-        <RegionMetricsTable data={table} />
+        <nav className="metric-categories" aria-label="指标类别">
+          {[...names, ALL].map((c) => (
+            <Link key={c} href={href(c)} aria-current={c === category ? "page" : undefined} data-testid="metric-category">
+              {c}
+            </Link>
+          ))}
+        </nav>
+        <RegionMetricsTable data={{ ...table, categories: table.categories.filter((c) => category === ALL || c.name === category) }} />
         <TrendPanel
           regionCode={region}
           period={period}
