@@ -123,8 +123,16 @@ describe("publications journey", () => {
     await snapshot(page, "publications-inbox");
     await item.click();
     await page.getByTestId("publication-dashboard").waitFor(WAIT);
+    // One section at a time: the first by default, the others from the bar of titles or 下一部分.
+    const nav = page.getByTestId("section-nav");
+    expect(await nav.locator("a").first().getAttribute("aria-current")).toBe("page");
+    expect(await page.locator("[data-section]").count()).toBe(1);
+    await nav.locator("a").filter({ hasText: "本院" }).first().click();
+    await page.locator('[data-section="OWN"]').waitFor(WAIT);
+    await nav.getByRole("link", { name: "全部" }).click();
     await page.getByText(NOTE).waitFor(WAIT);
-    expect(await page.locator('[data-section="OWN"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-section="OWN"]').count()).toBe(1);
+    expect(await page.locator("[data-section]").count()).toBeGreaterThan(1);
     await page.getByTestId("acknowledge").click();
     await page.getByTestId("acknowledged").waitFor(WAIT);
     const id = new URL(page.url()).pathname.split("/").pop()!;
@@ -208,7 +216,13 @@ describe("publications journey", () => {
         await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
         `no sideways scrolling at ${w}px`,
       ).toBe(true);
+      await page.getByTestId("section-nav").locator("a").filter({ hasText: "本院" }).first().click();
       const own = page.locator('[data-section="OWN"]').first();
+      await own.waitFor(WAIT);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+        `no sideways scrolling in 本院 at ${w}px`,
+      ).toBe(true);
       await own.scrollIntoViewIfNeeded();
       await page.waitForTimeout(1200);
       await own.screenshot({ path: `test-results/screenshots/publications-own-${w}.png` });
