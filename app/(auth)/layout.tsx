@@ -1,6 +1,6 @@
 import { AntdRoot } from "@/components/ui/antd-root";
 
-/** Sign-in, password change and MFA set-up: Ant Design forms. */
+/** Password change and MFA set-up: Ant Design forms. (The sign-in page, app/(sign-in)/login, is plain HTML.) */
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return <AntdRoot>{children}</AntdRoot>;
 }
