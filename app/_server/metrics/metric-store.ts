@@ -1,5 +1,5 @@
 import type { Scheme } from "@/app/_domain/catalogue";
-import { METRIC_FIELDS, type MetricValues, type RegionMetricTexts } from "@/app/_domain/metrics/compute-metrics";
+import { METRIC_FIELDS, type MetricSetTexts, type MetricValues, type RegionMetricTexts } from "@/app/_domain/metrics/compute-metrics";
 import type { Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
@@ -18,25 +18,46 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
   if (!computed.sets.length) return;
   const ids = computed.institutionCodes.map((c) => idOf.get(c) ?? fail(`机构 ${c} 不在本统筹区`)).join(",");
   const periods = [...new Set(computed.sets.map((set) => set.period))];
-  const lines = computed.sets.map((set) =>
-    [set.period, set.indicatorCode, set.scheme, set.perInstitution ? "t" : "f", ...METRIC_FIELDS.map((f) => set[f])].join("\t"),
-  );
   await db.$executeRawUnsafe(
     `INSERT INTO "MetricMonth" ("regionId", "period", "institutionIds") SELECT $1, p, string_to_array($3, ',') FROM unnest($2::text[]) AS p`,
     regionId,
     periods,
     ids,
   );
-  await db.$executeRawUnsafe(
-    `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", ${COLUMNS})
-     SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, ${METRIC_FIELDS.map((_, k) => `f[${k + 5}]`).join(", ")}
-       FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
-      ORDER BY n`,
-    regionId,
-    lines.join("\n"),
-  );
+  // In statements of about STATEMENT_TEXT characters: one parameter of a year's tens of megabytes cost PGlite's
+  // protocol encoder (and pg's buffers) several times more per byte than a few megabytes at a time. Each
+  // statement's text is joined once from its sets' fields (a year is ~75 MB: every pass over it counts).
+  const fieldsOf = (set: MetricSetTexts) => [
+    set.period,
+    set.indicatorCode,
+    set.scheme,
+    set.perInstitution ? "t" : "f",
+    ...METRIC_FIELDS.map((f) => set[f]),
+  ];
+  const sizes = computed.sets.map((set) => fieldsOf(set).reduce((n, field) => n + field.length + 1, 0));
+  for (let from = 0; from < computed.sets.length;) {
+    let to = from + 1;
+    let size = sizes[from]!;
+    while (to < computed.sets.length && size + sizes[to]! < STATEMENT_TEXT) size += sizes[to++]!;
+    // A line per set, tab-separated fields: every piece and separator in one array, joined once.
+    const pieces: string[] = [];
+    for (const set of computed.sets.slice(from, to)) {
+      if (pieces.length) pieces.push("\n");
+      fieldsOf(set).forEach((field, k) => (k === 0 ? pieces.push(field) : pieces.push("\t", field)));
+    }
+    await db.$executeRawUnsafe(
+      `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", ${COLUMNS})
+       SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, ${METRIC_FIELDS.map((_, k) => `f[${k + 5}]`).join(", ")}
+         FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
+        ORDER BY n`,
+      regionId,
+      pieces.join(""),
+    );
+    from = to;
+  }
 }
 
+const STATEMENT_TEXT = 2_000_000;
 const COLUMNS = METRIC_FIELDS.map((f) => `"${f}"`).join(", ");
 
 /** Removes the stored metrics of some months of a region (all months when `periods` is "all"). */
