@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SheetValueRow } from "@/app/_domain/sheets/types";
-import { insertSheetValues, readSheetRows, readSheetValues } from "@/app/_server/sheets/sheet-values-store";
+import { insertSheetValues, readSheetColumns, readSheetValues } from "@/app/_server/sheets/sheet-values-store";
 import { createWorld, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -57,12 +57,12 @@ describe("sheet value storage", () => {
       },
     ]);
     const codeOf = new Map([...idOf].map(([code, iid]) => [iid, code]));
-    expect(await readSheetRows(prisma(), id, codeOf)).toEqual([
-      { indicatorCode: "FI03", scheme: "EMPLOYEE", institutionCode: null, value: "12.5" },
-      { indicatorCode: "IN02", scheme: "TOTAL", institutionCode: w.hospitalA2.code, value: null },
-      { indicatorCode: "IN02", scheme: "TOTAL", institutionCode: w.hospitalA1.code, value: "7" },
-      { indicatorCode: "FI04", scheme: "RESIDENT", institutionCode: null, value: "0" },
-    ]);
+    expect(await readSheetColumns(prisma(), id, codeOf)).toEqual({
+      indicatorCodes: ["FI03", "IN02", "IN02", "FI04"],
+      schemes: ["EMPLOYEE", "TOTAL", "TOTAL", "RESIDENT"],
+      institutionCodes: [null, w.hospitalA2.code, w.hospitalA1.code, null],
+      values: ["12.5", null, "7", "0"],
+    });
     expect(await readSheetValues(prisma(), id, { regionOnly: true })).toEqual([
       { indicatorCode: "FI03", scheme: "EMPLOYEE", institutionId: null, value: "12.5" },
       { indicatorCode: "FI04", scheme: "RESIDENT", institutionId: null, value: "0" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "@/app/_domain/formula";
-import { fromDecimal, growthText, parseExact, subtract } from "@/app/_domain/metrics/exact";
+import { differenceText, div, fromDecimal, growthText, parseExact, sub, subtract } from "@/app/_domain/metrics/exact";
 import { seeded } from "../helpers/seeded";
 
 /**
@@ -96,5 +96,48 @@ describe("Exact", () => {
     expect(exact("12.3456785000000000000000001").text6()).toBe("12.345679");
     expect(exact("-0.0000004999999999999999999").text6()).toBe("0");
     expect(exact("0.0000005000000000000000000001").text6()).toBe("0.000001");
+  });
+
+  /** p ÷ q (q > 0) rounded half away from zero to 6 places, in BigInt: the reference for quotients. */
+  const halfUp6 = (p: bigint, q: bigint) => {
+    const m = ((p < 0n ? -p : p) * 2_000_000n + q) / (2n * q);
+    return canonical6(new Decimal((p < 0n ? -m : m).toString()).div(1_000_000));
+  };
+
+  it("rounds quotients to 6 places in doubles only where that cannot differ from the exact rounding (seeded)", () => {
+    const rand = seeded(12);
+    const int = (n: number) => BigInt(Math.floor(rand() * n));
+    for (let k = 0; k < 3000; k++) {
+      // p ÷ q, and p ÷ q exactly half-way at the 7th decimal: (2m + 1) ÷ (2·10⁶·d) · d with an odd d.
+      const half = k % 3 === 0;
+      const d = int(1000) * 2n + 3n;
+      const q = half ? 2_000_000n * d : int(1e6) + 1n;
+      const p = half ? (int(4e9) * 2n + 1n) * d - (k % 2 ? 4_000_000_000n * d : 0n) : int(1e12) - int(5e11);
+      const x = div(exact(p.toString()), exact(q.toString()))!;
+      expect(x.text6(), `${p} ÷ ${q}`).toBe(halfUp6(p, q));
+    }
+  });
+
+  it("differences of quotients: in doubles where safe, the exact rational difference's rounding otherwise (seeded)", () => {
+    const rand = seeded(13);
+    const int = (n: number) => BigInt(Math.floor(rand() * n));
+    for (let k = 0; k < 3000; k++) {
+      // b = u ÷ v (v odd and no multiple of 5: no finite decimal); a = b + h, h random or half-way at the 7th decimal.
+      let v = int(20000) * 2n + 3n;
+      if (v % 5n === 0n) v += 2n;
+      const u = int(1e9) - int(2e8);
+      const [hn, hd] = k % 2 === 0 ? [int(4e9) * 2n + 1n - 4_000_000_000n, 2_000_000n] : [int(1e9) - int(5e8), int(1e6) + 1n];
+      const an = u * hd + hn * v;
+      const ad = v * hd;
+      const a = div(exact(an.toString()), exact(ad.toString()))!;
+      const b = div(exact(u.toString()), exact(v.toString()))!;
+      const expected = halfUp6(hn, hd); // a − b = h exactly
+      expect(differenceText(a, b), `${an}/${ad} − ${u}/${v}`).toBe(expected);
+      expect(sub(a, b).text6()).toBe(expected);
+    }
+    // Reported values (no quotient): exact.
+    expect(differenceText(exact("12.5"), exact("12.4999995"))).toBe("0.000001");
+    expect(differenceText(exact("-0.0000005"), exact("0"))).toBe("-0.000001");
+    expect(differenceText(exact("123456789012345678.25"), exact("0.0000005"))).toBe("123456789012345678.25"); // …2499995, half up
   });
 });

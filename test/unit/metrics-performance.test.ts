@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Scheme } from "@/app/_domain/catalogue";
 import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
-import { computeRegionMetrics, type AcceptedSheet } from "@/app/_domain/metrics";
+import { computeRegionMetrics, type AcceptedRows } from "@/app/_domain/metrics";
 import { makePeriod } from "@/app/_domain/periods";
 import { seeded } from "../helpers/seeded";
 
@@ -27,10 +27,10 @@ describe("metrics engine timing", () => {
 
     let t0 = performance.now();
     const base = institutions.map(() => inputs.map(() => 100 + Math.floor(rand() * 10_000)));
-    const accepted = new Map<string, AcceptedSheet>();
+    const accepted = new Map<string, AcceptedRows>();
     for (const period of periods) {
       const month = Number(period.slice(5));
-      const rows: AcceptedSheet["rows"][number][] = [];
+      const rows: AcceptedRows["rows"][number][] = [];
       institutions.forEach((inst, i) => {
         inputs.forEach((def, k) => {
           const value =

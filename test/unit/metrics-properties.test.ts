@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorDef, Scheme, ValueBasis } from "@/app/_domain/catalogue";
 import { Decimal, evaluate, parseFormula } from "@/app/_domain/formula";
-import { computeRegionMetrics, type AcceptedSheet, type MetricRow } from "@/app/_domain/metrics";
+import { computeRegionMetrics, type AcceptedRows, type MetricRow } from "@/app/_domain/metrics";
 import { makePeriod, shiftPeriod } from "@/app/_domain/periods";
 import { seeded } from "../helpers/seeded";
 
@@ -54,7 +54,7 @@ const INSTITUTIONS = [
 const PERIODS = Array.from({ length: 36 }, (_, i) => makePeriod(2023, 1 + i));
 
 /** Random sheets for 2023–2025: YTD flows that mostly grow, with gaps, zeros and up to 6 decimal places. */
-function randomSheets(seed: number, missing = 0.08, gaps = 0.05): Map<string, AcceptedSheet> {
+function randomSheets(seed: number, missing = 0.08, gaps = 0.05): Map<string, AcceptedRows> {
   const rand = seeded(seed);
   const amount = (scale: number) => {
     const r = rand();
@@ -63,11 +63,11 @@ function randomSheets(seed: number, missing = 0.08, gaps = 0.05): Map<string, Ac
     return new Decimal(Math.floor(rand() * scale * 10 ** places)).div(10 ** places).toFixed();
   };
   const ytd = new Map<string, Decimal>();
-  const out = new Map<string, AcceptedSheet>();
+  const out = new Map<string, AcceptedRows>();
   for (const period of PERIODS) {
     if (rand() < gaps) continue; // a month without an accepted sheet
     const january = period.endsWith("-01");
-    const rows: AcceptedSheet["rows"][number][] = [];
+    const rows: AcceptedRows["rows"][number][] = [];
     const cell = (code: string, scheme: Scheme, institutionCode: string | null, flow: boolean) => {
       const key = `${code}|${scheme}|${institutionCode}`;
       if (flow) {
@@ -92,7 +92,7 @@ function randomSheets(seed: number, missing = 0.08, gaps = 0.05): Map<string, Ac
   return out;
 }
 
-const compute = (accepted: Map<string, AcceptedSheet>, periods = PERIODS) =>
+const compute = (accepted: Map<string, AcceptedRows>, periods = PERIODS) =>
   computeRegionMetrics({ catalogue: CATALOGUE, institutions: INSTITUTIONS, accepted, periods });
 const key = (r: MetricRow) => `${r.period}|${r.indicatorCode}|${r.scheme}|${r.institutionCode ?? ""}`;
 const canonical = (d: Decimal) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
-import { computeRegionMetrics, computeRegionValues, monthsRead, type AcceptedSheet } from "@/app/_domain/metrics";
+import { computeRegionMetrics, computeRegionValues, monthsRead, type AcceptedColumns, type AcceptedRows } from "@/app/_domain/metrics";
 import { addMonths, type Period } from "@/app/_domain/periods";
 import type { IndicatorDef } from "@/app/_domain/catalogue";
 import { generateDemoMonths } from "@/prisma/seed/demo-sheets";
@@ -20,7 +20,7 @@ const institutions = Array.from({ length: 4 }, (_, i) => ({
 const FIRST: Period = "2023-01";
 const LAST: Period = "2025-12";
 
-function history(catalogue: readonly IndicatorDef[]): Map<Period, AcceptedSheet> {
+function history(catalogue: readonly IndicatorDef[]): Map<Period, AcceptedRows> {
   const months = generateDemoMonths({
     catalogue,
     region: { code: "349900", scale: 3 },
@@ -34,12 +34,12 @@ function history(catalogue: readonly IndicatorDef[]): Map<Period, AcceptedSheet>
 
 /** The months `offsets` names; of those not in `institutionOffsets` (when given), the region's rows alone. */
 function windowOf(
-  all: Map<Period, AcceptedSheet>,
+  all: Map<Period, AcceptedRows>,
   target: Period,
   offsets: readonly number[],
   institutionOffsets?: readonly number[],
-): Map<Period, AcceptedSheet> {
-  const out = new Map<Period, AcceptedSheet>();
+): Map<Period, AcceptedRows> {
+  const out = new Map<Period, AcceptedRows>();
   for (const o of offsets) {
     const sheet = all.get(addMonths(target, o));
     if (!sheet) continue;
@@ -105,7 +105,7 @@ describe("months a computation reads (monthsRead)", () => {
       target,
       Array.from({ length: 14 }, (_, i) => -i),
     );
-    const row = (accepted: Map<Period, AcceptedSheet>) =>
+    const row = (accepted: Map<Period, AcceptedRows>) =>
       computeRegionValues({ catalogue, institutions: levels, accepted, periods: [target], since: FIRST }).find(
         (r) => r.indicatorCode === "FI06",
       )!;
@@ -129,6 +129,30 @@ describe("months a computation reads (monthsRead)", () => {
     const withLineage = computeRegionMetrics({ catalogue, institutions: levels, accepted: all, periods });
     expect(computeRegionValues({ catalogue, institutions: levels, accepted: all, periods })).toEqual(
       withLineage.map(({ lineage: _, ...values }) => values),
+    );
+  });
+
+  it("sheets given as columns (as storage reads them) give the rows of the same sheets given as rows", () => {
+    const catalogue = NHSA_2025_03.indicators;
+    const all = history(catalogue);
+    const levels = institutions.map((i) => ({ code: i.code, level: i.level }));
+    const columns = new Map<Period, AcceptedColumns>(
+      [...all].map(([p, { versionId, rows }]) => [
+        p,
+        {
+          versionId,
+          columns: {
+            indicatorCodes: rows.map((r) => r.indicatorCode),
+            schemes: rows.map((r) => r.scheme),
+            institutionCodes: rows.map((r) => r.institutionCode),
+            values: rows.map((r) => r.value),
+          },
+        },
+      ]),
+    );
+    const periods: Period[] = ["2024-03", "2025-12"];
+    expect(computeRegionMetrics({ catalogue, institutions: levels, accepted: columns, periods })).toEqual(
+      computeRegionMetrics({ catalogue, institutions: levels, accepted: all, periods }),
     );
   });
 });

@@ -71,9 +71,9 @@ export class LineageCell {
 /** The values of one (indicator, scheme) in one scope. */
 export class Series {
   /** Values by month index − the first accepted month (months before it are all null and not stored). */
-  readonly ytdAt: Slot[] = [];
-  readonly monthAt: Slot[] = [];
-  readonly quarterAt: Slot[] = [];
+  readonly ytdAt: Slot[];
+  readonly monthAt: Slot[];
+  readonly quarterAt: Slot[];
   /** By month index, when lineage is recorded. */
   lineage: Map<number, LineageCell> | undefined;
   readonly d: Def;
@@ -82,22 +82,48 @@ export class Series {
   constructor(
     readonly pair: Pair,
     readonly scope: Scope,
+    months: number,
   ) {
     this.d = pair.d;
     this.scheme = pair.scheme;
     this.slot = pair.slot;
+    // Sized once: arrays grown from empty by a late month first were most of the engine's allocations.
+    this.ytdAt = new Array<Slot>(months);
+    this.monthAt = new Array<Slot>(months);
+    this.quarterAt = new Array<Slot>(months);
+  }
+
+  /** Forgets every computed value. */
+  clear(): void {
+    this.ytdAt.fill(undefined);
+    this.monthAt.fill(undefined);
+    this.quarterAt.fill(undefined);
+    this.lineage = undefined;
   }
 }
 
-/** The region, or one institution: its series by slot, and its reported values. */
+/**
+ * The region, or an institution: its series by slot, and its reported values. The engine reuses one scope for
+ * every institution in turn (reset), so that an institution's intermediate values allocate nothing new.
+ */
 export class Scope {
   readonly series: Series[];
   constructor(
-    readonly institutionCode: string | null,
+    public institutionCode: string | null,
     pairs: readonly Pair[],
-    /** Reported text by slot × months + (t − first month); undefined where the sheet has no such row. */
-    readonly raw: (string | null | undefined)[],
+    /** Reported text by slot × months with a sheet + the month's column; undefined where the sheet has no such row. */
+    public raw: (string | null | undefined)[],
+    /** How many months the series hold (month index − the first accepted month). */
+    months: number,
   ) {
-    this.series = pairs.map((p) => new Series(p, this));
+    this.series = pairs.map((p) => new Series(p, this, months));
+  }
+
+  /** The same series for another institution, every computed value forgotten. */
+  reset(institutionCode: string, raw: (string | null | undefined)[]): this {
+    this.institutionCode = institutionCode;
+    this.raw = raw;
+    for (const s of this.series) s.clear();
+    return this;
   }
 }

@@ -62,6 +62,12 @@ export class Exact {
   text6(): string {
     if (this.rounded !== undefined) return this.rounded;
     if (this.s <= 6) return (this.rounded = this.text());
+    // A quotient or a big integer: in doubles when clearly away from a rounding boundary (no digits printed).
+    if (this.src !== undefined || !safe(this.i)) {
+      const x = toDouble(this);
+      const fast = roundedInDoubles(x, Math.abs(x));
+      if (fast !== null) return (this.rounded = fast);
+    }
     // Round the digits of |n| half up at the 6th decimal: the same as on the integer, without dividing it.
     const digits = this.magnitudeDigits();
     const keep = digits.length - (this.s - 6);
@@ -278,6 +284,36 @@ function bigSum(a: Exact, b: Exact, sign: 1 | -1): bigint {
 /** a − b, exact. */
 export function subtract(a: Exact, b: Exact): Exact {
   return safeSum(a, b, -1) ?? new Exact(bigSum(a, b, -1), Math.max(a.s, b.s));
+}
+
+/**
+ * a − b rounded half away from zero to 6 decimal places, as canonical text: sub(a, b).text6(), which for
+ * quotients (Exact.src) is the rounding of the exact rational difference. Quotients and big integers are
+ * subtracted in doubles when the result is clearly on one side of a rounding boundary (see roundedInDoubles).
+ */
+export function differenceText(a: Exact, b: Exact): string {
+  if (a.src !== undefined || b.src !== undefined || !safe(a.i) || !safe(b.i)) {
+    const x = toDouble(a);
+    const y = toDouble(b);
+    const fast = roundedInDoubles(x - y, Math.abs(x) + Math.abs(y));
+    if (fast !== null) return fast;
+  }
+  return sub(a, b).text6();
+}
+
+/**
+ * v rounded half away from zero to 6 places, when v is a double within a relative error of 2^−50 of
+ * `magnitude` (the sum of the absolute values it was computed from, each read by toDouble: 2^−51, plus one
+ * rounding of the difference) from the exact value and the rounding cannot go the other way; null when it might
+ * (v·10⁶ within several times that error of a half, or too large for a safe integer). Outside that margin the
+ * exact value, its 40-digit approximation and v round alike.
+ */
+function roundedInDoubles(v: number, magnitude: number): string | null {
+  const g = v * 1e6;
+  const bound = magnitude * 1e6 * 2 ** -46;
+  if (!Number.isFinite(g) || Math.abs(g) >= 2 ** 51 || Math.abs(g - Math.floor(g) - 0.5) <= bound) return null;
+  const q = g < 0 ? -Math.floor(0.5 - g) : Math.floor(g + 0.5);
+  return plainNumber(q === 0 ? 0 : q, 6);
 }
 
 /**

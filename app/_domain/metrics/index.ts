@@ -8,6 +8,8 @@ export {
   computeRegionSets,
   computeRegionValues,
   monthsRead,
+  type AcceptedColumns,
+  type AcceptedRows,
   type AcceptedSheet,
   type LineageInput,
   type MetricLineage,

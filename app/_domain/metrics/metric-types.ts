@@ -1,6 +1,6 @@
 import type { IndicatorDef, Scheme } from "../catalogue";
 import type { Period } from "../periods";
-import type { SheetValueRow } from "../sheets/types";
+import type { SheetColumns, SheetValueRow } from "../sheets/types";
 
 /** The metrics engine's input and output shapes (compute-metrics.ts documents the rules; docs/metrics.md the fields). */
 
@@ -76,9 +76,15 @@ export interface MetricRow extends MetricValues {
   lineage: MetricLineage;
 }
 
-export interface AcceptedSheet {
+/** A month's accepted values, as rows or as columns (what storage reads: no object per value). */
+export type AcceptedSheet = AcceptedRows | AcceptedColumns;
+export interface AcceptedRows {
   versionId: string;
   rows: readonly SheetValueRow[];
+}
+export interface AcceptedColumns {
+  versionId: string;
+  columns: SheetColumns;
 }
 
 export interface RegionMetricsInput {

@@ -4,7 +4,7 @@ import { isPeriod } from "../periods";
 import { compileFormula, monthViewTree, YTD_MARK, type Compiled } from "./compile-formula";
 import { EngineLineage } from "./engine-lineage";
 import { type Def, type Evaluation, type Pair, BUSY, EMPTY, Scope, Series, addOnce, isJanuary, monthIndex } from "./engine-parts";
-import { type Exact, growthText, parseExact, sub, subtract } from "./exact";
+import { type Exact, differenceText, growthText, parseExact, subtract } from "./exact";
 import type {
   AcceptedSheet,
   EvalView,
@@ -16,8 +16,8 @@ import type {
 } from "./metric-types";
 
 const text = (x: Exact | null): string | null => (x === null ? null : x.text6());
-/** a − b rounded like every output (exactly: sub keeps a quotient's exact value for the rounding). */
-const difference = (a: Exact | null, b: Exact | null): string | null => (a === null || b === null ? null : sub(a, b).text6());
+/** a − b rounded like every output (from a quotient's exact value, see differenceText). */
+const difference = (a: Exact | null, b: Exact | null): string | null => (a === null || b === null ? null : differenceText(a, b));
 
 /**
  * The engine of one region (the rules are in compute-metrics.ts): each value computed once, on first need, from
@@ -30,7 +30,10 @@ export class RegionEngine {
   readonly institutionPairs: Pair[] = [];
   readonly institutionCodes: string[];
   readonly regionScope: Scope;
-  /** Reported values per institution code, filled a month at a time as months are first needed. */
+  /**
+   * Reported values per institution code, filled a month at a time as months are first needed: slot × sheets +
+   * the month's column (months with a sheet only: an accept reads a few of the region's months).
+   */
   private readonly raws = new Map<string, (string | null | undefined)[]>();
   private readonly regionRaw: (string | null | undefined)[];
   private readonly sheets: (AcceptedSheet | undefined)[];
@@ -38,6 +41,11 @@ export class RegionEngine {
   /** The month index of the first accepted sheet; months = how many months up to the last one. */
   readonly first: number;
   private readonly months: number;
+  /** By k = month index − first: the month's column among the months with a sheet, −1 without one. */
+  private readonly column: Int32Array;
+  private readonly columns: number;
+  /** The institution scope in use (institutionScope). */
+  private scratch: Scope | undefined;
   /** Records lineage, when it is asked for. */
   private readonly trace: EngineLineage | null;
 
@@ -92,15 +100,22 @@ export class RegionEngine {
     this.sheets = new Array(this.months);
     this.indexed = new Array(this.months).fill(false);
     for (const [period, sheet] of input.accepted) this.sheets[monthIndex(period) - first] = sheet;
+    this.column = new Int32Array(this.months).fill(-1);
+    let columns = 0;
+    for (let k = 0; k < this.months; k++) if (this.sheets[k]) this.column[k] = columns++;
+    this.columns = columns;
 
-    const size = (pairs: Pair[]) => pairs.length * this.months;
+    const size = (pairs: Pair[]) => pairs.length * this.columns;
     this.regionRaw = new Array(size(this.regionPairs));
     for (const code of this.institutionCodes) this.raws.set(code, new Array(size(this.institutionPairs)));
-    this.regionScope = new Scope(null, this.regionPairs, this.regionRaw);
+    this.regionScope = new Scope(null, this.regionPairs, this.regionRaw, this.months);
   }
 
+  /** Institution `code`'s scope: valid until the next call (one scope serves every institution in turn). */
   institutionScope(code: string): Scope {
-    return new Scope(code, this.institutionPairs, this.raws.get(code)!);
+    const raw = this.raws.get(code)!;
+    if (this.scratch === undefined) return (this.scratch = new Scope(code, this.institutionPairs, raw, this.months));
+    return this.scratch.reset(code, raw);
   }
 
   /**
@@ -138,26 +153,34 @@ export class RegionEngine {
     this.indexed[k] = true;
     const sheet = this.sheets[k];
     if (!sheet) return;
-    for (const row of sheet.rows) {
-      const d = this.defs.get(row.indicatorCode);
-      const slot = d?.slots.get(row.scheme);
-      if (d === undefined || slot === undefined || d.derived) continue;
-      const raw = d.institution
-        ? row.institutionCode === null
-          ? undefined
-          : this.raws.get(row.institutionCode)
-        : row.institutionCode === null
-          ? this.regionRaw
-          : undefined;
-      if (raw) raw[slot * this.months + k] = row.value;
+    if ("rows" in sheet) for (const row of sheet.rows) this.put(k, row.indicatorCode, row.scheme, row.institutionCode, row.value);
+    else {
+      const { indicatorCodes, schemes, institutionCodes, values } = sheet.columns;
+      for (let j = 0; j < indicatorCodes.length; j++) this.put(k, indicatorCodes[j]!, schemes[j]!, institutionCodes[j]!, values[j]!);
     }
+  }
+
+  /** One reported value of month k, kept when its indicator × scheme is an input of its scope. */
+  private put(k: number, code: string, scheme: Scheme, institutionCode: string | null, value: string | null): void {
+    const d = this.defs.get(code);
+    const slot = d?.slots.get(scheme);
+    if (d === undefined || slot === undefined || d.derived) return;
+    const raw = d.institution
+      ? institutionCode === null
+        ? undefined
+        : this.raws.get(institutionCode)
+      : institutionCode === null
+        ? this.regionRaw
+        : undefined;
+    if (raw) raw[slot * this.columns + this.column[k]!] = value;
   }
 
   /** The reported text at k = month index − first (k ≥ 0). */
   private reported(s: Series, k: number): string | null {
-    if (k >= this.months) return null;
+    const c = k < this.months ? this.column[k]! : -1;
+    if (c < 0) return null;
     if (!this.indexed[k]) this.index(k);
-    return s.scope.raw[s.slot * this.months + k] ?? null;
+    return s.scope.raw[s.slot * this.columns + c] ?? null;
   }
 
   versionAt(t: number): string | null {

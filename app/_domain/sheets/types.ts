@@ -25,6 +25,14 @@ export interface SheetValueRow {
   value: string | null;
 }
 
+/** Values as parallel columns: the k-th elements make the k-th SheetValueRow (no object per value). */
+export interface SheetColumns {
+  indicatorCodes: readonly string[];
+  schemes: readonly Scheme[];
+  institutionCodes: readonly (string | null)[];
+  values: readonly (string | null)[];
+}
+
 export type IssueSeverity = "ERROR" | "WARNING";
 
 export interface SheetIssue {

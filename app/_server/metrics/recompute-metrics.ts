@@ -3,7 +3,7 @@ import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricTex
 import { addMonths, comparePeriods, isQuarterEnd, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
-import { readSheetRows } from "../sheets/sheet-values-store";
+import { readSheetColumns } from "../sheets/sheet-values-store";
 import { deleteMetricValues, insertMetricValues } from "./metric-store";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -35,7 +35,7 @@ async function loadSheets(
   for (const period of [...new Set(periods)].sort(comparePeriods)) {
     const versionId = versions.get(period);
     if (!versionId) continue;
-    out.set(period, { versionId, rows: await readSheetRows(db, versionId, codeOf, { regionOnly: regionOnly.has(period) }) });
+    out.set(period, { versionId, columns: await readSheetColumns(db, versionId, codeOf, { regionOnly: regionOnly.has(period) }) });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { SheetValueRow } from "@/app/_domain/sheets/types";
+import type { SheetColumns, SheetValueRow } from "@/app/_domain/sheets/types";
 import type { PreviousValueMap } from "@/app/_domain/sheets/types";
 import { cellKey } from "@/app/_domain/sheets/validate-sheet";
 import type { Scheme } from "@/app/_domain/catalogue";
@@ -125,20 +125,19 @@ export async function readSheetValues(client: Db, versionId: string, { regionOnl
 }
 
 /**
- * The same as rows of institution codes (`codeOf`: institution id → code), as the metrics engine reads them;
- * values of institutions missing from `codeOf` keep their id.
+ * The same as columns of institution codes (`codeOf`: institution id → code; null for a region-level value), as
+ * the metrics engine reads them: no object per value (a large region's 36 months hold millions of values).
+ * Values of institutions missing from `codeOf` keep their id.
  */
-export async function readSheetRows(
+export async function readSheetColumns(
   client: Db,
   versionId: string,
   codeOf: Map<string, string>,
   { regionOnly = false } = {},
-): Promise<SheetValueRow[]> {
+): Promise<SheetColumns> {
   const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly);
-  return codes.map((indicatorCode, k) => {
-    const id = institutionIds[k]!;
-    return { indicatorCode, scheme: schemes[k]!, institutionCode: id ? (codeOf.get(id) ?? id) : null, value: values[k]! };
-  });
+  const institutionCodes = institutionIds.map((id) => (id ? (codeOf.get(id) ?? id) : null));
+  return { indicatorCodes: codes, schemes, institutionCodes, values };
 }
 
 /** The accepted values of a region's sheet for a period, keyed as the validator expects; undefined if none. */
