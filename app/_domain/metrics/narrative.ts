@@ -3,7 +3,7 @@ import { Decimal } from "../formula/decimal";
 import { parseFormula, type FormulaNode } from "../formula";
 import { INSTITUTION_LEVELS } from "../institutions";
 import { isPeriod, isQuarterEnd, monthLabel, quarterLabel, quarterOf, type Period } from "../periods";
-import type { MetricRow } from "./compute-metrics";
+import type { MetricValues } from "./compute-metrics";
 import { levelNoun, narrativeValue, percentNumber, shortest } from "./format";
 import type { AnomalyFlag, AnomalyKind } from "./peers";
 
@@ -35,7 +35,7 @@ export interface NarrativeInput {
   /** A quarter-end month ("2025-06" → 2025年第二季度); another month is labelled as that month (2025年5月). */
   quarterEnd: Period;
   /** Region-level rows of that period (other rows are ignored). */
-  rows: readonly MetricRow[];
+  rows: readonly MetricValues[];
   catalogue: readonly IndicatorDef[];
   /** Anomaly flags (anomalyFlags); those of other periods are ignored. */
   flags: readonly AnomalyFlag[];
@@ -87,7 +87,7 @@ function growthWords(yoy: Decimal): string | null {
   return `${yoy.isNegative() ? "下降" : "增长"}${pct}%`;
 }
 
-function clause(def: IndicatorDef, row: MetricRow, period: Period): string {
+function clause(def: IndicatorDef, row: MetricValues, period: Period): string {
   const ytd = new Decimal(row.ytd!);
   const name = nameOf(def, row.scheme);
   if (def.unit === "%") {
@@ -122,7 +122,7 @@ export function draftNarrative(input: NarrativeInput): string[] {
   const label = narrativePeriodLabel(period);
   const order = new Map(catalogue.map((d, i) => [d.code, i]));
   const defs = new Map(catalogue.map((d) => [d.code, d]));
-  const rows = new Map<string, MetricRow>();
+  const rows = new Map<string, MetricValues>();
   for (const r of input.rows) if (r.institutionCode === null && r.period === period) rows.set(`${r.indicatorCode}|${r.scheme}`, r);
 
   // 1. One paragraph per category.

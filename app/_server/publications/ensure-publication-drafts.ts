@@ -6,7 +6,7 @@ import { defaultLayout, defaultTitle, publicationPeriod } from "@/app/_domain/pu
 import type { Layout, PublicationKind } from "@/app/_domain/publications/types";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import type { Prisma } from "../generated/prisma/client";
-import { readStoredRows } from "../metrics/metric-region";
+import { readMetricValues } from "../metrics/metric-store";
 
 type Tx = Prisma.TransactionClient;
 
@@ -76,11 +76,12 @@ export async function ensurePublicationDrafts(
       ? await tx.narrativeDraft.findUnique({ where: { regionId_period: { regionId, period } }, select: { text: true } })
       : null;
     if (saved) return (paragraphs = saved.text.split(/\n{2,}/));
-    const [catalogue, institutions, rows] = await Promise.all([
+    const [catalogue, institutions] = await Promise.all([
       loadRegionCatalogue(tx, regionId),
-      tx.institution.findMany({ where: { regionId }, select: { code: true, level: true } }),
-      readStoredRows(tx, regionId, [period]),
+      tx.institution.findMany({ where: { regionId }, select: { id: true, code: true, level: true } }),
     ]);
+    // The stored values as they are (no lineage: flags and narrative read numbers only).
+    const rows = await readMetricValues(tx, regionId, [period], new Map(institutions.map((i) => [i.id, i.code])));
     const flags = periodFlags({ catalogue: catalogue.indicators, institutions, rows });
     return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue: catalogue.indicators, flags }));
   };
