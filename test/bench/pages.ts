@@ -145,8 +145,8 @@ async function run(kind: "pglite" | "postgresql") {
   try {
     const cookies = new Map<string, string>();
     for (const u of new Set(PAGES.map(([, u]) => u).filter((u): u is string => !!u))) cookies.set(u, await httpSignIn(base, u));
-    // The hospital's newest publication, as its inbox lists it.
-    const list = await fetch(base + "/api/v1/publications", { headers: { cookie: cookies.get("hf_hospital")! } }).then((r) => r.json());
+    // The hospital's newest quarterly release (its largest regular publication; a fixed kind, so runs compare).
+    const list = await fetch(base + "/api/v1/publications?kind=QUARTERLY_RELEASE", { headers: { cookie: cookies.get("hf_hospital")! } }).then((r) => r.json());
     const dashboard = `/inbox/${list.publications[0].id}`;
     const at = (url: string) => (url === DASHBOARD ? dashboard : url);
     const single: Record<string, { medianMs: number; cpuMsPerRequest: number; htmlKb: number; status: number }> = {};
