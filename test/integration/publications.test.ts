@@ -161,6 +161,10 @@ describe("publications", () => {
     expect(inbox[0]!.receipt).toEqual({ openedAt: null, acknowledgedAt: null });
     const view = await getPublication(hospitalA1, { id: quarterly.id, institutionCode: "H34010000002" });
     expect(view.institution?.code).toBe("H34010000001");
+    // The first opening is the receipt (audited once); later openings keep its time.
+    expect(view.receipt).toEqual({ openedAt: expect.any(String), acknowledgedAt: null });
+    expect((await getPublication(hospitalA1, { id: quarterly.id })).receipt).toEqual(view.receipt);
+    expect(await prisma().auditEvent.count({ where: { action: "publication.open", actorId: hospitalA1.userId } })).toBe(1);
     const body = JSON.stringify(view);
     for (const other of ["合肥乙医院", "H34010000002", "合肥3号医院", "H34010000003"]) expect(body).not.toContain(other);
     const own = view.sections.find((s) => s.scope === "OWN")!.panels.find((p) => p.kind === "OWN_INDICATORS")!.data!;

@@ -4,6 +4,8 @@ import {
   KIND_LABELS,
   type FrozenRegionPart,
   type InstitutionPart,
+  type PublicationKind,
+  type PublicationStatus,
   type PublicationView,
   type StoredPart,
 } from "@/app/_domain/publications/types";
@@ -11,9 +13,10 @@ import { sectionsFor } from "@/app/_domain/publications/views";
 import { actorOf, recordAudit } from "../audit/record-audit";
 import type { Session } from "../auth/session";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { buildContent, VERSION_CONTENT_SELECT } from "./publication-content";
 import { frozenRegionPart } from "./frozen-region-cache";
-import { denied, findVisibleVersion, requireReader } from "./publication-access";
+import { denied, requireReader, visibleVersionsSql, type Reader } from "./publication-access";
 
 /**
  * One publication as the caller may see it (publication-access.ts): a published version from its frozen
@@ -27,24 +30,8 @@ export async function getPublication(
   input: { id: string; version?: number; institutionCode?: string },
 ): Promise<PublicationView> {
   const reader = await requireReader(session);
-  const versionId = await findVisibleVersion(session, reader, input.id, input.version);
   const prisma = await db();
-  const v = await prisma.publicationVersion.findUniqueOrThrow({
-    where: { id: versionId },
-    select: {
-      ...VERSION_CONTENT_SELECT,
-      publicationId: true,
-      version: true,
-      status: true,
-      publishedAt: true,
-      correctionReason: true,
-      contentHash: true,
-    },
-  });
-  const others = await prisma.publicationVersion.findMany({
-    where: { publicationId: v.publicationId, version: { in: [v.version - 1, v.version + 1] } },
-    select: { id: true, version: true, status: true, correctionReason: true },
-  });
+  const v = await visibleHead(session, reader, input.id, input.version);
 
   let region: FrozenRegionPart;
   let part: InstitutionPart | null = null;
@@ -55,16 +42,16 @@ export async function getPublication(
         : input.institutionCode
           ? (
               await prisma.institution.findFirst({
-                where: { code: String(input.institutionCode).slice(0, 20), regionId: v.publication.region.id },
+                where: { code: String(input.institutionCode).slice(0, 20), regionId: v.regionId },
                 select: { id: true },
               })
             )?.id
           : undefined;
     const [frozenRegion, row] = await Promise.all([
-      frozenRegionPart(prisma, versionId, v.contentHash),
+      frozenRegionPart(prisma, v.id, v.contentHash),
       institutionId
         ? prisma.publicationPart.findUnique({
-            where: { versionId_institutionId: { versionId, institutionId } },
+            where: { versionId_institutionId: { versionId: v.id, institutionId } },
             select: { data: true, content: true },
           })
         : null,
@@ -75,46 +62,89 @@ export async function getPublication(
     part = row ? expandPart(region, (row.data ?? JSON.parse(row.content!)) as StoredPart) : null;
   } else {
     // Only staff reach drafts (visibleVersions); a live preview of one institution at most.
-    const built = (await buildContent(prisma, v, { only: input.institutionCode ? [String(input.institutionCode)] : [] })).built;
+    const content = await prisma.publicationVersion.findUniqueOrThrow({ where: { id: v.id }, select: VERSION_CONTENT_SELECT });
+    const built = (await buildContent(prisma, content, { only: input.institutionCode ? [String(input.institutionCode)] : [] })).built;
     region = built.region;
     part = built.parts[0] ? expandPart(region, built.parts[0]) : null;
   }
 
-  const receipt = reader.kind === "HOSPITAL" ? await recordOpening(session, versionId, reader.institutionId) : null;
-  const next = others.find((o) => o.version === v.version + 1);
-  const prev = others.find((o) => o.version === v.version - 1);
+  const receipt =
+    reader.kind !== "HOSPITAL"
+      ? null
+      : v.openedAt
+        ? { openedAt: v.openedAt.toISOString(), acknowledgedAt: v.acknowledgedAt?.toISOString() ?? null }
+        : await recordOpening(session, v.id, reader.institutionId);
   return {
     id: v.publicationId,
-    versionId,
+    versionId: v.id,
     version: v.version,
-    kind: v.publication.kind,
-    kindLabel: KIND_LABELS[v.publication.kind],
+    kind: v.kind,
+    kindLabel: KIND_LABELS[v.kind],
     title: region.title,
     period: region.period,
     region: region.region,
     status: v.status,
     peerMode: region.peerMode,
     publishedAt: v.publishedAt?.toISOString() ?? null,
-    correctedBy:
-      v.status === "CORRECTED" && next ? { versionId: next.id, version: next.version, reason: next.correctionReason ?? "" } : null,
-    corrects: prev && v.correctionReason ? { versionId: prev.id, version: prev.version, reason: v.correctionReason } : null,
+    correctedBy: v.status === "CORRECTED" && v.nextId ? { versionId: v.nextId, version: v.version + 1, reason: v.nextReason ?? "" } : null,
+    corrects: v.prevId && v.correctionReason ? { versionId: v.prevId, version: v.version - 1, reason: v.correctionReason } : null,
     contentHash: v.contentHash,
     catalogue: region.catalogue,
     sheetVersions: region.sheetVersions,
     institution: part?.institution ?? null,
-    sections: sectionsFor(region, part, versionId),
+    sections: sectionsFor(region, part, v.id),
     receipt,
   };
 }
 
-/** The first opening of a version by a hospital user (later openings keep the first time). */
+interface Head {
+  id: string;
+  publicationId: string;
+  version: number;
+  status: PublicationStatus;
+  publishedAt: Date | null;
+  correctionReason: string | null;
+  contentHash: string | null;
+  kind: PublicationKind;
+  regionId: string;
+  /** The versions before and after (corrections link to each other). */
+  prevId: string | null;
+  nextId: string | null;
+  nextReason: string | null;
+  /** The caller's own receipt. */
+  openedAt: Date | null;
+  acknowledgedAt: Date | null;
+}
+
+/**
+ * The version a reader asked for (a number) or the newest they may see, with its neighbours and the caller's
+ * receipt, in one query (the dashboard is opened by every hospital on the release morning); "not found"
+ * (audited) otherwise. The same condition as findVisibleVersion (visibleVersionsSql ≡ visibleVersions).
+ */
+async function visibleHead(session: Session, reader: Reader, publicationId: string, version?: number): Promise<Head> {
+  const prisma = await db();
+  const id = String(publicationId).slice(0, 64);
+  const [head] = await prisma.$queryRaw<Head[]>`
+    SELECT v.id, v."publicationId", v.version, v.status::text AS status, v."publishedAt", v."correctionReason",
+           v."contentHash", p.kind::text AS kind, p."regionId", pv.id AS "prevId", nx.id AS "nextId",
+           nx."correctionReason" AS "nextReason", rc."openedAt", rc."acknowledgedAt"
+      FROM "PublicationVersion" v
+      JOIN "Publication" p ON p.id = v."publicationId"
+      JOIN "Region" r ON r.id = p."regionId"
+      LEFT JOIN "PublicationVersion" pv ON pv."publicationId" = v."publicationId" AND pv.version = v.version - 1
+      LEFT JOIN "PublicationVersion" nx ON nx."publicationId" = v."publicationId" AND nx.version = v.version + 1
+      LEFT JOIN "PublicationReceipt" rc ON rc."versionId" = v.id AND rc."userId" = ${session.userId}
+     WHERE ${visibleVersionsSql(reader, new Date())} AND v."publicationId" = ${id}
+           ${version !== undefined && Number.isInteger(version) ? Prisma.sql`AND v.version = ${version}` : Prisma.empty}
+     ORDER BY v.version DESC
+     LIMIT 1`;
+  if (!head) await denied(session, id);
+  return head;
+}
+
+/** The first opening of a version by a hospital user (visibleHead found no receipt; a concurrent opening keeps the first time). */
 async function recordOpening(session: Session, versionId: string, institutionId: string) {
   const prisma = await db();
-  const existing = await prisma.publicationReceipt.findUnique({
-    where: { versionId_userId: { versionId, userId: session.userId } },
-    select: { openedAt: true, acknowledgedAt: true },
-  });
-  if (existing) return { openedAt: existing.openedAt.toISOString(), acknowledgedAt: existing.acknowledgedAt?.toISOString() ?? null };
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.publicationReceipt.upsert({
       where: { versionId_userId: { versionId, userId: session.userId } },
