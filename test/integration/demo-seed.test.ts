@@ -12,6 +12,7 @@ import { DEMO_REGIONS, DEMO_USERS, demoInstitutionsOf } from "@/prisma/seed/demo
 import { DEMO_SHEET_MONTHS, seedDemoIfEmpty } from "@/prisma/seed/demo";
 import { demoAnomalyPlan, generateDemoMonth } from "@/prisma/seed/demo-sheets";
 import { listPublications } from "@/app/_server/publications/list-publications";
+import { describeScope } from "@/app/_server/auth/describe-scope";
 import { sessionOf } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -48,6 +49,13 @@ describe("demo seed with monthly base sheets", () => {
       expect(await prisma().user.findUnique({ where: { username }, select: { regionId: true } })).toMatchObject({
         regionId: expect.any(String),
       });
+    // The header's scope of each kind of account.
+    const scopeOf = async (username: string) =>
+      (await describeScope(sessionOf(await prisma().user.findUniqueOrThrow({ where: { username } })))).scope;
+    expect(await scopeOf("hf_entry")).toBe("安徽省 · 合肥市（340100）");
+    expect(await scopeOf("hf_hospital")).toBe("合肥市 · 合肥市第一人民医院（三级）");
+    expect(await scopeOf("ah_supervisor")).toMatch(/^安徽省（\d{2,6}）$/);
+    expect(await scopeOf("sysadmin")).toBe("全系统");
   });
 
   it("stores 27 accepted months per region ending last month, and 26 for 合肥市, whose latest month is left to do", async () => {

@@ -13,8 +13,10 @@ export async function describeScope(session: Session): Promise<{ roles: string; 
     return { roles, scope: i ? `${i.region.name} · ${i.name}（${LEVEL_LABELS[i.level]}）` : "—" };
   }
   if (session.regionId) {
-    const r = await prisma.region.findUnique({ where: { id: session.regionId }, include: { province: true } });
-    return { roles, scope: r ? `${r.province.name} · ${r.name}（${r.code}）` : "—" };
+    // One query (every staff page's header; Prisma's include would make it two).
+    const [r] = await prisma.$queryRaw<{ name: string; code: string; province: string }[]>`
+      SELECT r.name, r.code, p.name AS province FROM "Region" r JOIN "Province" p ON p.id = r."provinceId" WHERE r.id = ${session.regionId}`;
+    return { roles, scope: r ? `${r.province} · ${r.name}（${r.code}）` : "—" };
   }
   if (session.provinceId) {
     const p = await prisma.province.findUnique({ where: { id: session.provinceId } });
