@@ -146,7 +146,9 @@ async function run(kind: "pglite" | "postgresql") {
     const cookies = new Map<string, string>();
     for (const u of new Set(PAGES.map(([, u]) => u).filter((u): u is string => !!u))) cookies.set(u, await httpSignIn(base, u));
     // The hospital's newest quarterly release (its largest regular publication; a fixed kind, so runs compare).
-    const list = await fetch(base + "/api/v1/publications?kind=QUARTERLY_RELEASE", { headers: { cookie: cookies.get("hf_hospital")! } }).then((r) => r.json());
+    const list = await fetch(base + "/api/v1/publications?kind=QUARTERLY_RELEASE", {
+      headers: { cookie: cookies.get("hf_hospital")! },
+    }).then((r) => r.json());
     const dashboard = `/inbox/${list.publications[0].id}`;
     const at = (url: string) => (url === DASHBOARD ? dashboard : url);
     const single: Record<string, { medianMs: number; cpuMsPerRequest: number; htmlKb: number; status: number }> = {};
