@@ -3,6 +3,7 @@ import { isPeriod, type Period } from "../periods";
 import { monthIndex, periodAt, type Pair, type Scope } from "./engine-parts";
 import {
   METRIC_FIELDS,
+  type FlagRow,
   type MetricLineage,
   type MetricRow,
   type MetricSetTexts,
@@ -126,6 +127,48 @@ export function computeRegionSets(input: RegionMetricsInput): RegionMetricTexts 
     return out;
   });
   return { institutionCodes, sets: texts };
+}
+
+/**
+ * One period's region rows of computed sets, every field, as readMetricValues reads them back once stored (an empty
+ * element is null).
+ */
+export function regionRowsOf(computed: RegionMetricTexts, period: Period): MetricValues[] {
+  const out: MetricValues[] = [];
+  for (const set of computed.sets) {
+    if (set.period !== period || set.perInstitution) continue;
+    const row = { period, indicatorCode: set.indicatorCode, scheme: set.scheme, institutionCode: null } as MetricValues;
+    for (const f of METRIC_FIELDS) row[f] = set[f] || null;
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * One period's rows of computed sets (region and institution) with only the fields anomaly flags read, as
+ * readMetricValues would read them back: the accept flags what it just computed without reading a month's
+ * 100,000 values back, nor splitting the fields the flags never read.
+ */
+export function flagRowsOf({ institutionCodes, sets }: RegionMetricTexts, period: Period): FlagRow[] {
+  const out: FlagRow[] = [];
+  const num = (t: string) => (t ? t : null);
+  for (const set of sets) {
+    if (set.period !== period) continue;
+    const [ytd, month, prevYearYtd, yoy, yoyDiff] = [set.ytd, set.month, set.prevYearYtd, set.yoy, set.yoyDiff].map((t) => t.split(","));
+    for (let k = 0; k < set.size; k++)
+      out.push({
+        period,
+        indicatorCode: set.indicatorCode,
+        scheme: set.scheme,
+        institutionCode: set.perInstitution ? institutionCodes[k]! : null,
+        ytd: num(ytd![k]!),
+        month: num(month![k]!),
+        prevYearYtd: num(prevYearYtd![k]!),
+        yoy: num(yoy![k]!),
+        yoyDiff: num(yoyDiff![k]!),
+      });
+  }
+  return out;
 }
 
 /** Elements (canonical decimals: ASCII) appended as bytes, joined by commas; null as an empty element. */

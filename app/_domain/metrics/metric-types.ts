@@ -54,6 +54,12 @@ export interface MetricValues {
   qoqDiff: string | null;
 }
 
+/** What anomaly flags read of a row (periodFlags, anomalyFlags): a MetricValues is one. */
+export type FlagRow = Pick<
+  MetricValues,
+  "period" | "indicatorCode" | "scheme" | "institutionCode" | "ytd" | "month" | "prevYearYtd" | "yoy" | "yoyDiff"
+>;
+
 /** Every value field of a row, in storage order (docs/metrics.md defines each). */
 export const METRIC_FIELDS = [
   "ytd",

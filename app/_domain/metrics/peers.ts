@@ -1,7 +1,7 @@
 import type { IndicatorDef, Scheme } from "../catalogue";
 import { Decimal } from "../formula/decimal";
 import type { Period } from "../periods";
-import type { MetricValues } from "./compute-metrics";
+import type { FlagRow, MetricValues } from "./compute-metrics";
 import { grouped, percentNumber, shortest, valueWithUnit } from "./format";
 
 /**
@@ -93,9 +93,9 @@ function against(v: Valued, bound: Decimal, boundN: number): number {
 }
 
 /** Checks the rows are one period × indicator × scheme of institution level, and indexes them by institution. */
-function rowsByInstitution(rows: readonly MetricValues[]): Map<string, MetricValues> {
+function rowsByInstitution<R extends FlagRow>(rows: readonly R[]): Map<string, R> {
   const first = rows[0];
-  const byCode = new Map<string, MetricValues>();
+  const byCode = new Map<string, R>();
   for (const r of rows) {
     if (r.period !== first!.period || r.indicatorCode !== first!.indicatorCode || r.scheme !== first!.scheme) {
       throw new Error("同业比较的行须为同一期间、同一指标、同一险种");
@@ -105,7 +105,7 @@ function rowsByInstitution(rows: readonly MetricValues[]): Map<string, MetricVal
   return byCode;
 }
 
-const pick = (row: MetricValues | undefined, view: PeerView): string | null =>
+const pick = (row: FlagRow | undefined, view: PeerView): string | null =>
   row === undefined ? null : view === "month" ? row.month : row.ytd;
 
 const text6 = (d: Decimal): string => {
@@ -268,7 +268,7 @@ export interface AnomalyFlag {
 
 export interface AnomalyOptions {
   /** One period × indicator × scheme: institution rows, or region rows (then only the yoy flag applies). */
-  rows: readonly MetricValues[];
+  rows: readonly FlagRow[];
   institutions: readonly { code: string; level: string }[];
   /** The indicator of the rows (its Chinese name and unit go into the reasons). */
   indicator: Pick<IndicatorDef, "code" | "nameZh" | "unit" | "basis" | "formula">;
@@ -302,7 +302,7 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
   const byCode = rowsByInstitution(rows); // also checks the rows are one period × indicator × scheme
   const name = indicator.nameZh + (view === "month" && (indicator.basis === "FLOW" || indicator.formula !== null) ? "（当月）" : "");
 
-  const yoyFlag = (row: MetricValues, level: string | null): AnomalyFlag | null => {
+  const yoyFlag = (row: FlagRow, level: string | null): AnomalyFlag | null => {
     // A negative base: the text's sign (as Decimal's isNegative, "-0" included).
     if (row.yoy === null || (row.prevYearYtd !== null && row.prevYearYtd.startsWith("-"))) return null;
     // |yoy| ≤ threshold in doubles where they differ, exactly where they tie (see `order`).

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from "../catalogue";
-import type { MetricValues } from "./compute-metrics";
+import type { FlagRow } from "./compute-metrics";
 import { anomalyFlags, type AnomalyFlag, type PeerView } from "./peers";
 
 /**
@@ -11,11 +11,11 @@ import { anomalyFlags, type AnomalyFlag, type PeerView } from "./peers";
 export function periodFlags(input: {
   catalogue: readonly IndicatorDef[];
   institutions: readonly { code: string; level: string }[];
-  /** One period's rows (region and institution). */
-  rows: readonly MetricValues[];
+  /** One period's rows (region and institution): MetricValues, or only what the flags read. */
+  rows: readonly FlagRow[];
   view?: PeerView;
 }): AnomalyFlag[] {
-  const groups = new Map<string, MetricValues[]>();
+  const groups = new Map<string, FlagRow[]>();
   for (const r of input.rows) {
     const key = `${r.indicatorCode}|${r.scheme}|${r.institutionCode === null ? "R" : "I"}`;
     const list = groups.get(key);

@@ -76,12 +76,23 @@ export async function recomputeMetrics(db: Db, regionId: string, periods: readon
   return recomputeWith(db, regionId, await regionInputs(db, regionId), periods);
 }
 
+/**
+ * Metrics just computed and stored, with what they were computed with: the accept's drafts flag them without
+ * reading them back.
+ */
+export interface ComputedMetrics {
+  catalogue: readonly IndicatorDef[];
+  /** Every institution of the region, by code. */
+  institutions: readonly { code: string; level: string }[];
+  values: RegionMetricTexts;
+}
+
 async function recomputeWith(
   db: Db,
   regionId: string,
   inputs: RegionInputs,
   periods: readonly Period[],
-): Promise<{ periods: Period[]; rows: number }> {
+): Promise<{ periods: Period[]; rows: number; computed?: ComputedMetrics }> {
   const targets = [...new Set(periods)].sort(comparePeriods);
   if (!targets.length) return { periods: [], rows: 0 };
   const { catalogue, institutions, codeOf, idOf, versions } = inputs;
@@ -90,7 +101,7 @@ async function recomputeWith(
   const sets = computeRegionSets({ catalogue, institutions, ...window, periods: computed });
   await deleteMetricValues(db, regionId, targets);
   await insertMetricValues(db, regionId, sets, idOf);
-  return { periods: computed, rows: valueCount(sets) };
+  return { periods: computed, rows: valueCount(sets), computed: { catalogue, institutions, values: sets } };
 }
 
 /** The months whose metrics read month P's accepted values (monthsRead, turned forward). */
@@ -101,9 +112,14 @@ function monthsDependingOn(p: Period, catalogue: readonly IndicatorDef[]): Perio
 
 /**
  * After month P's accepted version changed: recompute the months that read it and have an accepted sheet
- * (usually P alone, when P is the latest month). Everything when a formula reads its own past.
+ * (usually P alone, when P is the latest month). Everything when a formula reads its own past. `computed`: the
+ * values computed (not after recomputing everything).
  */
-export async function recomputeAfterAccept(db: Db, regionId: string, p: Period): Promise<{ periods: Period[]; rows: number }> {
+export async function recomputeAfterAccept(
+  db: Db,
+  regionId: string,
+  p: Period,
+): Promise<{ periods: Period[]; rows: number; computed?: ComputedMetrics }> {
   const inputs = await regionInputs(db, regionId);
   const dependents = monthsDependingOn(p, inputs.catalogue);
   if (dependents === "all") {

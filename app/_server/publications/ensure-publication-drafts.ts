@@ -1,4 +1,5 @@
 import "server-only";
+import { flagRowsOf, regionRowsOf } from "@/app/_domain/metrics/compute-metrics";
 import { draftNarrative } from "@/app/_domain/metrics/narrative";
 import { periodFlags } from "@/app/_domain/metrics/period-flags";
 import { isQuarterEnd, type Period } from "@/app/_domain/periods";
@@ -7,6 +8,7 @@ import type { Layout, PublicationKind } from "@/app/_domain/publications/types";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import type { Prisma } from "../generated/prisma/client";
 import { readMetricValues } from "../metrics/metric-store";
+import type { ComputedMetrics } from "../metrics/recompute-metrics";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,6 +66,8 @@ export async function ensurePublicationDrafts(
   tx: Tx,
   regionId: string,
   period: Period,
+  /** The region's metrics as just computed and stored (the accept's recompute), when at hand: not read back. */
+  computed?: ComputedMetrics,
 ): Promise<{ created: string[]; refreshed: string[] }> {
   const kinds: PublicationKind[] = isQuarterEnd(period) ? ["MONTHLY_PUSH", "QUARTERLY_RELEASE"] : ["MONTHLY_PUSH"];
   const region = await tx.region.findUniqueOrThrow({ where: { id: regionId }, select: { name: true } });
@@ -76,6 +80,13 @@ export async function ensurePublicationDrafts(
       ? await tx.narrativeDraft.findUnique({ where: { regionId_period: { regionId, period } }, select: { text: true } })
       : null;
     if (saved) return (paragraphs = saved.text.split(/\n{2,}/));
+    if (computed?.values.sets.some((set) => set.period === period)) {
+      // The values just stored, as they would be read back (flags and narrative read numbers only).
+      const { catalogue, institutions, values } = computed;
+      const flags = periodFlags({ catalogue, institutions, rows: flagRowsOf(values, period) });
+      const rows = regionRowsOf(values, period);
+      return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue, flags }));
+    }
     const [catalogue, institutions] = await Promise.all([
       loadRegionCatalogue(tx, regionId),
       tx.institution.findMany({ where: { regionId }, select: { id: true, code: true, level: true } }),

@@ -63,7 +63,10 @@ export async function reviewSheet(
         // Only accepted versions feed the metrics: accepting recomputes this month and the months that read it.
         const recomputed = decision === "ACCEPT" ? await recomputeAfterAccept(tx, version.sheet.regionId, version.sheet.period) : null;
         // The month's 月推送 (and at a quarter's end the 季发布) draft appears or is refreshed with the new numbers.
-        const drafts = decision === "ACCEPT" ? await ensurePublicationDrafts(tx, version.sheet.regionId, version.sheet.period) : null;
+        const drafts =
+          decision === "ACCEPT"
+            ? await ensurePublicationDrafts(tx, version.sheet.regionId, version.sheet.period, recomputed?.computed)
+            : null;
         await recordAudit(tx, actorOf(session), {
           action: decision === "ACCEPT" ? "sheet.accept" : "sheet.reject",
           objectType: "SheetVersion",
