@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { NHSA_2025_03 } from "@/app/_domain/catalogues/nhsa-2025-03";
-import { computeRegionSets, computeRegionValues, flagRowsOf, regionRowsOf, type AcceptedRows } from "@/app/_domain/metrics";
+import {
+  computeRegionSets,
+  computeRegionValues,
+  flagRowsOf,
+  regionRowsOf,
+  type AcceptedRows,
+  type MetricValues,
+} from "@/app/_domain/metrics";
 import { periodFlags } from "@/app/_domain/metrics/period-flags";
 import type { Period } from "@/app/_domain/periods";
 import { generateDemoMonths } from "@/prisma/seed/demo-sheets";
@@ -35,25 +42,34 @@ describe("rows of computed texts", () => {
     expect(regionRowsOf(texts, period)).toEqual(values.filter((r) => r.period === period && r.institutionCode === null));
   });
 
-  it.each(periods)("flagRowsOf(%s): every row of the period, the fields flags read, and the same flags", (period) => {
+  it.each(periods)("flagRowsOf(%s): each set's rows of the period, the fields flags read, and the same flags", (period) => {
     const rows = values.filter((r) => r.period === period);
-    const flagRows = flagRowsOf(texts, period);
-    expect(flagRows).toEqual(
-      rows.map(({ period, indicatorCode, scheme, institutionCode, ytd, month, prevYearYtd, yoy, yoyDiff }) => ({
-        period,
-        indicatorCode,
-        scheme,
-        institutionCode,
-        ytd,
-        month,
-        prevYearYtd,
-        yoy,
-        yoyDiff,
-      })),
-    );
-    expect(flagRows.filter((r) => r.institutionCode !== null && r.ytd !== null).length).toBeGreaterThan(100);
+    const rowsOf = flagRowsOf(texts, period);
+    const pick = ({ period, indicatorCode, scheme, institutionCode, ytd, month, prevYearYtd, yoy, yoyDiff }: MetricValues) => ({
+      period,
+      indicatorCode,
+      scheme,
+      institutionCode,
+      ytd,
+      month,
+      prevYearYtd,
+      yoy,
+      yoyDiff,
+    });
+    let valued = 0;
+    for (const def of catalogue)
+      for (const scheme of def.schemes) {
+        const institution = def.scope === "INSTITUTION";
+        const expected = rows.filter(
+          (r) => r.indicatorCode === def.code && r.scheme === scheme && (r.institutionCode !== null) === institution,
+        );
+        expect(rowsOf(def.code, scheme, institution), `${def.code} ${scheme}`).toEqual(expected.map(pick));
+        expect(rowsOf(def.code, scheme, !institution)).toBeUndefined();
+        valued += expected.filter((r) => r.institutionCode !== null && r.ytd !== null).length;
+      }
+    expect(valued).toBeGreaterThan(100);
     const flags = periodFlags({ catalogue, institutions: levels, rows });
     expect(flags.length).toBeGreaterThan(0);
-    expect(periodFlags({ catalogue, institutions: levels, rows: flagRows })).toEqual(flags);
+    expect(periodFlags({ catalogue, institutions: levels, rows: rowsOf })).toEqual(flags);
   });
 });

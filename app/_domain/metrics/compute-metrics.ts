@@ -12,6 +12,7 @@ import {
   type RegionMetricSets,
   type RegionMetricsInput,
   type RegionMetricTexts,
+  type SetRows,
 } from "./metric-types";
 import { filledFields, RegionEngine } from "./region-engine";
 
@@ -145,18 +146,21 @@ export function regionRowsOf(computed: RegionMetricTexts, period: Period): Metri
 }
 
 /**
- * One period's rows of computed sets (region and institution) with only the fields anomaly flags read, as
- * readMetricValues would read them back: the accept flags what it just computed without reading a month's
- * 100,000 values back, nor splitting the fields the flags never read.
+ * One period's rows of computed sets with only the fields anomaly flags read, as readMetricValues would read them
+ * back, made a set at a time when asked (periodFlags): the accept flags what it just computed without reading a
+ * month's 100,000 values back, splitting the fields flags never read, or holding every row at once.
  */
-export function flagRowsOf({ institutionCodes, sets }: RegionMetricTexts, period: Period): FlagRow[] {
-  const out: FlagRow[] = [];
+export function flagRowsOf({ institutionCodes, sets }: RegionMetricTexts, period: Period): SetRows {
+  const byKey = new Map<string, MetricSetTexts>();
+  for (const set of sets) if (set.period === period) byKey.set(`${set.indicatorCode}|${set.scheme}|${set.perInstitution}`, set);
   const num = (t: string) => (t ? t : null);
-  for (const set of sets) {
-    if (set.period !== period) continue;
+  return (code, scheme, institution) => {
+    const set = byKey.get(`${code}|${scheme}|${institution}`);
+    if (!set) return undefined;
     const [ytd, month, prevYearYtd, yoy, yoyDiff] = [set.ytd, set.month, set.prevYearYtd, set.yoy, set.yoyDiff].map((t) => t.split(","));
+    const out = new Array<FlagRow>(set.size);
     for (let k = 0; k < set.size; k++)
-      out.push({
+      out[k] = {
         period,
         indicatorCode: set.indicatorCode,
         scheme: set.scheme,
@@ -166,9 +170,9 @@ export function flagRowsOf({ institutionCodes, sets }: RegionMetricTexts, period
         prevYearYtd: num(prevYearYtd![k]!),
         yoy: num(yoy![k]!),
         yoyDiff: num(yoyDiff![k]!),
-      });
-  }
-  return out;
+      };
+    return out;
+  };
 }
 
 /** Elements (canonical decimals: ASCII) appended as bytes, joined by commas; null as an empty element. */

@@ -14,6 +14,7 @@ export {
   type AcceptedRows,
   type AcceptedSheet,
   type FlagRow,
+  type SetRows,
   type LineageInput,
   type MetricLineage,
   type MetricRow,

@@ -60,6 +60,12 @@ export type FlagRow = Pick<
   "period" | "indicatorCode" | "scheme" | "institutionCode" | "ytd" | "month" | "prevYearYtd" | "yoy" | "yoyDiff"
 >;
 
+/**
+ * The rows of one indicator × scheme of a period: the region's (`institution` false) or the institutions'
+ * (periodFlags). A function, so that rows made from computed values (flagRowsOf) exist one set at a time.
+ */
+export type SetRows = (indicatorCode: string, scheme: Scheme, institution: boolean) => readonly FlagRow[] | undefined;
+
 /** Every value field of a row, in storage order (docs/metrics.md defines each). */
 export const METRIC_FIELDS = [
   "ytd",

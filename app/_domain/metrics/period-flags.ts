@@ -1,5 +1,5 @@
 import type { IndicatorDef } from "../catalogue";
-import type { FlagRow } from "./compute-metrics";
+import type { FlagRow, SetRows } from "./compute-metrics";
 import { anomalyFlags, type AnomalyFlag, type PeerView } from "./peers";
 
 /**
@@ -11,27 +11,32 @@ import { anomalyFlags, type AnomalyFlag, type PeerView } from "./peers";
 export function periodFlags(input: {
   catalogue: readonly IndicatorDef[];
   institutions: readonly { code: string; level: string }[];
-  /** One period's rows (region and institution): MetricValues, or only what the flags read. */
-  rows: readonly FlagRow[];
+  /** One period's rows (region and institution): MetricValues, or only what the flags read; or those of each set. */
+  rows: readonly FlagRow[] | SetRows;
   view?: PeerView;
 }): AnomalyFlag[] {
-  const groups = new Map<string, FlagRow[]>();
-  for (const r of input.rows) {
-    const key = `${r.indicatorCode}|${r.scheme}|${r.institutionCode === null ? "R" : "I"}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
+  const rowsOf = typeof input.rows === "function" ? input.rows : grouped(input.rows);
   const flags: AnomalyFlag[] = [];
   for (const def of input.catalogue) {
     if (isGrowthIndicator(def)) continue;
     for (const scheme of def.schemes) {
-      const rows = groups.get(`${def.code}|${scheme}|${def.scope === "REGION" ? "R" : "I"}`);
+      const rows = rowsOf(def.code, scheme, def.scope !== "REGION");
       if (!rows?.length) continue;
       flags.push(...anomalyFlags({ rows, institutions: input.institutions, indicator: def, view: input.view }));
     }
   }
   return flags;
+}
+
+function grouped(rows: readonly FlagRow[]): SetRows {
+  const groups = new Map<string, FlagRow[]>();
+  for (const r of rows) {
+    const key = `${r.indicatorCode}|${r.scheme}|${r.institutionCode === null ? "R" : "I"}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return (code, scheme, institution) => groups.get(`${code}|${scheme}|${institution ? "I" : "R"}`);
 }
 
 export const isGrowthIndicator = (def: Pick<IndicatorDef, "formula">): boolean =>
