@@ -68,6 +68,9 @@ export interface InstitutionRow {
   active: boolean;
 }
 
+/** What a page shows of an institution: the hospital's own card, a region's list. */
+export type InstitutionSummary = Pick<InstitutionRow, "code" | "name" | "level" | "type" | "district" | "beds">;
+
 export interface RowIssue {
   row: number;
   column: string;

@@ -1,20 +1,17 @@
 "use client";
 
 import { Table } from "antd";
-import { LEVEL_LABELS, TYPE_LABELS, type InstitutionLevel, type InstitutionType } from "@/app/_domain/institutions";
+import {
+  LEVEL_LABELS,
+  TYPE_LABELS,
+  type InstitutionLevel,
+  type InstitutionSummary,
+  type InstitutionType,
+} from "@/app/_domain/institutions";
 
-export interface InstitutionRowDto {
-  code: string;
-  name: string;
-  level: InstitutionLevel;
-  type: InstitutionType;
-  district: string | null;
-  beds: number | null;
-}
-
-export function InstitutionList({ rows }: { rows: InstitutionRowDto[] }) {
+export function InstitutionList({ rows }: { rows: InstitutionSummary[] }) {
   return (
-    <Table<InstitutionRowDto>
+    <Table<InstitutionSummary>
       rowKey="code"
       size="small"
       dataSource={rows}

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import type { InstitutionLevel, InstitutionType } from "@/app/_domain/institutions";
+import type { InstitutionSummary } from "@/app/_domain/institutions";
 import { db } from "../db";
 
 /**
@@ -11,7 +11,7 @@ import { db } from "../db";
 export const institutionWithRegion = cache(async (id: string) => {
   const [row] = await (
     await db()
-  ).$queryRaw<(InstitutionColumns & { regionName: string; regionCode: string })[]>`
+  ).$queryRaw<(InstitutionSummary & { regionName: string; regionCode: string })[]>`
     SELECT i.code, i.name, i.level::text AS level, i.type::text AS type, i.district, i.beds,
            r.name AS "regionName", r.code AS "regionCode"
       FROM "Institution" i JOIN "Region" r ON r.id = i."regionId"
@@ -20,12 +20,3 @@ export const institutionWithRegion = cache(async (id: string) => {
   const { regionName, regionCode, ...institution } = row;
   return { ...institution, region: { name: regionName, code: regionCode } };
 });
-
-interface InstitutionColumns {
-  code: string;
-  name: string;
-  level: InstitutionLevel;
-  type: InstitutionType;
-  district: string | null;
-  beds: number | null;
-}
