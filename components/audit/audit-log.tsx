@@ -27,7 +27,23 @@ interface FormValues {
 }
 
 /** Filters (time range, actor, action, result), CSV/Excel export of the same filter, and the events. */
-export function AuditLog({ events, filter, total, limit }: { events: AuditEventDto[]; filter: AuditFilter; total: number; limit: number }) {
+export function AuditLog({
+  events,
+  filter,
+  total,
+  page,
+  pageSize,
+  upTo,
+}: {
+  /** One page of the log (the server pages it). */
+  events: AuditEventDto[];
+  filter: AuditFilter;
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The newest event of this reading: the next pages stay within it. */
+  upTo: string;
+}) {
   const router = useRouter();
   const query = auditFilterQuery(filter);
   const exportHref = (format: "csv" | "xlsx") => `/api/audit/export?${query ? query + "&" : ""}format=${format}`;
@@ -94,14 +110,20 @@ export function AuditLog({ events, filter, total, limit }: { events: AuditEventD
         </Form.Item>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        符合条件的记录共 {total} 条{total > limit ? `，页面显示最近 ${limit} 条；全部记录请导出` : ""}。页面时间为北京时间，导出文件中为
-        UTC。
+        符合条件的记录共 {total} 条（截至本次查询），每页 {pageSize}{" "}
+        条，最新的在前；导出包含全部符合条件的记录。页面时间为北京时间，导出文件中为 UTC。
       </Typography.Paragraph>
       <Table<AuditEventDto>
         rowKey="id"
         size="small"
         dataSource={events}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: false,
+          onChange: (p) => router.push(`/audit?${query ? query + "&" : ""}page=${p}&upTo=${upTo}`),
+        }}
         expandable={{
           expandedRowRender: (r) => (
             <Descriptions size="small" column={2} bordered>

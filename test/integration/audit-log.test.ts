@@ -157,6 +157,34 @@ describe("audit log", () => {
     expect(trace.detail).toMatchObject({ filter: { from: "2020-01-01", to: "2020-01-31" } });
   });
 
+  it("pages the log on the server: 20 newest first, later pages fixed to the first reading, a page past the end is the last", async () => {
+    const actor = actorOf(admin);
+    const probe = (k: number) => prisma().$transaction((tx) => recordAudit(tx, actor, { action: "paging.probe", detail: { k } }));
+    for (let k = 0; k < 45; k++) await probe(k);
+    const k = (e: { detail: string | null }) => JSON.parse(e.detail!).k;
+    const countdown = (from: number, n: number) => Array.from({ length: n }, (_, i) => from - i);
+
+    const first = await listAuditEvents(auditor, { action: "paging." });
+    expect(first).toMatchObject({ total: 45, page: 1, pageSize: 20 });
+    expect(first.events.map(k)).toEqual(countdown(44, 20));
+    // Events written after the first page was read do not shift the next pages of that reading.
+    for (let j = 45; j < 50; j++) await probe(j);
+    const upTo = first.upTo;
+    const second = await listAuditEvents(auditor, { action: "paging." }, { page: 2, upTo });
+    expect(second).toMatchObject({ total: 45, page: 2, upTo });
+    expect(second.events.map(k)).toEqual(countdown(24, 20));
+    const last = await listAuditEvents(auditor, { action: "paging." }, { page: 99, upTo });
+    expect(last.page).toBe(3);
+    expect(last.events.map(k)).toEqual(countdown(4, 5));
+    // A new reading sees them; a nonsense page or bound is the first page of a new reading.
+    const fresh = await listAuditEvents(auditor, { action: "paging." }, { page: -4, upTo: "1e9; DROP" });
+    expect(fresh).toMatchObject({ total: 50, page: 1 });
+    expect(fresh.events.map(k).slice(0, 6)).toEqual(countdown(49, 6));
+    const trace = await prisma().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(trace).toMatchObject({ action: "audit.query", actorName: "auditor1" });
+    expect(trace.detail).toMatchObject({ filter: { action: "paging." }, total: 50, page: 1 });
+  });
+
   it("exports CSV and xlsx with formula-like text neutralised, and audits the export", async () => {
     const csv = await exportAuditEvents(auditor, { filter: { action: "test." }, format: "csv" });
     const text = csv.bytes.toString("utf8");

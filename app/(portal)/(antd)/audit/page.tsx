@@ -8,13 +8,13 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-type Query = { from?: string; to?: string; actor?: string; action?: string; result?: string };
+type Query = { from?: string; to?: string; actor?: string; action?: string; result?: string; page?: string; upTo?: string };
 
 export default async function AuditHome({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requireSession();
-  const { from, to, actor, action, result } = await searchParams;
+  const { from, to, actor, action, result, page, upTo } = await searchParams;
   const log = await orNotFound(() =>
-    listAuditEvents(session, { from, to, actor, action, result }).catch((e) => {
+    listAuditEvents(session, { from, to, actor, action, result }, { page: Number(page), upTo }).catch((e) => {
       // A malformed filter in the URL shows the unfiltered log rather than an error page.
       if (e?.code === "INVALID") return listAuditEvents(session, {});
       throw e;
@@ -27,7 +27,7 @@ export default async function AuditHome({ searchParams }: { searchParams: Promis
         description="登录、越权访问、数据变更和导出均记录在此：日志只增不改、逐条哈希链接，在线保存不少于 180 天（系统不提供删除）。"
       />
       <AuditVerifyCard />
-      <AuditLog events={log.events} filter={log.filter} total={log.total} limit={log.limit} />
+      <AuditLog events={log.events} filter={log.filter} total={log.total} page={log.page} pageSize={log.pageSize} upTo={log.upTo} />
     </>
   );
 }
