@@ -54,6 +54,20 @@ describe("publication part formats", () => {
     }
   });
 
+  it("turns each part into what the caller keeps as it is built (freezing: its JSON), the content unchanged", () => {
+    for (const kind of ["QUARTERLY_RELEASE", "MONTHLY_PUSH"] as const) {
+      const input = snapshotInput(kind, { count: 12 });
+      const built = buildSnapshot(input);
+      const texts = buildSnapshot(input, (part) => JSON.stringify(part));
+      expect(texts.parts).toEqual(built.parts.map((part) => JSON.stringify(part)));
+      expect(canonicalJson(texts.region)).toBe(canonicalJson(built.region));
+      // The region part describes every indicator an alert refers to, though it never saw the parts' objects.
+      const alerts = built.parts.flatMap((part) => Object.values(part.panels).flatMap((p) => (p.kind === "ALERTS" ? p.alerts : [])));
+      expect(alerts.length).toBeGreaterThan(0);
+      for (const a of alerts) expect(texts.region.indicators?.[a.key]?.code).toBe(a.key.split(":")[0]);
+    }
+  });
+
   it("stores a part in a fraction of format 1's size", () => {
     const built = buildSnapshot(snapshotInput("QUARTERLY_RELEASE", { count: 12 }));
     const compact = canonicalJson(built.parts[0]).length;

@@ -48,13 +48,19 @@ export interface SnapshotInput {
   frozenAt: string;
 }
 
-export interface BuiltSnapshot {
+export interface BuiltSnapshot<Part = CompactPart> {
   region: FrozenRegionPart;
   /** In audience order. */
-  parts: CompactPart[];
+  parts: Part[];
 }
 
-export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
+/**
+ * `partOf`, when given, turns each part into what the caller keeps (freezing: its JSON text) as soon as it is
+ * built, so that 5,000 parts' objects never live at once (they die young instead of being traced and promoted).
+ */
+export function buildSnapshot(input: SnapshotInput): BuiltSnapshot;
+export function buildSnapshot<Part>(input: SnapshotInput, partOf: (part: CompactPart) => Part): BuiltSnapshot<Part>;
+export function buildSnapshot(input: SnapshotInput, partOf = (part: CompactPart): unknown => part): BuiltSnapshot<unknown> {
   const o: NumOptions = { ...input.suppression, threshold: input.suppression?.threshold ?? DEFAULT_SMALL_CELL_THRESHOLD };
   const defs = new Map(input.catalogue.indicators.map((d) => [d.code, d]));
   const rows = new RowIndex(input.rows);
@@ -118,7 +124,7 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
   };
   const parts = input.audience.flatMap((code) => {
     const inst = byCode.get(code);
-    return inst ? [institutionPart(inst, ownPanels, ownContext)] : [];
+    return inst ? [partOf(institutionPart(inst, ownPanels, ownContext))] : [];
   });
 
   // Peer values by level (after suppression), kept only when a mode shows peers.
@@ -137,14 +143,12 @@ export function buildSnapshot(input: SnapshotInput): BuiltSnapshot {
     indicators[key] = k.info;
     stats[key] = comparisonStats(k, o);
   }
-  for (const part of parts)
-    for (const panel of Object.values(part.panels))
-      if (panel.kind === "ALERTS")
-        for (const a of panel.alerts)
-          if (!(a.key in indicators)) {
-            const [code, scheme] = a.key.split(":");
-            indicators[a.key] = resolve(defs, { code: code!, scheme: scheme as IndicatorInfo["scheme"] })!.info;
-          }
+  // The alerts are the flags of the parts' institutions (institutionPart): flags are only made with an ALERTS panel.
+  for (const code of input.audience)
+    for (const f of byCode.has(code) ? (flags.get(code) ?? []) : []) {
+      const info = resolve(defs, { code: f.indicatorCode, scheme: f.scheme })!.info;
+      indicators[valueKey(info)] ??= info;
+    }
 
   return {
     region: {

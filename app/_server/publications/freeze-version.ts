@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { notifyAudience } from "./notify";
-import { buildContent, contentHash, frozenTexts, partBatches, VERSION_CONTENT_SELECT } from "./publication-content";
+import { buildContent, contentHash, frozenTexts, partBatches, partText, VERSION_CONTENT_SELECT } from "./publication-content";
 
 /**
  * Publishes a version the caller has locked and checked (publishPublication; the demo seed): freezes the region
@@ -13,9 +13,9 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
     where: { id: versionId },
     select: { ...VERSION_CONTENT_SELECT, publicationId: true, version: true, correctionReason: true, embargoUntil: true },
   });
-  const content = await buildContent(tx, v, { frozenAt: now });
-  // Each part is written as JSON once: the same text is hashed and stored (as text: nothing queries inside a part,
-  // and parsing 5,000 parts into jsonb took PostgreSQL longer than building them).
+  // Each part is written as JSON once, as soon as it is built: the same text is hashed and stored (as text: nothing
+  // queries inside a part, and parsing 5,000 parts into jsonb took PostgreSQL longer than building them).
+  const content = await buildContent(tx, v, { frozenAt: now }, partText);
   const texts = frozenTexts(content.built);
   const batches = partBatches(texts, 1000);
   const hash = contentHash(texts.region, batches);

@@ -2,9 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/app/_domain/canonical-json";
 import type { InstitutionLevel } from "@/app/_domain/institutions";
-import { buildSnapshot, type BuiltSnapshot } from "@/app/_domain/publications/build-snapshot";
+import { buildSnapshot, type BuiltSnapshot, type SnapshotInput } from "@/app/_domain/publications/build-snapshot";
 import { publicationPeriod, trendMonths } from "@/app/_domain/publications/layouts";
-import type { Audience, Layout, PeerMode, PublicationKind, SheetVersionRef } from "@/app/_domain/publications/types";
+import type { Audience, CompactPart, Layout, PeerMode, PublicationKind, SheetVersionRef } from "@/app/_domain/publications/types";
 import { addMonths, type Period } from "@/app/_domain/periods";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
 import { readEnv } from "../env";
@@ -50,8 +50,8 @@ export const inAudience = (audience: Audience, inst: { code: string; level: Inst
   audience.kind === "ALL" ||
   (audience.kind === "LEVELS" ? audience.levels.includes(inst.level) : audience.institutionCodes.includes(inst.code));
 
-export interface LoadedContent {
-  built: BuiltSnapshot;
+export interface LoadedContent<Part = CompactPart> {
+  built: BuiltSnapshot<Part>;
   institutions: { id: string; code: string; name: string; level: InstitutionLevel }[];
   /** Audience institutions (active, in the audience). */
   audience: { id: string; code: string }[];
@@ -59,8 +59,28 @@ export interface LoadedContent {
   sheetVersionIds: string[];
 }
 
-/** Builds the content of a version from the current metrics; `audienceOnly` limits the parts to some codes (previews). */
-export async function buildContent(client: Db, v: VersionRow, options: { only?: string[]; frozenAt?: Date } = {}): Promise<LoadedContent> {
+interface ContentOptions {
+  only?: string[];
+  frozenAt?: Date;
+}
+
+/**
+ * Builds the content of a version from the current metrics; `only` limits the parts to some codes (previews);
+ * `partOf` turns each part into what the caller keeps as it is built (buildSnapshot).
+ */
+export async function buildContent(client: Db, v: VersionRow, options?: ContentOptions): Promise<LoadedContent>;
+export async function buildContent<Part>(
+  client: Db,
+  v: VersionRow,
+  options: ContentOptions,
+  partOf: (part: CompactPart) => Part,
+): Promise<LoadedContent<Part>>;
+export async function buildContent(
+  client: Db,
+  v: VersionRow,
+  options: ContentOptions = {},
+  partOf = (part: CompactPart): unknown => part,
+): Promise<LoadedContent<unknown>> {
   const region = v.publication.region;
   const end = v.publication.periodEnd;
   const [catalogue, institutions, sheets] = await Promise.all([
@@ -89,7 +109,7 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
     version: s.version,
     acceptedAt: s.reviewedAt?.toISOString() ?? null,
   }));
-  const built = buildSnapshot({
+  const input: SnapshotInput = {
     kind: v.publication.kind,
     title: v.title,
     period: { start: v.publication.periodStart, end, label: periodLabel(v) },
@@ -106,9 +126,9 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
     suppression: { threshold: readEnv().smallCellThreshold },
     contact: `${region.name}医保数据工作组`,
     frozenAt: (options.frozenAt ?? new Date()).toISOString(),
-  });
+  };
   return {
-    built,
+    built: buildSnapshot(input, partOf),
     institutions,
     audience: members.map((m) => ({ id: m.id, code: m.code })),
     catalogueVersionId: catalogue.version.id,
@@ -118,16 +138,24 @@ export async function buildContent(client: Db, v: VersionRow, options: { only?: 
 
 const periodLabel = (v: VersionRow) => publicationPeriod(v.publication.kind, v.publication.periodEnd, v.publication.periodStart).label;
 
+/** An institution part as frozen: its institution's code and its canonical JSON. */
+export interface PartText {
+  code: string;
+  text: string;
+}
+
+// institutionPart builds each part with its keys in sorted order: JSON.stringify is its canonical JSON, natively.
+export const partText = (part: CompactPart): PartText => ({ code: part.institution.code, text: JSON.stringify(part) });
+
 /** The frozen content as canonical JSON texts: the region part, and each institution part with its code, by code. */
 export interface FrozenTexts {
   region: string;
-  parts: { code: string; text: string }[];
+  parts: PartText[];
 }
 
-export function frozenTexts(built: BuiltSnapshot): FrozenTexts {
-  // institutionPart builds each part with its keys in sorted order: JSON.stringify is its canonical JSON, natively.
-  const parts = built.parts.map((p) => ({ code: p.institution.code, text: JSON.stringify(p) }));
-  return { region: canonicalJson(built.region), parts: parts.sort((a, b) => (a.code < b.code ? -1 : 1)) };
+/** The frozen texts of content built with `partText`. */
+export function frozenTexts(built: BuiltSnapshot<PartText>): FrozenTexts {
+  return { region: canonicalJson(built.region), parts: [...built.parts].sort((a, b) => (a.code < b.code ? -1 : 1)) };
 }
 
 /**
