@@ -73,6 +73,15 @@ export async function ensurePublicationDrafts(
   const region = await tx.region.findUniqueOrThrow({ where: { id: regionId }, select: { name: true } });
   const created: string[] = [];
   const refreshed: string[] = [];
+  const storedValues = async () => {
+    const [catalogue, institutions] = await Promise.all([
+      loadRegionCatalogue(tx, regionId),
+      tx.institution.findMany({ where: { regionId }, select: { id: true, code: true, level: true } }),
+    ]);
+    // No lineage: flags and narrative read numbers only.
+    const rows = await readMetricValues(tx, regionId, [period], new Map(institutions.map((i) => [i.id, i.code])));
+    return { catalogue: catalogue.indicators, institutions, rows, flagRows: rows };
+  };
   let paragraphs: string[] | null = null;
   const narrative = async () => {
     if (paragraphs) return paragraphs;
@@ -80,21 +89,16 @@ export async function ensurePublicationDrafts(
       ? await tx.narrativeDraft.findUnique({ where: { regionId_period: { regionId, period } }, select: { text: true } })
       : null;
     if (saved) return (paragraphs = saved.text.split(/\n{2,}/));
-    if (computed?.values.sets.some((set) => set.period === period)) {
-      // The values just stored, as they would be read back (flags and narrative read numbers only).
-      const { catalogue, institutions, values } = computed;
-      const flags = periodFlags({ catalogue, institutions, rows: flagRowsOf(values, period) });
-      const rows = regionRowsOf(values, period);
-      return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue, flags }));
-    }
-    const [catalogue, institutions] = await Promise.all([
-      loadRegionCatalogue(tx, regionId),
-      tx.institution.findMany({ where: { regionId }, select: { id: true, code: true, level: true } }),
-    ]);
-    // The stored values as they are (no lineage: flags and narrative read numbers only).
-    const rows = await readMetricValues(tx, regionId, [period], new Map(institutions.map((i) => [i.id, i.code])));
-    const flags = periodFlags({ catalogue: catalogue.indicators, institutions, rows });
-    return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue: catalogue.indicators, flags }));
+    // Flags and narrative read numbers only: the values just stored (as they would be read back), else the stored ones.
+    const { catalogue, institutions, rows, flagRows } = computed?.values.sets.some((set) => set.period === period)
+      ? {
+          ...computed,
+          rows: regionRowsOf(computed.values, period),
+          flagRows: flagRowsOf(computed.values, period),
+        }
+      : await storedValues();
+    const flags = periodFlags({ catalogue, institutions, rows: flagRows });
+    return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue, flags }));
   };
   // The drafted narrative (the month's anomaly flags over every institution) only where a draft takes it.
   const textOf = async (kind: PublicationKind) =>
