@@ -232,8 +232,15 @@ describe("publications", () => {
   }, 120_000);
 
   it("receipts count any user of an institution; 提醒未读 notifies only those who have not acknowledged", async () => {
-    await getPublication(hospitalA1b, { id: quarterly.id });
-    await acknowledgePublication(hospitalA1b, { id: quarterly.id });
+    // Opened and acknowledged from two tabs at once (on PostgreSQL, concurrent transactions): one receipt, one
+    // time, one audit row each.
+    const opened = await Promise.all(Array.from({ length: 5 }, () => getPublication(hospitalA1b, { id: quarterly.id })));
+    expect(new Set(opened.map((v) => v.receipt?.openedAt)).size).toBe(1);
+    const acks = await Promise.all(Array.from({ length: 5 }, () => acknowledgePublication(hospitalA1b, { id: quarterly.id })));
+    expect(new Set(acks.map((a) => a.acknowledgedAt)).size).toBe(1);
+    for (const action of ["publication.open", "publication.acknowledge"])
+      expect(await prisma().auditEvent.count({ where: { action, actorId: hospitalA1b.userId } })).toBe(1);
+    expect(await prisma().publicationReceipt.count({ where: { userId: hospitalA1b.userId } })).toBe(1);
     const receipts = await getPublicationReceipts(entry, { versionId: quarterly.versionId });
     expect(receipts).toMatchObject({ audience: 5, opened: 2, acknowledged: 1 });
     expect(receipts.institutions.at(-1)).toMatchObject({

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { actorOf, recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../auth/guard";
 import type { Session } from "../auth/session";
@@ -16,20 +17,23 @@ export async function acknowledgePublication(session: Session, input: { id: stri
   if (reader.kind !== "HOSPITAL") throw notFound("发布");
   const versionId = await findVisibleVersion(session, reader, input.id);
   const prisma = await db();
+  const now = new Date();
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.publicationReceipt.findUnique({
-      where: { versionId_userId: { versionId, userId: session.userId } },
-      select: { acknowledgedAt: true },
-    });
-    if (existing?.acknowledgedAt) return { acknowledgedAt: existing.acknowledgedAt.toISOString() };
-    const now = new Date();
-    await tx.publicationReceipt.upsert({
-      where: { versionId_userId: { versionId, userId: session.userId } },
-      create: { versionId, userId: session.userId, institutionId: reader.institutionId, openedAt: now, acknowledgedAt: now },
-      update: { acknowledgedAt: now },
-      select: { id: true },
-    });
+    // One statement, so that two confirmations at once (two tabs) set one time and audit once: the row comes
+    // back only when this call set acknowledgedAt; the loser of a race waits for the winner and gets nothing.
+    const [set] = await tx.$queryRaw<{ acknowledgedAt: Date }[]>`
+      INSERT INTO "PublicationReceipt" AS r (id, "versionId", "userId", "institutionId", "openedAt", "acknowledgedAt")
+      VALUES (${randomUUID()}, ${versionId}, ${session.userId}, ${reader.institutionId}, ${now}, ${now})
+      ON CONFLICT ("versionId", "userId") DO UPDATE SET "acknowledgedAt" = EXCLUDED."acknowledgedAt" WHERE r."acknowledgedAt" IS NULL
+      RETURNING r."acknowledgedAt"`;
+    if (!set) {
+      const existing = await tx.publicationReceipt.findUniqueOrThrow({
+        where: { versionId_userId: { versionId, userId: session.userId } },
+        select: { acknowledgedAt: true },
+      });
+      return { acknowledgedAt: existing.acknowledgedAt!.toISOString() };
+    }
     await recordAudit(tx, actorOf(session), { action: "publication.acknowledge", objectType: "PublicationVersion", objectId: versionId });
-    return { acknowledgedAt: now.toISOString() };
+    return { acknowledgedAt: set.acknowledgedAt.toISOString() };
   });
 }

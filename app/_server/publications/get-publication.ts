@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { expandPart } from "@/app/_domain/publications/part-format";
 import {
   KIND_LABELS,
@@ -142,18 +143,28 @@ async function visibleHead(session: Session, reader: Reader, publicationId: stri
   return head;
 }
 
-/** The first opening of a version by a hospital user (visibleHead found no receipt; a concurrent opening keeps the first time). */
+/**
+ * The first opening of a version by a hospital user (visibleHead found no receipt). Two openings at once (two
+ * tabs, a double click) both get here: the insert that loses waits for the winner and inserts nothing, so the
+ * receipt keeps the first time and only the first opening is audited.
+ */
 async function recordOpening(session: Session, versionId: string, institutionId: string) {
   const prisma = await db();
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.publicationReceipt.upsert({
-      where: { versionId_userId: { versionId, userId: session.userId } },
-      create: { versionId, userId: session.userId, institutionId },
-      update: {},
-      select: { openedAt: true, acknowledgedAt: true },
-    });
+  const row = await prisma.$transaction(async (tx) => {
+    const [inserted] = await tx.$queryRaw<Receipt[]>`
+      INSERT INTO "PublicationReceipt" (id, "versionId", "userId", "institutionId", "openedAt")
+      VALUES (${randomUUID()}, ${versionId}, ${session.userId}, ${institutionId}, ${new Date()})
+      ON CONFLICT ("versionId", "userId") DO NOTHING
+      RETURNING "openedAt", "acknowledgedAt"`;
+    if (!inserted)
+      return tx.publicationReceipt.findUniqueOrThrow({
+        where: { versionId_userId: { versionId, userId: session.userId } },
+        select: { openedAt: true, acknowledgedAt: true },
+      });
     await recordAudit(tx, actorOf(session), { action: "publication.open", objectType: "PublicationVersion", objectId: versionId });
-    return row;
+    return inserted;
   });
-  return { openedAt: created.openedAt.toISOString(), acknowledgedAt: created.acknowledgedAt?.toISOString() ?? null };
+  return { openedAt: row.openedAt.toISOString(), acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null };
 }
+
+type Receipt = { openedAt: Date; acknowledgedAt: Date | null };
