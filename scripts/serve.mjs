@@ -4,11 +4,13 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { admissionLimit, createAdmission } from "./admission.mjs";
 import { trustForwardedHeaders, trustedProxyHops } from "./forwarded-headers.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT ?? 3000);
 const hops = trustedProxyHops();
+const admit = createAdmission(admissionLimit());
 
 const app = next({ dev: false, dir: root, hostname: "localhost", port });
 const handle = app.getRequestHandler();
@@ -40,7 +42,7 @@ function refuseTooLarge(req, res) {
 const server = http.createServer((req, res) => {
   if (Number(req.headers["content-length"] ?? 0) > UPLOAD_BODY_LIMIT) return refuseTooLarge(req, res);
   trustForwardedHeaders(req.headers, req.socket.remoteAddress, hops);
-  handle(req, res);
+  admit(req, res, () => handle(req, res));
 });
 server.listen(port, () => console.log(`[亮底] 正在监听端口 ${port}`));
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)).closeAllConnections());

@@ -1,5 +1,5 @@
 // `npm run bench -- pages`: how fast the production build serves pages (issue 13). Builds once when stale, starts
-// the production server (`next start`) on a fresh demo database — embedded PGlite, and PostgreSQL too when
+// the production server (scripts/serve.mjs, as `npm start` does) on a fresh demo database — embedded PGlite, and PostgreSQL too when
 // LIANGDI_TEST_PG_URL is set — and measures in one run, against the same server's trivial dynamic route
 // (GET /api/auth/csrf, the machine's ceiling): single warm requests, HTML size, throughput and latency at 50
 // connections, errors at 200, and the JS + CSS a cold browser load of each role's home page transfers. The
@@ -97,7 +97,8 @@ async function startServer(kind: "pglite" | "postgresql"): Promise<{ pid: number
     cleanup = async () => (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), await admin.end());
   }
   const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const server = spawn(process.execPath, [...prof, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
+  // scripts/serve.mjs, as `npm start` serves (its admission control is part of what is measured).
+  const server = spawn(process.execPath, [...prof, path.join(root, "scripts/serve.mjs")], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
