@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { lockDataDir } from "./data-dir-lock";
+import { passingLargeTexts } from "./large-text";
 import type { SqlConnection } from "./sql";
 
 export type DbKind = "pglite" | "postgres";
@@ -50,7 +51,7 @@ export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenData
   };
   // One session: a transaction waits its turn behind the others, and behind a backup (dumpDataDir below holds
   // the transaction lock while the files are read, a few seconds): wait up to 30 s instead of Prisma's 2 s.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), transactionOptions: { maxWait: 30_000 } });
+  const prisma = new PrismaClient({ adapter: passingLargeTexts(new PrismaPGlite(db)), transactionOptions: { maxWait: 30_000 } });
   return {
     kind: "pglite",
     prisma,
@@ -73,7 +74,7 @@ export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenData
 
 async function openPostgres(url: string): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: passingLargeTexts(new PrismaPg(pool)) });
   return {
     kind: "postgres",
     prisma,

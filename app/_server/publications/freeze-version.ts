@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { withLargeText } from "../db/large-text";
 import { notifyAudience } from "./notify";
 import { buildContent, contentHash, frozenTexts, partBatches, partText, VERSION_CONTENT_SELECT } from "./publication-content";
 
@@ -31,16 +32,21 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
     },
     select: { id: true },
   });
-  await tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::jsonb WHERE "id" = $1`, v.id, texts.region);
+  // The region part and the batches reach the driver past Prisma's JSON round trip of raw parameters (large-text.ts).
+  await withLargeText(texts.region, (region) =>
+    tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::jsonb WHERE "id" = $1`, v.id, region),
+  );
   const idOf = new Map(content.audience.map((a) => [a.code, a.id]));
   // A batch: the institutions' ids joined by commas, their parts' JSON by line breaks (JSON text holds none).
   for (const batch of batches)
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "PublicationPart" ("versionId", "institutionId", "content")
+    await withLargeText(batch.text, (parts) =>
+      tx.$executeRawUnsafe(
+        `INSERT INTO "PublicationPart" ("versionId", "institutionId", "content")
        SELECT $1, id, part FROM unnest(string_to_array($2, ','), string_to_array($3, E'\\n')) AS t(id, part)`,
-      v.id,
-      batch.codes.map((code) => idOf.get(code)!).join(","),
-      batch.text,
+        v.id,
+        batch.codes.map((code) => idOf.get(code)!).join(","),
+        parts,
+      ),
     );
   const corrected = await tx.publicationVersion.updateMany({
     where: { publicationId: v.publicationId, status: "PUBLISHED", version: { lt: v.version } },

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { withLargeText } from "@/app/_server/db/large-text";
+import { useTestDatabase } from "../helpers/test-database";
+
+/**
+ * Freezing passes the parts to the driver past Prisma's JSON round trip of raw parameters (app/_server/db/large-text.ts):
+ * the text must arrive whole, in a transaction as outside one, and a token that is not replaced must never be stored.
+ */
+describe("large text parameters of raw statements", () => {
+  const prisma = useTestDatabase();
+  // Multibyte text, quotes, backslashes and line breaks, as the frozen parts hold (and more than a megabyte).
+  const text = `{"名称":"基准医院\\"1\\"","值":"12.5"}\n`.repeat(40_000) + "末尾 \\ '";
+
+  it("reach the database as the text, in a transaction and outside one", async () => {
+    const [outside] = await withLargeText(text, (t) =>
+      prisma().$queryRawUnsafe<{ same: boolean; n: number }[]>(`SELECT $1 = $2 AS same`, t, text),
+    );
+    expect(outside!.same).toBe(true);
+    const inside = await prisma().$transaction((tx) =>
+      withLargeText(text, (t) => tx.$queryRawUnsafe<{ t: string }[]>(`SELECT $1::text AS t`, t)),
+    );
+    expect(inside[0]!.t).toBe(text);
+    // Several tokens in one statement, each replaced by its own text.
+    const both = await withLargeText("a", (a) =>
+      withLargeText("b", (b) => prisma().$queryRawUnsafe<{ t: string }[]>(`SELECT $1 || $2 || $3 AS t`, a, "-", b)),
+    );
+    expect(both[0]!.t).toBe("a-b");
+  });
+
+  it("fail the statement when a token is used after its callback, instead of storing the token", async () => {
+    let stale = "";
+    await withLargeText(text, async (t) => {
+      stale = t;
+    });
+    await expect(prisma().$queryRawUnsafe(`SELECT $1::text AS t`, stale)).rejects.toThrow(
+      /invalid byte sequence for encoding "UTF8": 0x00/,
+    );
+  });
+});
