@@ -1,5 +1,11 @@
 import type { Scheme } from "@/app/_domain/catalogue";
-import { METRIC_FIELDS, type MetricSetTexts, type MetricValues, type RegionMetricTexts } from "@/app/_domain/metrics/compute-metrics";
+import {
+  METRIC_FIELDS,
+  type MetricField,
+  type MetricSetTexts,
+  type MetricValues,
+  type RegionMetricTexts,
+} from "@/app/_domain/metrics/compute-metrics";
 import type { Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
@@ -73,6 +79,13 @@ export interface MetricQuery {
   scope?: "REGION" | "INSTITUTION" | "ALL";
   indicators?: readonly string[];
   scheme?: Scheme;
+  /**
+   * Institution rows that read each value from its set's stored text when it is read (a getter; a new string each
+   * time) instead of holding 13 strings each: for a caller that keeps a month's 100,000 rows while it reads each
+   * value a few times (publishing), so that 1.3 million value strings do not live, and get copied by every
+   * scavenge, at once. Such rows are not plain objects: a spread or JSON of one lacks its values.
+   */
+  lazy?: boolean;
 }
 
 /**
@@ -111,6 +124,15 @@ export async function readMetricValues(
   const out: MetricValues[] = [];
   const num = (t: string | undefined) => (t ? t : null);
   for (const set of sets) {
+    const ids = set.i === null ? [null] : set.i ? set.i.split(",") : [];
+    if (query.lazy && set.i !== null) {
+      const columns = new StoredColumns(set, ids.length);
+      for (let k = 0; k < ids.length; k++) {
+        const institutionCode = codeOf.get(ids[k]!);
+        if (institutionCode !== undefined) out.push(new StoredRow(set.p, set.c, set.s, institutionCode, columns, k));
+      }
+      continue;
+    }
     const [ytd, month, prevYearYtd, yoy, mom, yoyDiff, momDiff] = [
       set.ytd,
       set.month,
@@ -128,7 +150,6 @@ export async function readMetricValues(
       set.quarterYoyDiff,
       set.qoqDiff,
     ].map((t) => t.split(","));
-    const ids = set.i === null ? [null] : set.i ? set.i.split(",") : [];
     for (let k = 0; k < ids.length; k++) {
       const institutionCode = ids[k] === null ? null : codeOf.get(ids[k]!);
       if (institutionCode === undefined) continue;
@@ -155,6 +176,85 @@ export async function readMetricValues(
     }
   }
   return out;
+}
+
+/** The value texts of a stored set (METRIC_FIELDS: one element per listed institution, empty for null) and where each element starts. */
+class StoredColumns {
+  private readonly texts: string[];
+  private readonly starts: Int32Array[];
+  constructor(set: Record<MetricField, string>, count: number) {
+    this.texts = METRIC_FIELDS.map((f) => set[f]);
+    this.starts = this.texts.map((text) => {
+      // starts[k] is where element k begins, starts[k + 1] − 1 where it ends (at its comma); elements the text lacks
+      // begin past its end and read as null, elements beyond `count` are never read (as split(",") would have it).
+      const starts = new Int32Array(count + 1);
+      let at = 0;
+      for (let k = 1; k <= count; k++) {
+        const comma = at > text.length ? -1 : text.indexOf(",", at);
+        at = comma === -1 ? text.length + 1 : comma + 1;
+        starts[k] = at;
+      }
+      return starts;
+    });
+  }
+  /** Element k of field f (METRIC_FIELDS order); null when empty. */
+  value(f: number, k: number): string | null {
+    const starts = this.starts[f]!;
+    const from = starts[k]!;
+    const to = starts[k + 1]! - 1;
+    return from >= to ? null : this.texts[f]!.slice(from, to);
+  }
+}
+
+/** An institution's row of a stored set, reading its values from the set's texts (MetricQuery.lazy). */
+class StoredRow implements MetricValues {
+  constructor(
+    readonly period: Period,
+    readonly indicatorCode: string,
+    readonly scheme: Scheme,
+    readonly institutionCode: string,
+    private readonly columns: StoredColumns,
+    private readonly k: number,
+  ) {}
+  get ytd() {
+    return this.columns.value(0, this.k);
+  }
+  get month() {
+    return this.columns.value(1, this.k);
+  }
+  get prevYearYtd() {
+    return this.columns.value(2, this.k);
+  }
+  get yoy() {
+    return this.columns.value(3, this.k);
+  }
+  get mom() {
+    return this.columns.value(4, this.k);
+  }
+  get yoyDiff() {
+    return this.columns.value(5, this.k);
+  }
+  get momDiff() {
+    return this.columns.value(6, this.k);
+  }
+  get quarter() {
+    return this.columns.value(7, this.k);
+  }
+  get prevYearQuarter() {
+    return this.columns.value(8, this.k);
+  }
+  get quarterYoy() {
+    return this.columns.value(9, this.k);
+  }
+  get qoq() {
+    return this.columns.value(10, this.k);
+  }
+  get quarterYoyDiff() {
+    return this.columns.value(11, this.k);
+  }
+  get qoqDiff() {
+    return this.columns.value(12, this.k);
+  }
 }
 
 function fail(message: string): never {

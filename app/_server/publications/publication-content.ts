@@ -100,7 +100,7 @@ export async function buildContent(
   const instCodes = catalogue.indicators.filter((d) => d.scope === "INSTITUTION").map((d) => d.code);
   const [regionRows, instRows] = await Promise.all([
     readMetricValues(client, region.id, trendMonths(end, 36), codeOf, { scope: "REGION" }),
-    readMetricValues(client, region.id, [end], codeOf, { scope: "INSTITUTION", indicators: instCodes }),
+    readMetricValues(client, region.id, [end], codeOf, { scope: "INSTITUTION", indicators: instCodes, lazy: true }),
   ]);
   const audience = audienceOf(v);
   const members = institutions.filter((i) => inAudience(audience, i) && (!options.only || options.only.includes(i.code)));
