@@ -16,16 +16,13 @@ import { randomUUID } from "node:crypto";
 // On globalThis: Next bundles server code into several chunks, and the adapter (opened once) and the code that
 // registers a text may be in different ones.
 const KEY = Symbol.for("liangdi.largeTexts");
-const g = globalThis as unknown as { [KEY]?: Map<string, string | Uint8Array> };
-const texts = (g[KEY] ??= new Map<string, string | Uint8Array>());
+const g = globalThis as unknown as { [KEY]?: Map<string, string> };
+const texts = (g[KEY] ??= new Map<string, string>());
 
 const PREFIX = "\u0000liangdi-large-text:";
 
-/**
- * Runs `run` with a token standing for `text` (a string, or its UTF-8 bytes: passed to the driver as the string
- * they encode) in the parameters of raw statements; the token is void after.
- */
-export async function withLargeText<T>(text: string | Uint8Array, run: (token: string) => Promise<T>): Promise<T> {
+/** Runs `run` with a token standing for `text` in the parameters of raw statements; the token is void after. */
+export async function withLargeText<T>(text: string, run: (token: string) => Promise<T>): Promise<T> {
   const token = PREFIX + randomUUID();
   texts.set(token, text);
   try {
@@ -55,8 +52,7 @@ function withTexts<Q extends SqlQuery>(query: Q): Q {
     if (typeof arg !== "string" || !arg.startsWith(PREFIX)) continue;
     const text = texts.get(arg);
     if (text === undefined) continue;
-    (args ??= [...query.args])[i] =
-      typeof text === "string" ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString("utf8");
+    (args ??= [...query.args])[i] = text;
   }
   return args ? { ...query, args } : query;
 }

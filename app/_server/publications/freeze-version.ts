@@ -39,7 +39,7 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
   const idOf = new Map(content.audience.map((a) => [a.code, a.id]));
   // A batch: the institutions' ids joined by commas, their parts' JSON by line breaks (JSON text holds none).
   for (const batch of batches)
-    await withLargeText(batch.bytes, (parts) =>
+    await withLargeText(batch.text, (parts) =>
       tx.$executeRawUnsafe(
         `INSERT INTO "PublicationPart" ("versionId", "institutionId", "content")
        SELECT $1, id, part FROM unnest(string_to_array($2, ','), string_to_array($3, E'\\n')) AS t(id, part)`,

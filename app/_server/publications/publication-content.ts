@@ -138,18 +138,14 @@ export async function buildContent(
 
 const periodLabel = (v: VersionRow) => publicationPeriod(v.publication.kind, v.publication.periodEnd, v.publication.periodStart).label;
 
-/**
- * An institution part as frozen: its institution's code and its canonical JSON, as UTF-8 bytes. Bytes, not the
- * JSON string: 5,000 strings of 4.4 KB (two bytes a character: the names are Chinese) kept until the last part is
- * built were copied and promoted by every scavenge of the build; a buffer's bytes live outside the JS heap.
- */
+/** An institution part as frozen: its institution's code and its canonical JSON. */
 export interface PartText {
   code: string;
-  bytes: Buffer;
+  text: string;
 }
 
 // institutionPart builds each part with its keys in sorted order: JSON.stringify is its canonical JSON, natively.
-export const partText = (part: CompactPart): PartText => ({ code: part.institution.code, bytes: Buffer.from(JSON.stringify(part)) });
+export const partText = (part: CompactPart): PartText => ({ code: part.institution.code, text: JSON.stringify(part) });
 
 /** The frozen content as canonical JSON texts: the region part, and each institution part with its code, by code. */
 export interface FrozenTexts {
@@ -162,25 +158,23 @@ export function frozenTexts(built: BuiltSnapshot<PartText>): FrozenTexts {
   return { region: canonicalJson(built.region), parts: [...built.parts].sort((a, b) => (a.code < b.code ? -1 : 1)) };
 }
 
-const LINE_BREAK = Buffer.from("\n");
-
 /**
- * The part texts joined by line breaks, `size` parts a batch (JSON text holds no raw line break), as UTF-8: what
- * freezing stores, batch by batch, and hashes, so each part is copied into one batch once.
+ * The part texts joined by line breaks, `size` parts a batch (JSON text holds no raw line break): what freezing
+ * stores, batch by batch, and hashes, so each part is copied into one long string once.
  */
-export function partBatches(texts: FrozenTexts, size: number): { codes: string[]; bytes: Buffer }[] {
+export function partBatches(texts: FrozenTexts, size: number): { codes: string[]; text: string }[] {
   const out = [];
   for (let i = 0; i < texts.parts.length; i += size) {
     const batch = texts.parts.slice(i, i + size);
-    out.push({ codes: batch.map((p) => p.code), bytes: Buffer.concat(batch.flatMap((p, k) => (k ? [LINE_BREAK, p.bytes] : [p.bytes]))) });
+    out.push({ codes: batch.map((p) => p.code), text: batch.map((p) => p.text).join("\n") });
   }
   return out;
 }
 
-/** SHA-256 of the frozen content: the region part, then each institution part by code, as canonical JSON (UTF-8). */
-export function contentHash(region: string, batches: readonly { bytes: Uint8Array }[]): string {
+/** SHA-256 of the frozen content: the region part, then each institution part by code, as canonical JSON. */
+export function contentHash(region: string, batches: readonly { text: string }[]): string {
   const h = createHash("sha256").update(region);
   // A line break before each part: before each batch, and between the parts of a batch.
-  for (const batch of batches) h.update("\n").update(batch.bytes);
+  for (const batch of batches) h.update("\n").update(batch.text);
   return h.digest("hex");
 }
