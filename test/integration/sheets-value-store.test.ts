@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SheetValueRow } from "@/app/_domain/sheets/types";
-import { insertSheetValues, readSheetColumns, readSheetValues } from "@/app/_server/sheets/sheet-values-store";
+import { insertSheetValues, readSheetColumns, readSheetValues, SplitColumns } from "@/app/_server/sheets/sheet-values-store";
 import { createWorld, type World } from "../helpers/fixtures";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -37,6 +37,34 @@ describe("sheet value storage", () => {
     await prisma().$executeRawUnsafe(
       `INSERT INTO "User" ("id", "username", "displayName", "passwordHash", "roles", "updatedAt") VALUES ('u', 'u1', '用户', 'x', '{DATA_ENTRY}', now())`,
     );
+  });
+
+  it("months listing the same cells share their key columns when read with one SplitColumns, with the same values", async () => {
+    const codeOf = new Map([...idOf].map(([code, iid]) => [iid, code]));
+    const cells = (values: (string | null)[], order = [0, 1, 2]): SheetValueRow[] =>
+      order.map((k) => ({
+        indicatorCode: ["FI03", "IN02", "IN02"][k]!,
+        scheme: "TOTAL" as const,
+        institutionCode: [null, w.hospitalA1.code, w.hospitalA2.code][k]!,
+        value: values[k]!,
+      }));
+    const ids = [await version(), await version(), await version()];
+    await insertSheetValues(prisma(), ids[0]!, cells(["1", "2", "3"]), idOf);
+    await insertSheetValues(prisma(), ids[1]!, cells(["4", null, "6.5"]), idOf);
+    await insertSheetValues(prisma(), ids[2]!, cells(["7", "8", "9"], [0, 2, 1]), idOf); // another order
+    const split = new SplitColumns();
+    const read = [];
+    for (const id of ids) read.push(await readSheetColumns(prisma(), id, codeOf, { split }));
+    for (const [k, id] of ids.entries()) expect(read[k]).toEqual(await readSheetColumns(prisma(), id, codeOf));
+    expect(read[1]!.indicatorCodes).toBe(read[0]!.indicatorCodes);
+    expect(read[1]!.institutionCodes).toBe(read[0]!.institutionCodes);
+    expect(read[1]!.values).toEqual(["4", null, "6.5"]);
+    expect(read[2]!.institutionCodes).not.toBe(read[1]!.institutionCodes);
+    expect(read[2]!.institutionCodes).toEqual([null, w.hospitalA2.code, w.hospitalA1.code]);
+    // A month read for the region's values alone neither uses nor replaces the shared columns.
+    const region = await readSheetColumns(prisma(), ids[0]!, codeOf, { split, regionOnly: true });
+    expect(region.institutionCodes).toEqual([null]);
+    expect((await readSheetColumns(prisma(), ids[2]!, codeOf, { split })).institutionCodes).toBe(read[2]!.institutionCodes);
   });
 
   it("stores the texts as given, values rounded by the database to numeric(24,6), and reads them back canonical", async () => {

@@ -3,7 +3,7 @@ import { computeRegionSets, monthsRead, type AcceptedSheet, type RegionMetricTex
 import { addMonths, comparePeriods, isQuarterEnd, type Period } from "@/app/_domain/periods";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { loadRegionCatalogue } from "../catalogue/region-catalogue";
-import { readSheetColumns } from "../sheets/sheet-values-store";
+import { readSheetColumns, SplitColumns } from "../sheets/sheet-values-store";
 import { deleteMetricValues, insertMetricValues } from "./metric-store";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -32,10 +32,11 @@ async function loadSheets(
   regionOnly = new Set<Period>(),
 ): Promise<Map<Period, AcceptedSheet>> {
   const out = new Map<Period, AcceptedSheet>();
+  const split = new SplitColumns(); // months listing the same cells share their key columns
   for (const period of [...new Set(periods)].sort(comparePeriods)) {
     const versionId = versions.get(period);
     if (!versionId) continue;
-    out.set(period, { versionId, columns: await readSheetColumns(db, versionId, codeOf, { regionOnly: regionOnly.has(period) }) });
+    out.set(period, { versionId, columns: await readSheetColumns(db, versionId, codeOf, { regionOnly: regionOnly.has(period), split }) });
   }
   return out;
 }

@@ -74,11 +74,25 @@ interface StoredColumns {
 }
 
 /**
+ * Key columns already split, shared by the reads of one computation (readSheetColumns' `split`): a month whose
+ * codes, schemes or institution ids are the same text as the month read before takes that month's arrays instead
+ * of splitting (and keeping) 75,000 more strings of each — a region's sheets usually list the same cells in the
+ * same order every month. The arrays are shared between months: read-only.
+ */
+export class SplitColumns {
+  codes: [string, string[]] | undefined;
+  schemes: [string, Scheme[]] | undefined;
+  institutionIds: [string, string[]] | undefined;
+  /** The institution codes of the last institution ids array (readSheetColumns). */
+  institutionCodes: [string[], (string | null)[]] | undefined;
+}
+
+/**
  * A version's values in stored order: the four texts, split here. `regionOnly`: the region's own values alone
  * (those with an empty institution id), picked by PostgreSQL: a month read for the region's values alone is a few
  * dozen elements, not 75,000 of each column sent and split to be dropped.
  */
-async function readColumns(client: Db, versionId: string, regionOnly: boolean): Promise<StoredColumns> {
+async function readColumns(client: Db, versionId: string, regionOnly: boolean, split?: SplitColumns): Promise<StoredColumns> {
   const [row] = await client.$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
     regionOnly
       ? REGION_COLUMNS
@@ -86,21 +100,32 @@ async function readColumns(client: Db, versionId: string, regionOnly: boolean): 
     versionId,
   );
   if (!row || row.c === "") return { codes: [], schemes: [], institutionIds: [], values: [] };
-  const codes = row.c.split("\t");
-  const schemes = row.s.split("\t") as Scheme[];
-  const institutionIds = regionOnly ? new Array<string>(codes.length).fill("") : row.i.split("\t");
-  const texts = row.v.split("\t");
-  const n = codes.length;
-  if (schemes.length !== n || institutionIds.length !== n || texts.length !== n) throw new Error(`版本 ${versionId} 的存储值列长度不一致`);
   // Codes and schemes are few distinct strings: share one copy of each (a large region's months hold millions).
   const shared = new Map<string, string>();
   const intern = <T extends string>(x: T): T => (shared.get(x) as T | undefined) ?? (shared.set(x, x), x);
+  const internedSplit = <T extends string>(text: string): T[] => {
+    const out = text.split("\t") as T[];
+    for (let k = 0; k < out.length; k++) out[k] = intern(out[k]!);
+    return out;
+  };
+  // The same text as the month read before: its arrays (the strings are equal, so are the splits).
+  const reuse = <T>(text: string, last: [string, T] | undefined, make: () => T): [string, T] =>
+    last !== undefined && last[0] === text ? last : [text, make()];
+  const codes = regionOnly || !split ? internedSplit(row.c) : (split.codes = reuse(row.c, split.codes, () => internedSplit(row.c)))[1];
+  const schemes =
+    regionOnly || !split
+      ? internedSplit<Scheme>(row.s)
+      : (split.schemes = reuse(row.s, split.schemes, () => internedSplit<Scheme>(row.s)))[1];
+  const institutionIds = regionOnly
+    ? new Array<string>(codes.length).fill("")
+    : split
+      ? (split.institutionIds = reuse(row.i, split.institutionIds, () => row.i.split("\t")))[1]
+      : row.i.split("\t");
+  const texts = row.v.split("\t");
+  const n = codes.length;
+  if (schemes.length !== n || institutionIds.length !== n || texts.length !== n) throw new Error(`版本 ${versionId} 的存储值列长度不一致`);
   const values: (string | null)[] = texts; // canonicalised in place
-  for (let k = 0; k < n; k++) {
-    codes[k] = intern(codes[k]!);
-    schemes[k] = intern(schemes[k]!);
-    values[k] = texts[k] ? canonicalNumericText(texts[k]!) : null;
-  }
+  for (let k = 0; k < n; k++) values[k] = texts[k] ? canonicalNumericText(texts[k]!) : null;
   return { codes, schemes, institutionIds, values };
 }
 
@@ -140,10 +165,14 @@ export async function readSheetColumns(
   client: Db,
   versionId: string,
   codeOf: Map<string, string>,
-  { regionOnly = false } = {},
+  { regionOnly = false, split }: { regionOnly?: boolean; split?: SplitColumns } = {},
 ): Promise<SheetColumns> {
-  const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly);
-  const institutionCodes = institutionIds.map((id) => (id ? (codeOf.get(id) ?? id) : null));
+  const { codes, schemes, institutionIds, values } = await readColumns(client, versionId, regionOnly, split);
+  const codesOf = () => institutionIds.map((id) => (id ? (codeOf.get(id) ?? id) : null));
+  let institutionCodes: (string | null)[];
+  if (!split || regionOnly) institutionCodes = codesOf();
+  else if (split.institutionCodes?.[0] === institutionIds) institutionCodes = split.institutionCodes[1];
+  else split.institutionCodes = [institutionIds, (institutionCodes = codesOf())];
   return { indicatorCodes: codes, schemes, institutionCodes, values };
 }
 
