@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { Decimal } from "@/app/_domain/formula";
-import { differenceText, div, fromDecimal, growthText, parseExact, sub, subtract } from "@/app/_domain/metrics/exact";
+import {
+  difference6,
+  differenceText,
+  div,
+  fromDecimal,
+  growth6,
+  growthText,
+  outText,
+  parseExact,
+  scaledText,
+  sub,
+  subtract,
+  writeScaled6,
+} from "@/app/_domain/metrics/exact";
 import { seeded } from "../helpers/seeded";
 
 /**
@@ -139,5 +152,31 @@ describe("Exact", () => {
     expect(differenceText(exact("12.5"), exact("12.4999995"))).toBe("0.000001");
     expect(differenceText(exact("-0.0000005"), exact("0"))).toBe("-0.000001");
     expect(differenceText(exact("123456789012345678.25"), exact("0.0000005"))).toBe("123456789012345678.25"); // …2499995, half up
+  });
+
+  it("Scaled6 outputs: the same texts as text6, growthText and differenceText, written into bytes alike (seeded)", () => {
+    const rand = seeded(14);
+    const bytes = new Uint8Array(32);
+    const written = (q: number) => new TextDecoder().decode(bytes.subarray(0, writeScaled6(bytes, 0, q)));
+    const edges = [0, -0, 1, -1, 999_999, 1_000_000, -1_000_000, 1_000_001, 10 ** 15, 2 ** 51 - 1, -(2 ** 53 - 1), 2 ** 53 - 1];
+    for (const q of edges) expect(written(q), String(q)).toBe(scaledText(q));
+    const texts = ["0", "-0", "12.5", "-3", "0.000001", "7.000000", "1234567.891", "-0.0000005", "123456789012345678.25"];
+    for (let k = 0; k < 4000; k++) {
+      const q = Math.round((rand() - 0.5) * 2 * 10 ** Math.floor(rand() * 16));
+      expect(written(q), String(q)).toBe(scaledText(q));
+      texts.push((((rand() - 0.5) * 10 ** Math.floor(rand() * 12)) / 10 ** Math.floor(rand() * 9)).toFixed(Math.floor(rand() * 9)));
+    }
+    const values = texts.map(exact);
+    // Quotients too (40 digits, with a source).
+    for (let k = 0; k < 200; k++) values.push(div(values[k]!, values[(k * 7 + 3) % 200]!) ?? values[k]!);
+    for (let k = 0; k < values.length; k++) {
+      const a = values[k]!;
+      const b = values[(k * 13 + 5) % values.length]!;
+      const out = a.out6();
+      expect(outText(out)).toBe(a.text6());
+      if (typeof out === "number") expect(written(out)).toBe(a.text6());
+      expect(outText(growth6(a, b))).toBe(growthText(a, b));
+      expect(outText(difference6(a, b))).toBe(differenceText(a, b));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Frequency } from "../catalogue";
 import { isPeriod, type Period } from "../periods";
 import { monthIndex, periodAt, type Pair, type Scope } from "./engine-parts";
+import { outText, writeScaled6, type Scaled6 } from "./exact";
 import {
   METRIC_FIELDS,
   type FlagRow,
@@ -101,12 +102,15 @@ export function computeRegionSets(input: RegionMetricsInput): RegionMetricTexts 
   for (const def of input.catalogue) if (!frequencyOf.has(def.code)) frequencyOf.set(def.code, def.frequency);
   const filled = (set: MetricSetValues) => filledFields(frequencyOf.get(set.indicatorCode)!, monthIndex(set.period));
   // The one-element columns of the institution sets that the engine writes, and the text columns they go to.
-  let cells: (string | null)[][] | null = null;
+  // (The engine writes Scaled6 values into them: see RegionEngine's `scaled`.)
+  let cells: (string | Scaled6 | null)[][] | null = null;
   let to: TextColumn[] = [];
-  const columns = new Map<(string | null)[], TextColumn>();
-  const { institutionCodes, sets } = computeSets(input, null, 1, (chunk) => {
+  const columns = new Map<(string | Scaled6 | null)[], TextColumn>();
+  const { institutionCodes, sets } = computeSets(input, null, 1, true, (chunk) => {
     if (!cells) {
-      cells = chunk.filter((set) => set.perInstitution).flatMap((set) => [...filled(set)].map((f) => set[f]));
+      cells = chunk
+        .filter((set) => set.perInstitution)
+        .flatMap((set) => [...filled(set)].map((f) => set[f] as (string | Scaled6 | null)[]));
       to = cells.map((cell) => columns.set(cell, new TextColumn()).get(cell)!);
     }
     for (let i = 0; i < cells.length; i++) {
@@ -124,7 +128,10 @@ export function computeRegionSets(input: RegionMetricsInput): RegionMetricTexts 
       perInstitution: set.perInstitution,
       size: set.perInstitution ? institutionCodes.length : 1,
     } as MetricSetTexts;
-    for (const f of METRIC_FIELDS) out[f] = !set.perInstitution ? set[f].join(",") : (columns.get(set[f])?.text() ?? empty);
+    for (const f of METRIC_FIELDS)
+      out[f] = !set.perInstitution
+        ? (set[f] as (string | Scaled6 | null)[]).map(outText).join(",")
+        : (columns.get(set[f])?.text() ?? empty);
     return out;
   });
   return { institutionCodes, sets: texts };
@@ -175,25 +182,35 @@ export function flagRowsOf({ institutionCodes, sets }: RegionMetricTexts, period
   };
 }
 
-/** Elements (canonical decimals: ASCII) appended as bytes, joined by commas; null as an empty element. */
+/**
+ * Elements (canonical decimals: ASCII; a Scaled6 written as its text) appended as bytes, joined by commas; null as
+ * an empty element.
+ */
 class TextColumn {
   private bytes = new Uint8Array(256);
   private length = 0;
   private count = 0;
-  push(text: string | null): void {
+  push(text: string | Scaled6 | null): void {
     if (text === null && this.count > 0 && this.length < this.bytes.length) {
       this.bytes[this.length++] = 44; // ","
       this.count++;
       return;
     }
-    const need = this.length + 1 + (text === null ? 0 : text.length);
-    if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
+    if (typeof text === "number") {
+      if (this.length + 24 > this.bytes.length) this.grow(this.length + 24);
+      if (this.count++ > 0) this.bytes[this.length++] = 44; // ","
+      this.length = writeScaled6(this.bytes, this.length, text);
+      return;
     }
+    const need = this.length + 1 + (text === null ? 0 : text.length);
+    if (need > this.bytes.length) this.grow(need);
     if (this.count++ > 0) this.bytes[this.length++] = 44; // ","
     if (text !== null) for (let c = 0; c < text.length; c++) this.bytes[this.length++] = text.charCodeAt(c);
+  }
+  private grow(need: number): void {
+    const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
   }
   text(): string {
     return DECODER.decode(this.bytes.subarray(0, this.length));
@@ -231,6 +248,8 @@ function computeSets(
   input: RegionMetricsInput,
   lineages: MetricLineage[][] | null,
   chunk = Infinity,
+  /** The institution columns may hold Scaled6 values (RegionEngine's `scaled`): for `flush` only. */
+  scaled = false,
   flush?: (sets: MetricSetValues[], size: number) => void,
 ): RegionMetricSets {
   const periods = new Set<Period>();
@@ -239,7 +258,7 @@ function computeSets(
     periods.add(period);
   }
   const times = [...periods].map(monthIndex);
-  const engine = new RegionEngine(input, lineages !== null);
+  const engine = new RegionEngine(input, lineages !== null, scaled);
   const { pairs, regionPairs, institutionPairs, institutionCodes } = engine;
 
   // Sets: period-major, then the pairs in catalogue order.

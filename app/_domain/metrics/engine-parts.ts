@@ -108,6 +108,8 @@ export class Series {
  */
 export class Scope {
   readonly series: Series[];
+  /** An evaluation in this scope that records no lineage: one object for all of them (see Source in exact.ts). */
+  readonly unrecorded: Evaluation = { scope: this, read: null };
   constructor(
     public institutionCode: string | null,
     pairs: readonly Pair[],

@@ -81,6 +81,28 @@ export class Exact {
     return (this.rounded = text !== "0" && (safe(this.i) ? this.i < 0 : this.big! < 0n) ? `-${text}` : text);
   }
 
+  /**
+   * text6(), or the same output as a Scaled6 when it is at hand as a safe integer without printing (see
+   * Scaled6): what the engine writes straight into a column's bytes.
+   */
+  out6(): string | Scaled6 {
+    if (this.rounded !== undefined) return this.rounded;
+    if (this.s <= 6) {
+      if (this.canonical !== undefined) return this.canonical;
+      if (safe(this.i)) {
+        const q = this.i * POW10_NUMBER[6 - this.s]!;
+        if (safe(q)) return q === 0 ? 0 : q;
+      }
+      return this.text6();
+    }
+    if (this.src !== undefined || !safe(this.i)) {
+      const x = toDouble(this);
+      const fast = roundedInDoublesScaled(x, Math.abs(x));
+      if (fast !== null) return fast;
+    }
+    return this.text6();
+  }
+
   private magnitudeDigits(): string {
     if (this.digits !== undefined) return this.digits;
     if (safe(this.i)) return (this.digits = String(this.i < 0 ? -this.i : this.i));
@@ -94,13 +116,75 @@ function nearHalf(digits: string, keep: number): boolean {
   return dropped === "4999999" || dropped === "5000000";
 }
 
-/** The operation a value came from (Exact.src). */
-interface Source {
-  op: "div" | "mul" | "add" | "sub" | "neg";
-  a: Exact;
-  b: Exact;
+/**
+ * An output decimal held as the safe integer q = value × 10⁶ (every output has at most 6 decimals): the
+ * engine's outputs are written into a column's bytes from it (writeScaled6) without a string per value. Its
+ * text is scaledText(q), the canonical text (no trailing zeros, "0" never "-0").
+ */
+export type Scaled6 = number;
+
+/** The canonical text of a Scaled6. */
+export const scaledText = (q: Scaled6): string => plainNumber(q, 6);
+
+/** An output (text, Scaled6 or null) as text or null. */
+export const outText = (x: string | Scaled6 | null): string | null => (typeof x === "number" ? plainNumber(x, 6) : x);
+
+/**
+ * Writes the canonical text of a Scaled6 into `bytes` at `at` (ASCII; room for 22 bytes needed) and returns the
+ * position after it: the same characters as scaledText(q).
+ */
+export function writeScaled6(bytes: Uint8Array, at: number, q: Scaled6): number {
+  if (q === 0) {
+    bytes[at] = 48; // "0"
+    return at + 1;
+  }
+  if (q < 0) {
+    bytes[at++] = 45; // "-"
+    q = -q;
+  }
+  let whole = Math.floor(q / 1e6);
+  let frac = q - whole * 1e6;
+  // (q < 2^53: the quotient's floor is off by at most one; the remainder tells.)
+  if (frac < 0) {
+    whole -= 1;
+    frac += 1e6;
+  } else if (frac >= 1e6) {
+    whole += 1;
+    frac -= 1e6;
+  }
+  // The whole part's digits, most significant first.
+  let n = 1;
+  for (let w = whole; w >= 10; w = Math.floor(w / 10)) n++;
+  for (let k = at + n - 1, w = whole; k >= at; k--, w = Math.floor(w / 10)) bytes[k] = 48 + (w % 10);
+  at += n;
+  if (frac === 0) return at;
+  let digits = 6;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  bytes[at++] = 46; // "."
+  for (let k = at + digits - 1; k >= at; k--, frac = Math.floor(frac / 10)) bytes[k] = 48 + (frac % 10);
+  return at + digits;
+}
+
+/**
+ * The operation a value came from (Exact.src). A class, not an object literal: V8 may decide to allocate an
+ * object literal's objects directly in the old generation once many of them survived (allocation-site
+ * pretenuring); these are made for every quotient and mostly die young, and old dead ones keep the young values
+ * they point to alive until a full collection.
+ */
+class Source {
   /** The exact value as [numerator, denominator > 0], once computed. */
   exact?: [bigint, bigint] | null;
+  constructor(
+    readonly op: "div" | "mul" | "add" | "sub" | "neg",
+    readonly a: Exact,
+    readonly b: Exact,
+    exact?: [bigint, bigint] | null,
+  ) {
+    if (exact !== undefined) this.exact = exact;
+  }
 }
 
 /** x's exact rational value [numerator, denominator > 0]: itself when it has no source, else from its source. */
@@ -133,7 +217,7 @@ function halfUp6(n: bigint, d: bigint): string {
 /** Marks r as computed from a and b (when r may differ from the exact result, or a or b already does). */
 function derived(r: Exact, op: Source["op"], a: Exact, b: Exact): Exact {
   if (r === ZERO || r === EXACT_ONE) r = new Exact(r.i, r.s);
-  r.src = { op, a, b };
+  r.src = new Source(op, a, b);
   return r;
 }
 
@@ -292,13 +376,18 @@ export function subtract(a: Exact, b: Exact): Exact {
  * subtracted in doubles when the result is clearly on one side of a rounding boundary (see roundedInDoubles).
  */
 export function differenceText(a: Exact, b: Exact): string {
+  return outText(difference6(a, b))!;
+}
+
+/** differenceText as text or a Scaled6 (see Exact.out6). */
+export function difference6(a: Exact, b: Exact): string | Scaled6 {
   if (a.src !== undefined || b.src !== undefined || !safe(a.i) || !safe(b.i)) {
     const x = toDouble(a);
     const y = toDouble(b);
-    const fast = roundedInDoubles(x - y, Math.abs(x) + Math.abs(y));
+    const fast = roundedInDoublesScaled(x - y, Math.abs(x) + Math.abs(y));
     if (fast !== null) return fast;
   }
-  return sub(a, b).text6();
+  return sub(a, b).out6();
 }
 
 /**
@@ -309,11 +398,17 @@ export function differenceText(a: Exact, b: Exact): string {
  * exact value, its 40-digit approximation and v round alike.
  */
 function roundedInDoubles(v: number, magnitude: number): string | null {
+  const q = roundedInDoublesScaled(v, magnitude);
+  return q === null ? null : plainNumber(q, 6);
+}
+
+/** roundedInDoubles as a Scaled6. */
+function roundedInDoublesScaled(v: number, magnitude: number): Scaled6 | null {
   const g = v * 1e6;
   const bound = magnitude * 1e6 * 2 ** -46;
   if (!Number.isFinite(g) || Math.abs(g) >= 2 ** 51 || Math.abs(g - Math.floor(g) - 0.5) <= bound) return null;
   const q = g < 0 ? -Math.floor(0.5 - g) : Math.floor(g + 0.5);
-  return plainNumber(q === 0 ? 0 : q, 6);
+  return q === 0 ? 0 : q;
 }
 
 /**
@@ -324,6 +419,11 @@ function roundedInDoubles(v: number, magnitude: number): string | null {
  * half such as (16/384) ÷ (16/381) − 1 = −0.0078125 gives −0.007813 (test/unit/metrics-halfway.test.ts).
  */
 export function growthText(current: Exact | null, previous: Exact | null): string | null {
+  return outText(growth6(current, previous));
+}
+
+/** growthText as text or a Scaled6 (see Exact.out6). */
+export function growth6(current: Exact | null, previous: Exact | null): string | Scaled6 | null {
   if (current === null || previous === null) return null;
   const s = Math.max(current.s, previous.s);
   const inexact = current.src !== undefined || previous.src !== undefined;
@@ -337,7 +437,7 @@ export function growthText(current: Exact | null, previous: Exact | null): strin
     const bound = (Math.abs(ratio) + 1) * 1e6 * 2 ** -46;
     if (Math.abs(base) > 1e-300 && Number.isFinite(g) && Math.abs(g) < 2 ** 51 && Math.abs(g - Math.floor(g) - 0.5) > bound) {
       const q = g < 0 ? -Math.floor(0.5 - g) : Math.floor(g + 0.5);
-      return plainNumber(q === 0 ? 0 : q, 6);
+      return q === 0 ? 0 : q;
     }
   } else {
     if (previous.i === 0) return null;
@@ -354,7 +454,7 @@ export function growthText(current: Exact | null, previous: Exact | null): strin
       const r = x - q * y;
       if (r < 0) q -= 1;
       else if (r >= y) q += 1;
-      return plainNumber(q !== 0 && num < 0 !== b < 0 ? -q : q, 6);
+      return q !== 0 && num < 0 !== b < 0 ? -q : q;
     }
   }
   if (inexact) {
@@ -434,7 +534,7 @@ function rounded(n: bigint, s: number): Exact {
 }
 
 /** A placeholder source: "rounded at 40 digits", replaced by the real source by the caller (derived). */
-const ROUNDED: Source = { op: "add", a: null!, b: null!, exact: null };
+const ROUNDED: Source = new Source("add", null!, null!, null);
 
 const ZERO = new Exact(0, 0);
 export const EXACT_ONE = new Exact(1, 0);
@@ -485,8 +585,13 @@ export function div(a: Exact, b: Exact): Exact | null {
   if (b.i === 0) return null;
   if (a.i === 0) return ZERO;
   // a ÷ b = (A ÷ B) × 10^(b.s − a.s) with A, B the scaled integers (|·|), dA, dB their digit counts.
-  const [A, dA, aNegative] = magnitude(a);
-  const [B, dB, bNegative] = magnitude(b);
+  // (magnitude's results in variables, not an array per operand: see Source on allocation-site pretenuring.)
+  const A = magnitude(a);
+  const dA = magnitudeDigits;
+  const aNegative = a.i < 0 || (!safe(a.i) && a.n < 0n);
+  const B = magnitude(b);
+  const dB = magnitudeDigits;
+  const bNegative = b.i < 0 || (!safe(b.i) && b.n < 0n);
   // Enough digits: 41 significant (one guard digit) plus one for the estimate of the quotient's length.
   const k = Math.max(0, PRECISION + 2 - (dA - dB));
   let q = (A * pow10(k)) / B;
@@ -514,14 +619,19 @@ export function div(a: Exact, b: Exact): Exact | null {
   return derived(new Exact(aNegative !== bNegative ? -q : q, s), "div", a, b);
 }
 
-/** |x|'s scaled integer as a BigInt, its number of digits (x ≠ 0), and whether x is negative. */
-function magnitude(x: Exact): [bigint, number, boolean] {
+/** The number of digits of the last magnitude() (x ≠ 0). */
+let magnitudeDigits = 0;
+
+/** |x|'s scaled integer as a BigInt; its number of digits (x ≠ 0) in magnitudeDigits. */
+function magnitude(x: Exact): bigint {
   if (safe(x.i)) {
     const abs = x.i < 0 ? -x.i : x.i;
     let digits = 1;
     while (digits < POW10_NUMBER.length && abs >= POW10_NUMBER[digits]!) digits++;
-    return [BigInt(abs), digits, x.i < 0];
+    magnitudeDigits = digits;
+    return BigInt(abs);
   }
-  const n = x.n;
-  return n < 0n ? [-n, digitCount(-n), true] : [n, digitCount(n), false];
+  const n = x.n < 0n ? -x.n : x.n;
+  magnitudeDigits = digitCount(n);
+  return n;
 }

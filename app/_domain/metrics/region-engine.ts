@@ -4,7 +4,7 @@ import { isPeriod } from "../periods";
 import { compileFormula, monthViewTree, YTD_MARK, type Compiled } from "./compile-formula";
 import { EngineLineage } from "./engine-lineage";
 import { type Def, type Evaluation, type Pair, BUSY, EMPTY, Scope, Series, addOnce, isJanuary, monthIndex } from "./engine-parts";
-import { type Exact, differenceText, growthText, parseExact, subtract } from "./exact";
+import { type Exact, type Scaled6, difference6, growth6, outText, parseExact, subtract } from "./exact";
 import type {
   AcceptedSheet,
   EvalView,
@@ -15,9 +15,9 @@ import type {
   RegionMetricsInput,
 } from "./metric-types";
 
-const text = (x: Exact | null): string | null => (x === null ? null : x.text6());
+const out = (x: Exact | null): string | Scaled6 | null => (x === null ? null : x.out6());
 /** a − b rounded like every output (from a quotient's exact value, see differenceText). */
-const difference = (a: Exact | null, b: Exact | null): string | null => (a === null || b === null ? null : differenceText(a, b));
+const difference = (a: Exact | null, b: Exact | null): string | Scaled6 | null => (a === null || b === null ? null : difference6(a, b));
 
 /**
  * The engine of one region (the rules are in compute-metrics.ts): each value computed once, on first need, from
@@ -49,11 +49,20 @@ export class RegionEngine {
   /** Records lineage, when it is asked for. */
   private readonly trace: EngineLineage | null;
 
+  /** The outputs as fill writes them: as they come (scaled) or as text. */
+  private readonly put6: (x: string | Scaled6 | null) => string | Scaled6 | null;
+
   constructor(
     input: RegionMetricsInput,
     /** false: compute the numbers only (no lineage entries are built). */
     lineage: boolean,
+    /**
+     * true: fill may write an output as a Scaled6 instead of its text (computeRegionSets writes it into a column's
+     * bytes without a string per value).
+     */
+    scaled = false,
   ) {
+    this.put6 = scaled ? (x) => x : outText;
     this.trace = lineage ? new EngineLineage(this, this.defs) : null;
     for (const def of input.catalogue) {
       if (this.defs.has(def.code)) continue;
@@ -237,7 +246,7 @@ export class RegionEngine {
     if (formula !== null) {
       values[k] = BUSY;
       const read: LineageInput[] | null = this.trace && view !== "quarter" ? [] : null;
-      value = formula({ scope: s.scope, read }, at);
+      value = formula(read === null ? s.scope.unrecorded : { scope: s.scope, read }, at);
       deps = read ?? EMPTY;
     }
     values[k] = value;
@@ -259,30 +268,33 @@ export class RegionEngine {
    */
   fill(set: MetricSetValues, j: number, s: Series, t: number, lineage: MetricLineage[] | undefined): void {
     const frequency = s.d.def.frequency;
+    const put = this.put6;
+    // Columns of texts, or (scaled) of texts and Scaled6 values.
+    const to = set as unknown as Record<MetricField, (string | Scaled6 | null)[]>;
     // (filledFields lists what this writes.)
     const ytd = this.ytd(s, t);
     const prevYearYtd = this.ytd(s, t - 12);
-    set.ytd[j] = text(ytd);
-    set.prevYearYtd[j] = text(prevYearYtd);
-    set.yoy[j] = growthText(ytd, prevYearYtd);
-    set.yoyDiff[j] = difference(ytd, prevYearYtd);
+    to.ytd[j] = put(out(ytd));
+    to.prevYearYtd[j] = put(out(prevYearYtd));
+    to.yoy[j] = put(growth6(ytd, prevYearYtd));
+    to.yoyDiff[j] = put(difference(ytd, prevYearYtd));
     if (hasMonth(frequency)) {
       const month = this.month(s, t);
       const prevMonth = this.month(s, t - 1);
-      set.month[j] = text(month);
-      set.mom[j] = growthText(month, prevMonth);
-      set.momDiff[j] = difference(month, prevMonth);
+      to.month[j] = put(out(month));
+      to.mom[j] = put(growth6(month, prevMonth));
+      to.momDiff[j] = put(difference(month, prevMonth));
     }
     if (hasQuarter(frequency, t)) {
       const quarter = this.quarter(s, t);
       const prevYearQuarter = this.quarter(s, t - 12);
       const prevQuarter = this.quarter(s, t - 3);
-      set.quarter[j] = text(quarter);
-      set.prevYearQuarter[j] = text(prevYearQuarter);
-      set.quarterYoy[j] = growthText(quarter, prevYearQuarter);
-      set.quarterYoyDiff[j] = difference(quarter, prevYearQuarter);
-      set.qoq[j] = growthText(quarter, prevQuarter);
-      set.qoqDiff[j] = difference(quarter, prevQuarter);
+      to.quarter[j] = put(out(quarter));
+      to.prevYearQuarter[j] = put(out(prevYearQuarter));
+      to.quarterYoy[j] = put(growth6(quarter, prevYearQuarter));
+      to.quarterYoyDiff[j] = put(difference(quarter, prevYearQuarter));
+      to.qoq[j] = put(growth6(quarter, prevQuarter));
+      to.qoqDiff[j] = put(difference(quarter, prevQuarter));
     }
     if (lineage) lineage[j] = { formula: s.d.def.formula, inputs: s.d.derived ? this.trace!.ofDerived(s, t) : this.trace!.ofInput(s, t) };
   }
