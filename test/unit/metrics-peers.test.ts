@@ -192,6 +192,16 @@ describe("anomalyFlags", () => {
     ]);
   });
 
+  it("without texts: the same flags, with no reason and a peer flag's value and limit null", () => {
+    const withYoy = rows.map((r, k) => ({ ...r, yoy: ["0.412", "-0.35", "0.3", null][k % 4], prevYearYtd: "1000" }));
+    for (const rs of [rows, withYoy]) {
+      const full = anomalyFlags({ rows: rs, institutions, indicator: IN05 });
+      expect(full.length).toBeGreaterThan(2);
+      const lean = anomalyFlags({ rows: rs, institutions, indicator: IN05, texts: false });
+      expect(lean).toEqual(full.map((f) => ({ ...f, reason: "", ...(f.kind.startsWith("PEER") ? { value: null, limit: null } : {}) })));
+    }
+  });
+
   it("region rows get only the yoy flag, and none from a negative base", () => {
     const fb02 = { code: "FB02", nameZh: "居民医保基金当期结余", unit: "万元", basis: "FLOW" as const, formula: "FI04 - FE02" };
     expect(

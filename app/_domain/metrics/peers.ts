@@ -279,6 +279,12 @@ export interface AnomalyOptions {
   yoyThreshold?: string | number;
   /** The fewest valued institutions a group needs to be compared with; default 4. */
   minPeers?: number;
+  /**
+   * false: the flags without their texts — `reason` empty, a peer flag's `value` and `limit` null — for counting
+   * them (the drafted narrative reads their kinds, indicators, groups and levels only): writing the reasons of
+   * thousands of flags in decimals cost more than finding them. Default true.
+   */
+  texts?: boolean;
 }
 
 /**
@@ -298,6 +304,7 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
   const threshold = new Decimal(options.yoyThreshold ?? "0.3");
   const thresholdN = threshold.toNumber();
   const minPeers = options.minPeers ?? 4;
+  const texts = options.texts ?? true;
   if (rows.length === 0) return [];
   const byCode = rowsByInstitution(rows); // also checks the rows are one period × indicator × scheme
   const name = indicator.nameZh + (view === "month" && (indicator.basis === "FLOW" || indicator.formula !== null) ? "（当月）" : "");
@@ -310,6 +317,12 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
     if (size < thresholdN || (size === thresholdN && new Decimal(row.yoy).abs().lte(threshold))) return null;
     const yoy = new Decimal(row.yoy);
     const up = yoy.isPositive();
+    const reason = !texts
+      ? ""
+      : // A % indicator's change is read in percentage points (docs/metrics.md); the rule itself stays relative.
+        indicator.unit === "%" && row.yoyDiff != null
+        ? `${indicator.nameZh}同比${up ? "提高" : "降低"} ${grouped(new Decimal(row.yoyDiff).abs(), 2)} 个百分点（相对${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%），超过 ±${shortest(threshold.mul(100))}% 的提示阈值`
+        : `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`;
     return {
       kind: up ? "YOY_UP" : "YOY_DOWN",
       period: row.period,
@@ -323,11 +336,7 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
       limit: null,
       yoy: row.yoy,
       threshold: shortest(threshold),
-      // A % indicator's change is read in percentage points (docs/metrics.md); the rule itself stays relative.
-      reason:
-        indicator.unit === "%" && row.yoyDiff != null
-          ? `${indicator.nameZh}同比${up ? "提高" : "降低"} ${grouped(new Decimal(row.yoyDiff).abs(), 2)} 个百分点（相对${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%），超过 ±${shortest(threshold.mul(100))}% 的提示阈值`
-          : `${indicator.nameZh}同比${up ? "增长" : "下降"} ${percentNumber(yoy.abs())}%，超过 ±${shortest(threshold.mul(100))}% 的提示阈值`,
+      reason,
     };
   };
 
@@ -368,12 +377,15 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
       const { q, upper, lower } = f;
       const high = against(m, upper, f.upperN) > 0;
       if (high || against(m, lower, f.lowerN) < 0) {
-        const value = new Decimal(m.text);
+        const value = texts ? new Decimal(m.text) : null;
         const group = own ? "同级机构" : "全区机构";
         const kText = shortest(k);
-        const reason = high
-          ? `${name} ${valueWithUnit(value, indicator.unit)}，高于${group}上四分位 ${valueWithUnit(q.q3, indicator.unit)}加 ${kText} 倍四分位距（上限 ${valueWithUnit(upper, indicator.unit)}）`
-          : `${name} ${valueWithUnit(value, indicator.unit)}，低于${group}下四分位 ${valueWithUnit(q.q1, indicator.unit)}减 ${kText} 倍四分位距（下限 ${valueWithUnit(lower, indicator.unit)}）`;
+        const reason =
+          value === null
+            ? ""
+            : high
+              ? `${name} ${valueWithUnit(value, indicator.unit)}，高于${group}上四分位 ${valueWithUnit(q.q3, indicator.unit)}加 ${kText} 倍四分位距（上限 ${valueWithUnit(upper, indicator.unit)}）`
+              : `${name} ${valueWithUnit(value, indicator.unit)}，低于${group}下四分位 ${valueWithUnit(q.q1, indicator.unit)}减 ${kText} 倍四分位距（下限 ${valueWithUnit(lower, indicator.unit)}）`;
         flags.push({
           kind: high ? "PEER_HIGH" : "PEER_LOW",
           period: row.period,
@@ -383,8 +395,8 @@ export function anomalyFlags(options: AnomalyOptions): AnomalyFlag[] {
           level: inst.level,
           view,
           peerGroup: own ? "LEVEL" : "REGION",
-          value: text6(value),
-          limit: text6(high ? upper : lower),
+          value: value === null ? null : text6(value),
+          limit: value === null ? null : text6(high ? upper : lower),
           yoy: null,
           threshold: null,
           reason,

@@ -14,6 +14,8 @@ export function periodFlags(input: {
   /** One period's rows (region and institution): MetricValues, or only what the flags read; or those of each set. */
   rows: readonly FlagRow[] | SetRows;
   view?: PeerView;
+  /** false: the flags without their texts (see AnomalyOptions.texts). */
+  texts?: boolean;
 }): AnomalyFlag[] {
   const rowsOf = typeof input.rows === "function" ? input.rows : grouped(input.rows);
   const flags: AnomalyFlag[] = [];
@@ -22,7 +24,7 @@ export function periodFlags(input: {
     for (const scheme of def.schemes) {
       const rows = rowsOf(def.code, scheme, def.scope !== "REGION");
       if (!rows?.length) continue;
-      flags.push(...anomalyFlags({ rows, institutions: input.institutions, indicator: def, view: input.view }));
+      flags.push(...anomalyFlags({ rows, institutions: input.institutions, indicator: def, view: input.view, texts: input.texts }));
     }
   }
   return flags;

@@ -41,7 +41,8 @@ export async function getNarrative(session: Session, input: { regionCode?: strin
       },
     }),
   ]);
-  const flags = periodFlags({ catalogue: catalogue.indicators, institutions, rows });
+  // (The narrative counts the flags: their texts are not written.)
+  const flags = periodFlags({ catalogue: catalogue.indicators, institutions, rows, texts: false });
   const drafted = joinParagraphs(
     draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue: catalogue.indicators, flags }),
   );

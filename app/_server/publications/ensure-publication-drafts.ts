@@ -97,7 +97,8 @@ export async function ensurePublicationDrafts(
           flagRows: flagRowsOf(computed.values, period),
         }
       : await storedValues();
-    const flags = periodFlags({ catalogue, institutions, rows: flagRows });
+    // (The narrative counts the flags: their texts are not written.)
+    const flags = periodFlags({ catalogue, institutions, rows: flagRows, texts: false });
     return (paragraphs = draftNarrative({ regionName: region.name, quarterEnd: period, rows, catalogue, flags }));
   };
   // The drafted narrative (the month's anomaly flags over every institution) only where a draft takes it.
