@@ -61,10 +61,12 @@ describe("sheet value storage", () => {
     expect(read[1]!.values).toEqual(["4", null, "6.5"]);
     expect(read[2]!.institutionCodes).not.toBe(read[1]!.institutionCodes);
     expect(read[2]!.institutionCodes).toEqual([null, w.hospitalA2.code, w.hospitalA1.code]);
-    // A month read for the region's values alone neither uses nor replaces the shared columns.
+    // A month read for the region's values alone neither uses nor replaces the shared columns; a month listing its
+    // cells like one read before (not the last) shares that month's.
     const region = await readSheetColumns(prisma(), ids[0]!, codeOf, { split, regionOnly: true });
     expect(region.institutionCodes).toEqual([null]);
     expect((await readSheetColumns(prisma(), ids[2]!, codeOf, { split })).institutionCodes).toBe(read[2]!.institutionCodes);
+    expect((await readSheetColumns(prisma(), ids[1]!, codeOf, { split })).institutionCodes).toBe(read[0]!.institutionCodes);
   });
 
   it("stores the texts as given, values rounded by the database to numeric(24,6), and reads them back canonical", async () => {

@@ -75,16 +75,18 @@ interface StoredColumns {
 
 /**
  * Key columns already split, shared by the reads of one computation (readSheetColumns' `split`): a month whose
- * codes, schemes or institution ids are the same text as the month read before takes that month's arrays instead
- * of splitting (and keeping) 75,000 more strings of each — a region's sheets usually list the same cells in the
- * same order every month. The arrays are shared between months: read-only.
+ * codes, schemes or institution ids are the same text as a month read before takes that month's arrays instead
+ * of splitting (and keeping) 75,000 more strings of each — a region's sheets list the same cells in the same
+ * order every month, or every quarter's last month (quarterly indicators). The arrays are shared between months:
+ * read-only.
  */
 export class SplitColumns {
-  codes: [string, string[]] | undefined;
-  schemes: [string, Scheme[]] | undefined;
-  institutionIds: [string, string[]] | undefined;
-  /** The institution codes of the last institution ids array (readSheetColumns). */
-  institutionCodes: [string[], (string | null)[]] | undefined;
+  /** Each distinct text seen (a few: texts of different lengths are told apart without comparing them). */
+  readonly codes: [string, string[]][] = [];
+  readonly schemes: [string, Scheme[]][] = [];
+  readonly institutionIds: [string, string[]][] = [];
+  /** The institution codes of each institution ids array (readSheetColumns). */
+  readonly institutionCodes = new Map<string[], (string | null)[]>();
 }
 
 /**
@@ -108,18 +110,19 @@ async function readColumns(client: Db, versionId: string, regionOnly: boolean, s
     for (let k = 0; k < out.length; k++) out[k] = intern(out[k]!);
     return out;
   };
-  // The same text as the month read before: its arrays (the strings are equal, so are the splits).
-  const reuse = <T>(text: string, last: [string, T] | undefined, make: () => T): [string, T] =>
-    last !== undefined && last[0] === text ? last : [text, make()];
-  const codes = regionOnly || !split ? internedSplit(row.c) : (split.codes = reuse(row.c, split.codes, () => internedSplit(row.c)))[1];
-  const schemes =
-    regionOnly || !split
-      ? internedSplit<Scheme>(row.s)
-      : (split.schemes = reuse(row.s, split.schemes, () => internedSplit<Scheme>(row.s)))[1];
+  // The same text as a month read before: its arrays (the strings are equal, so are the splits).
+  const reuse = <T>(text: string, seen: [string, T][], make: () => T): T => {
+    for (const [t, value] of seen) if (t === text) return value;
+    const value = make();
+    seen.push([text, value]);
+    return value;
+  };
+  const codes = regionOnly || !split ? internedSplit(row.c) : reuse(row.c, split.codes, () => internedSplit(row.c));
+  const schemes = regionOnly || !split ? internedSplit<Scheme>(row.s) : reuse(row.s, split.schemes, () => internedSplit<Scheme>(row.s));
   const institutionIds = regionOnly
     ? new Array<string>(codes.length).fill("")
     : split
-      ? (split.institutionIds = reuse(row.i, split.institutionIds, () => row.i.split("\t")))[1]
+      ? reuse(row.i, split.institutionIds, () => row.i.split("\t"))
       : row.i.split("\t");
   const texts = row.v.split("\t");
   const n = codes.length;
@@ -171,8 +174,9 @@ export async function readSheetColumns(
   const codesOf = () => institutionIds.map((id) => (id ? (codeOf.get(id) ?? id) : null));
   let institutionCodes: (string | null)[];
   if (!split || regionOnly) institutionCodes = codesOf();
-  else if (split.institutionCodes?.[0] === institutionIds) institutionCodes = split.institutionCodes[1];
-  else split.institutionCodes = [institutionIds, (institutionCodes = codesOf())];
+  else
+    institutionCodes =
+      split.institutionCodes.get(institutionIds) ?? split.institutionCodes.set(institutionIds, codesOf()).get(institutionIds)!;
   return { indicatorCodes: codes, schemes, institutionCodes, values };
 }
 
