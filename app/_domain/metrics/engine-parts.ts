@@ -35,6 +35,8 @@ export interface Pair {
   d: Def;
   scheme: Scheme;
   slot: number;
+  /** An input pair's index among its scope's input pairs (where its reported values are kept); −1 if derived. */
+  input: number;
   /** A derived pair's formula in each view, compiled for its scheme (null for an input or a bad formula). */
   ytdFormula: Compiled<Evaluation> | null;
   monthFormula: Compiled<Evaluation> | null;
@@ -113,7 +115,10 @@ export class Scope {
   constructor(
     public institutionCode: string | null,
     pairs: readonly Pair[],
-    /** Reported text by slot × months with a sheet + the month's column; undefined where the sheet has no such row. */
+    /**
+     * Reported text by input pair (Pair.input) × months with a sheet + the month's column; undefined where the sheet
+     * has no such row.
+     */
     public raw: (string | null | undefined)[],
     /** How many months the series hold (month index − the first accepted month). */
     months: number,

@@ -31,7 +31,7 @@ export class RegionEngine {
   readonly institutionCodes: string[];
   readonly regionScope: Scope;
   /**
-   * Reported values per institution code, filled a month at a time as months are first needed: slot × sheets +
+   * Reported values per institution code, filled a month at a time as months are first needed: input pair × sheets +
    * the month's column (months with a sheet only: an accept reads a few of the region's months).
    */
   private readonly raws = new Map<string, (string | null | undefined)[]>();
@@ -83,7 +83,7 @@ export class RegionEngine {
       this.defs.set(def.code, d);
       const list = d.institution ? this.institutionPairs : this.regionPairs;
       for (const scheme of new Set(def.schemes)) {
-        const pair: Pair = { d, scheme, slot: list.length, ytdFormula: null, monthFormula: null, quarterFormula: null };
+        const pair: Pair = { d, scheme, slot: list.length, input: -1, ytdFormula: null, monthFormula: null, quarterFormula: null };
         d.slots.set(scheme, pair.slot);
         list.push(pair);
         this.pairs.push(pair);
@@ -114,7 +114,12 @@ export class RegionEngine {
     for (let k = 0; k < this.months; k++) if (this.sheets[k]) this.column[k] = columns++;
     this.columns = columns;
 
-    const size = (pairs: Pair[]) => pairs.length * this.columns;
+    // Reported values are kept for input pairs only (derived values are always computed).
+    const size = (pairs: Pair[]) => {
+      let inputs = 0;
+      for (const pair of pairs) if (!pair.d.derived) pair.input = inputs++;
+      return inputs * this.columns;
+    };
     this.regionRaw = new Array(size(this.regionPairs));
     for (const code of this.institutionCodes) this.raws.set(code, new Array(size(this.institutionPairs)));
     this.regionScope = new Scope(null, this.regionPairs, this.regionRaw, this.months);
@@ -174,6 +179,7 @@ export class RegionEngine {
     const d = this.defs.get(code);
     const slot = d?.slots.get(scheme);
     if (d === undefined || slot === undefined || d.derived) return;
+    const input = (d.institution ? this.institutionPairs : this.regionPairs)[slot]!.input;
     const raw = d.institution
       ? institutionCode === null
         ? undefined
@@ -181,7 +187,7 @@ export class RegionEngine {
       : institutionCode === null
         ? this.regionRaw
         : undefined;
-    if (raw) raw[slot * this.columns + this.column[k]!] = value;
+    if (raw) raw[input * this.columns + this.column[k]!] = value;
   }
 
   /** The reported text at k = month index − first (k ≥ 0). */
@@ -189,7 +195,7 @@ export class RegionEngine {
     const c = k < this.months ? this.column[k]! : -1;
     if (c < 0) return null;
     if (!this.indexed[k]) this.index(k);
-    return s.scope.raw[s.slot * this.columns + c] ?? null;
+    return s.scope.raw[s.pair.input * this.columns + c] ?? null;
   }
 
   versionAt(t: number): string | null {
