@@ -41,9 +41,6 @@ const results: Record<string, number | string> = { db: TEST_DB_KIND, institution
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 async function time<T>(name: string, run: () => Promise<T>): Promise<T> {
-  // A full collection first (the bench runs with --expose-gc), so that a step's CPU time is its own: V8's helper
-  // threads would otherwise mark the earlier steps' garbage during it (0.3–0.7 s of the accept, measured 2026-12-06).
-  (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   if (process.env.BENCH_MARKS) console.log(`mark ${name} start ${process.hrtime.bigint() / 1000n}`);
