@@ -127,7 +127,7 @@ export type Scaled6 = number;
 export const scaledText = (q: Scaled6): string => plainNumber(q, 6);
 
 /** An output (text, Scaled6 or null) as text or null. */
-export const outText = (x: string | Scaled6 | null): string | null => (typeof x === "number" ? plainNumber(x, 6) : x);
+export const outText = (x: string | Scaled6 | null): string | null => (typeof x === "number" ? scaledText(x) : x);
 
 /**
  * Writes the canonical text of a Scaled6 into `bytes` at `at` (ASCII; room for 22 bytes needed) and returns the
