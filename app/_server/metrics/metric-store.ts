@@ -7,6 +7,7 @@ import {
   type RegionMetricTexts,
 } from "@/app/_domain/metrics/compute-metrics";
 import type { Period } from "@/app/_domain/periods";
+import { withLargeText } from "../db/large-text";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 /**
@@ -51,13 +52,16 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
       if (pieces.length) pieces.push("\n");
       fieldsOf(set).forEach((field, k) => (k === 0 ? pieces.push(field) : pieces.push("\t", field)));
     }
-    await db.$executeRawUnsafe(
-      `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", ${COLUMNS})
-       SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, ${METRIC_FIELDS.map((_, k) => `f[${k + 5}]`).join(", ")}
-         FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
-        ORDER BY n`,
-      regionId,
-      pieces.join(""),
+    // Past Prisma's JSON round trip of raw parameters (withLargeText).
+    await withLargeText(pieces.join(""), (text) =>
+      db.$executeRawUnsafe(
+        `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", ${COLUMNS})
+         SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, ${METRIC_FIELDS.map((_, k) => `f[${k + 5}]`).join(", ")}
+           FROM unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(line, n), string_to_array(line, E'\\t') AS f
+          ORDER BY n`,
+        regionId,
+        text,
+      ),
     );
     from = to;
   }
