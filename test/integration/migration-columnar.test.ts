@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { migrate, readMigrations } from "@/app/_server/db/migrate";
+import { keysSha256 } from "@/app/_server/sheets/sheet-values-store";
 import { createTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 
 /**
  * The move to columnar storage (20261123040000 and 080000 sheet values; 20261123050000, 060000 and 070000
- * metrics) carries every stored value over, in order, nulls included — and the views show them as before.
+ * metrics) carries every stored value over, in order, nulls included — and the views show them as before;
+ * 20261207020000 hashes the key columns of the versions stored before it.
  */
 describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => {
   it("keeps every sheet value and every metric value, in stored order", async () => {
@@ -76,6 +78,12 @@ describe(`columnar storage migrations carry data over (${TEST_DB_KIND})`, () => 
           },
           { versionId: "v2", indicatorCodes: "", schemes: "", institutionIds: "", values: "" },
           { versionId: "v3", indicatorCodes: "FI03", schemes: "TOTAL", institutionIds: "", values: "" },
+        ]);
+        // 20261207020000: the versions stored before it get their key columns' SHA-256, as insertSheetValues computes it.
+        expect(await c.query(`SELECT "versionId", "keysSha256" FROM "SheetValueSet" ORDER BY "versionId"`)).toEqual([
+          { versionId: "v", keysSha256: keysSha256("FI03\tIN02\tIN02", "EMPLOYEE\tTOTAL\tTOTAL", "\ti2\ti1") },
+          { versionId: "v2", keysSha256: keysSha256("", "", "") },
+          { versionId: "v3", keysSha256: keysSha256("FI03", "TOTAL", "") },
         ]);
         // The view's columns keep their types; the values stay immutable.
         expect(

@@ -52,6 +52,15 @@ describe("sheet value storage", () => {
     await insertSheetValues(prisma(), ids[0]!, cells(["1", "2", "3"]), idOf);
     await insertSheetValues(prisma(), ids[1]!, cells(["4", null, "6.5"]), idOf);
     await insertSheetValues(prisma(), ids[2]!, cells(["7", "8", "9"], [0, 2, 1]), idOf); // another order
+    // Each version's key columns' SHA-256, equal where the cells listed are (migration 20261207020000's formula).
+    const stored = await prisma().$queryRawUnsafe<{ h: string; sql: string }[]>(
+      `SELECT "keysSha256" AS h, encode(sha256(convert_to("indicatorCodes" || E'\\n' || "schemes" || E'\\n' || "institutionIds", 'UTF8')), 'hex') AS sql
+         FROM "SheetValueSet" WHERE "versionId" = ANY($1::text[]) ORDER BY array_position($1::text[], "versionId")`,
+      ids,
+    );
+    expect(stored.map((r) => r.h)).toEqual(stored.map((r) => r.sql));
+    expect(stored[1]!.h).toBe(stored[0]!.h);
+    expect(stored[2]!.h).not.toBe(stored[0]!.h);
     const split = new SplitColumns();
     const read = [];
     for (const id of ids) read.push(await readSheetColumns(prisma(), id, codeOf, { split }));

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { SheetColumns, SheetValueRow } from "@/app/_domain/sheets/types";
 import type { PreviousValueMap } from "@/app/_domain/sheets/types";
 import { cellKey } from "@/app/_domain/sheets/validate-sheet";
@@ -32,16 +33,24 @@ export async function insertSheetValues(tx: Db, versionId: string, rows: readonl
   // The database still checks what it stores: each scheme must be a "Scheme" (the cast refuses any other), and the
   // values are parsed and rounded as numeric(24,6) — a bad number is refused — and stored as PostgreSQL's text of
   // them ("12.500000"). string_to_array('', …) is an empty array, so a version without values stores four ''.
+  const keys = [codes.join("\t"), schemes.join("\t"), institutions.join("\t")] as const;
   await tx.$executeRawUnsafe(
-    `INSERT INTO "SheetValueSet" ("versionId", "indicatorCodes", "schemes", "institutionIds", "values")
+    `INSERT INTO "SheetValueSet" ("versionId", "indicatorCodes", "schemes", "institutionIds", "values", "keysSha256")
      VALUES ($1, $2, CASE WHEN string_to_array($3, E'\\t')::"Scheme"[] IS NOT NULL THEN $3 END, $4,
-             array_to_string(string_to_array($5, E'\\t', '')::numeric(24,6)[], E'\\t', ''))`,
+             array_to_string(string_to_array($5, E'\\t', '')::numeric(24,6)[], E'\\t', ''), $6)`,
     versionId,
-    codes.join("\t"),
-    schemes.join("\t"),
-    institutions.join("\t"),
+    ...keys,
     values.join("\t"),
+    keysSha256(...keys),
   );
+}
+
+/**
+ * The SHA-256 (hex) of a version's three key texts joined by line breaks, as stored in "keysSha256" (migration
+ * 20261207020000 computes the same in SQL for versions stored before it).
+ */
+export function keysSha256(codes: string, schemes: string, institutionIds: string): string {
+  return createHash("sha256").update(`${codes}\n${schemes}\n${institutionIds}`).digest("hex");
 }
 
 /**
@@ -74,17 +83,15 @@ interface StoredColumns {
 }
 
 /**
- * Key columns already split, shared by the reads of one computation (readSheetColumns' `split`): a month whose
- * codes, schemes or institution ids are the same text as a month read before takes that month's arrays instead
- * of splitting (and keeping) 75,000 more strings of each — a region's sheets list the same cells in the same
- * order every month, or every quarter's last month (quarterly indicators). The arrays are shared between months:
- * read-only.
+ * Key columns already read and split, shared by the reads of one computation (readSheetColumns' `split`): a
+ * month whose key columns have the same SHA-256 as a month read before is read without them and takes that
+ * month's arrays, instead of sending, splitting and keeping 75,000 more strings of each — a region's sheets list
+ * the same cells in the same order every month, or every quarter's last month (quarterly indicators). The arrays
+ * are shared between months: read-only.
  */
 export class SplitColumns {
-  /** Each distinct text seen (a few: texts of different lengths are told apart without comparing them). */
-  readonly codes: [string, string[]][] = [];
-  readonly schemes: [string, Scheme[]][] = [];
-  readonly institutionIds: [string, string[]][] = [];
+  /** By keysSha256: the key columns of each distinct one read (a few). */
+  readonly keys = new Map<string, { codes: string[]; schemes: Scheme[]; institutionIds: string[] }>();
   /** The institution codes of each institution ids array (readSheetColumns). */
   readonly institutionCodes = new Map<string[], (string | null)[]>();
 }
@@ -95,11 +102,19 @@ export class SplitColumns {
  * dozen elements, not 75,000 of each column sent and split to be dropped.
  */
 async function readColumns(client: Db, versionId: string, regionOnly: boolean, split?: SplitColumns): Promise<StoredColumns> {
-  const [row] = await client.$queryRawUnsafe<{ c: string; s: string; i: string; v: string }[]>(
+  const seen = split && !regionOnly ? [...split.keys.keys()] : [];
+  const [row] = await client.$queryRawUnsafe<
+    { h: string; known: boolean; c: string | null; s: string | null; i: string | null; v: string }[]
+  >(
     regionOnly
       ? REGION_COLUMNS
-      : `SELECT "indicatorCodes" AS c, "schemes" AS s, "institutionIds" AS i, "values" AS v FROM "SheetValueSet" WHERE "versionId" = $1`,
+      : // The key columns only when they are not among those already read ($2).
+        `SELECT "keysSha256" AS h, "values" AS v, k.known, CASE WHEN k.known THEN NULL ELSE "indicatorCodes" END AS c,
+                CASE WHEN k.known THEN NULL ELSE "schemes" END AS s, CASE WHEN k.known THEN NULL ELSE "institutionIds" END AS i
+           FROM "SheetValueSet", LATERAL (SELECT "keysSha256" = ANY($2::text[]) AS known) k
+          WHERE "versionId" = $1`,
     versionId,
+    ...(regionOnly ? [] : [seen]),
   );
   if (!row || row.c === "") return { codes: [], schemes: [], institutionIds: [], values: [] };
   // Codes and schemes are few distinct strings: share one copy of each (a large region's months hold millions).
@@ -110,20 +125,17 @@ async function readColumns(client: Db, versionId: string, regionOnly: boolean, s
     for (let k = 0; k < out.length; k++) out[k] = intern(out[k]!);
     return out;
   };
-  // The same text as a month read before: its arrays (the strings are equal, so are the splits).
-  const reuse = <T>(text: string, seen: [string, T][], make: () => T): T => {
-    for (const [t, value] of seen) if (t === text) return value;
-    const value = make();
-    seen.push([text, value]);
-    return value;
-  };
-  const codes = regionOnly || !split ? internedSplit(row.c) : reuse(row.c, split.codes, () => internedSplit(row.c));
-  const schemes = regionOnly || !split ? internedSplit<Scheme>(row.s) : reuse(row.s, split.schemes, () => internedSplit<Scheme>(row.s));
-  const institutionIds = regionOnly
-    ? new Array<string>(codes.length).fill("")
-    : split
-      ? reuse(row.i, split.institutionIds, () => row.i.split("\t"))
-      : row.i.split("\t");
+  let keys = row.known ? split!.keys.get(row.h)! : undefined; // the same key columns as a month read before
+  if (!keys) {
+    const codes = internedSplit(row.c!);
+    keys = {
+      codes,
+      schemes: internedSplit<Scheme>(row.s!),
+      institutionIds: regionOnly ? new Array<string>(codes.length).fill("") : row.i!.split("\t"),
+    };
+    if (split && !regionOnly) split.keys.set(row.h, keys);
+  }
+  const { codes, schemes, institutionIds } = keys;
   const texts = row.v.split("\t");
   const n = codes.length;
   if (schemes.length !== n || institutionIds.length !== n || texts.length !== n) throw new Error(`版本 ${versionId} 的存储值列长度不一致`);
