@@ -4,7 +4,8 @@ import { useTestDatabase } from "../helpers/test-database";
 
 /**
  * Freezing passes the parts to the driver past Prisma's JSON round trip of raw parameters (app/_server/db/large-text.ts):
- * the text must arrive whole, in a transaction as outside one, and a token that is not replaced must never be stored.
+ * the text must arrive whole (as UTF-8 bytes in the binary format), in a transaction as outside one, and a token that is
+ * not replaced, or stands for a parameter that is not text, must never be stored.
  */
 describe("large text parameters of raw statements", () => {
   const prisma = useTestDatabase();
@@ -25,6 +26,15 @@ describe("large text parameters of raw statements", () => {
       withLargeText("b", (b) => prisma().$queryRawUnsafe<{ t: string }[]>(`SELECT $1 || $2 || $3 AS t`, a, "-", b)),
     );
     expect(both[0]!.t).toBe("a-b");
+  });
+
+  it("stand for text parameters only: a varchar reads the text, any other type fails instead of storing the bytes", async () => {
+    const [row] = await withLargeText(text, (t) => prisma().$queryRawUnsafe<{ t: string }[]>(`SELECT $1::varchar AS t`, t));
+    expect(row!.t).toBe(text);
+    await expect(withLargeText('{"a":1}', (t) => prisma().$queryRawUnsafe(`SELECT $1::jsonb AS j`, t))).rejects.toThrow();
+    await expect(withLargeText("12", (t) => prisma().$queryRawUnsafe(`SELECT $1::int AS i`, t))).rejects.toThrow();
+    const [json] = await withLargeText('{"a":1}', (t) => prisma().$queryRawUnsafe<{ j: unknown }[]>(`SELECT $1::text::jsonb AS j`, t));
+    expect(json!.j).toEqual({ a: 1 });
   });
 
   it("fail the statement when a token is used after its callback, instead of storing the token", async () => {

@@ -8,6 +8,11 @@ import { randomUUID } from "node:crypto";
  * and its transaction as any other, and the adapter (`passingLargeTexts`, installed by open.ts on every Prisma
  * client) puts the text back in place of the token just before the driver sends the statement.
  *
+ * The text goes to the driver as its UTF-8 bytes, which both drivers send as they are, in PostgreSQL's binary
+ * format — for a text parameter, exactly those bytes. PGlite would otherwise measure and encode the string in
+ * JavaScript a character at a time, twice (open.ts lets its text serializers pass bytes through). A token must
+ * therefore stand for a text (or varchar) parameter: PGlite refuses bytes for any other type but bytea.
+ *
  * A token starts with a NUL character, which PostgreSQL never accepts in text: should a token ever reach the
  * database unreplaced (an adapter without `passingLargeTexts`, a token used after its callback), the statement
  * fails instead of storing the token.
@@ -23,12 +28,20 @@ const PREFIX = "\u0000liangdi-large-text:";
 
 /** Runs `run` with a token standing for `text` in the parameters of raw statements; the token is void after. */
 export async function withLargeText<T>(text: string, run: (token: string) => Promise<T>): Promise<T> {
-  const token = PREFIX + randomUUID();
-  texts.set(token, text);
+  return withLargeTexts([text], ([token]) => run(token!));
+}
+
+/** The same for several texts at once: a token for each, in order. */
+export async function withLargeTexts<T>(list: readonly string[], run: (tokens: string[]) => Promise<T>): Promise<T> {
+  const tokens = list.map((text) => {
+    const token = PREFIX + randomUUID();
+    texts.set(token, text);
+    return token;
+  });
   try {
-    return await run(token);
+    return await run(tokens);
   } finally {
-    texts.delete(token);
+    for (const token of tokens) texts.delete(token);
   }
 }
 
@@ -52,7 +65,7 @@ function withTexts<Q extends SqlQuery>(query: Q): Q {
     if (typeof arg !== "string" || !arg.startsWith(PREFIX)) continue;
     const text = texts.get(arg);
     if (text === undefined) continue;
-    (args ??= [...query.args])[i] = text;
+    (args ??= [...query.args])[i] = Buffer.from(text, "utf8");
   }
   return args ? { ...query, args } : query;
 }

@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -43,6 +43,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
 
 /** An open PGlite instance as an OpenDatabase (tests use it on clones of a migrated template). */
 export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenDatabase {
+  passTextBytes(db);
   const conn: SqlConnection = {
     query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => {
@@ -70,6 +71,23 @@ export function wrapPglite(db: PGlite, release: () => void = () => {}): OpenData
       release();
     },
   };
+}
+
+/**
+ * Text parameters given as UTF-8 bytes (large-text.ts) are sent as they are, in the binary format (for text the
+ * bytes themselves), instead of PGlite's serializer turning them into a string of numbers. Bytes for a parameter of
+ * any other type but bytea are refused, so that they are never stored as something else.
+ */
+function passTextBytes(db: PGlite): void {
+  const textual = new Set<number>([types.TEXT, types.VARCHAR, types.BPCHAR]);
+  for (const [oid, serialize] of Object.entries(db.serializers)) {
+    if (Number(oid) === types.BYTEA) continue;
+    db.serializers[oid] = (x: unknown) => {
+      if (!(x instanceof Uint8Array)) return serialize(x);
+      if (textual.has(Number(oid))) return x as unknown as string; // sent in the binary format (PGlite's protocol writer)
+      throw new Error(`字节参数只能用于文本或 bytea 类型（类型 ${oid}）`);
+    };
+  }
 }
 
 async function openPostgres(url: string): Promise<OpenDatabase> {

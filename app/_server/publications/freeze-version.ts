@@ -32,9 +32,10 @@ export async function freezeVersion(tx: Prisma.TransactionClient, versionId: str
     },
     select: { id: true },
   });
-  // The region part and the batches reach the driver past Prisma's JSON round trip of raw parameters (large-text.ts).
+  // The region part and the batches reach the driver past Prisma's JSON round trip of raw parameters (large-text.ts),
+  // as text parameters ($2::text::jsonb: a large text must be a text parameter).
   await withLargeText(texts.region, (region) =>
-    tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::jsonb WHERE "id" = $1`, v.id, region),
+    tx.$executeRawUnsafe(`UPDATE "PublicationVersion" SET "snapshot" = $2::text::jsonb WHERE "id" = $1`, v.id, region),
   );
   const idOf = new Map(content.audience.map((a) => [a.code, a.id]));
   // A batch: the institutions' ids joined by commas, their parts' JSON by line breaks (JSON text holds none).

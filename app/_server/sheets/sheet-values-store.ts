@@ -3,6 +3,7 @@ import type { SheetColumns, SheetValueRow } from "@/app/_domain/sheets/types";
 import type { PreviousValueMap } from "@/app/_domain/sheets/types";
 import { cellKey } from "@/app/_domain/sheets/validate-sheet";
 import type { Scheme } from "@/app/_domain/catalogue";
+import { withLargeTexts } from "../db/large-text";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
 /**
@@ -33,15 +34,17 @@ export async function insertSheetValues(tx: Db, versionId: string, rows: readonl
   // The database still checks what it stores: each scheme must be a "Scheme" (the cast refuses any other), and the
   // values are parsed and rounded as numeric(24,6) — a bad number is refused — and stored as PostgreSQL's text of
   // them ("12.500000"). string_to_array('', …) is an empty array, so a version without values stores four ''.
+  // The four texts (megabytes for a large region) past Prisma's JSON round trip of raw parameters (withLargeTexts).
   const keys = [codes.join("\t"), schemes.join("\t"), institutions.join("\t")] as const;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "SheetValueSet" ("versionId", "indicatorCodes", "schemes", "institutionIds", "values", "keysSha256")
-     VALUES ($1, $2, CASE WHEN string_to_array($3, E'\\t')::"Scheme"[] IS NOT NULL THEN $3 END, $4,
-             array_to_string(string_to_array($5, E'\\t', '')::numeric(24,6)[], E'\\t', ''), $6)`,
-    versionId,
-    ...keys,
-    values.join("\t"),
-    keysSha256(...keys),
+  await withLargeTexts([...keys, values.join("\t")], (texts) =>
+    tx.$executeRawUnsafe(
+      `INSERT INTO "SheetValueSet" ("versionId", "indicatorCodes", "schemes", "institutionIds", "values", "keysSha256")
+       VALUES ($1, $2, CASE WHEN string_to_array($3, E'\\t')::"Scheme"[] IS NOT NULL THEN $3 END, $4,
+               array_to_string(string_to_array($5, E'\\t', '')::numeric(24,6)[], E'\\t', ''), $6)`,
+      versionId,
+      ...texts,
+      keysSha256(...keys),
+    ),
   );
 }
 
