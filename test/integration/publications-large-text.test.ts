@@ -21,6 +21,10 @@ describe("large text parameters of raw statements", () => {
       withLargeText(text, (t) => tx.$queryRawUnsafe<{ t: string }[]>(`SELECT $1::text AS t`, t)),
     );
     expect(inside[0]!.t).toBe(text);
+    // A text given as its pieces: their concatenation.
+    const pieces = ["名称", "\t", text, "", "末尾 é"];
+    const [joined] = await withLargeText(pieces, (t) => prisma().$queryRawUnsafe<{ t: string }[]>(`SELECT $1::text AS t`, t));
+    expect(joined!.t).toBe(pieces.join(""));
     // Several tokens in one statement, each replaced by its own text.
     const both = await withLargeText("a", (a) =>
       withLargeText("b", (b) => prisma().$queryRawUnsafe<{ t: string }[]>(`SELECT $1 || $2 || $3 AS t`, a, "-", b)),

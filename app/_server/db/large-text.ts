@@ -21,21 +21,30 @@ import { randomUUID } from "node:crypto";
 // On globalThis: Next bundles server code into several chunks, and the adapter (opened once) and the code that
 // registers a text may be in different ones.
 const KEY = Symbol.for("liangdi.largeTexts");
-const g = globalThis as unknown as { [KEY]?: Map<string, string> };
-const texts = (g[KEY] ??= new Map<string, string>());
+const g = globalThis as unknown as { [KEY]?: Map<string, Buffer> };
+const texts = (g[KEY] ??= new Map<string, Buffer>());
 
 const PREFIX = "\u0000liangdi-large-text:";
 
-/** Runs `run` with a token standing for `text` in the parameters of raw statements; the token is void after. */
-export async function withLargeText<T>(text: string, run: (token: string) => Promise<T>): Promise<T> {
+/**
+ * A large text: one string, or the pieces it is the concatenation of — encoded piece by piece, never joined into
+ * one string (joining megabytes costs V8 several times what encoding them does).
+ */
+export type LargeText = string | readonly string[];
+
+/**
+ * Runs `run` with a token standing for `text` in the parameters of raw statements; the token is void after. The
+ * text is encoded to UTF-8 here, once.
+ */
+export async function withLargeText<T>(text: LargeText, run: (token: string) => Promise<T>): Promise<T> {
   return withLargeTexts([text], ([token]) => run(token!));
 }
 
 /** The same for several texts at once: a token for each, in order. */
-export async function withLargeTexts<T>(list: readonly string[], run: (tokens: string[]) => Promise<T>): Promise<T> {
+export async function withLargeTexts<T>(list: readonly LargeText[], run: (tokens: string[]) => Promise<T>): Promise<T> {
   const tokens = list.map((text) => {
     const token = PREFIX + randomUUID();
-    texts.set(token, text);
+    texts.set(token, utf8(text));
     return token;
   });
   try {
@@ -43,6 +52,16 @@ export async function withLargeTexts<T>(list: readonly string[], run: (tokens: s
   } finally {
     for (const token of tokens) texts.delete(token);
   }
+}
+
+function utf8(text: LargeText): Buffer {
+  if (typeof text === "string") return Buffer.from(text, "utf8");
+  let size = 0;
+  for (const piece of text) size += Buffer.byteLength(piece, "utf8");
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of text) at += bytes.write(piece, at, "utf8");
+  return bytes;
 }
 
 interface SqlQuery {
@@ -65,7 +84,7 @@ function withTexts<Q extends SqlQuery>(query: Q): Q {
     if (typeof arg !== "string" || !arg.startsWith(PREFIX)) continue;
     const text = texts.get(arg);
     if (text === undefined) continue;
-    (args ??= [...query.args])[i] = Buffer.from(text, "utf8");
+    (args ??= [...query.args])[i] = text;
   }
   return args ? { ...query, args } : query;
 }

@@ -33,7 +33,7 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
   );
   // In statements of about STATEMENT_TEXT characters: one parameter of a year's tens of megabytes cost PGlite's
   // protocol encoder (and pg's buffers) several times more per byte than a few megabytes at a time. Each
-  // statement's text is joined once from its sets' fields (a year is ~75 MB: every pass over it counts).
+  // statement's text is encoded once from its sets' fields (a year is ~75 MB: every pass over it counts).
   const fieldsOf = (set: MetricSetTexts) => [
     set.period,
     set.indicatorCode,
@@ -46,14 +46,14 @@ export async function insertMetricValues(db: Db, regionId: string, computed: Reg
     let to = from + 1;
     let size = sizes[from]!;
     while (to < computed.sets.length && size + sizes[to]! < STATEMENT_TEXT) size += sizes[to++]!;
-    // A line per set, tab-separated fields: every piece and separator in one array, joined once.
+    // A line per set, tab-separated fields: every piece and separator in one array.
     const pieces: string[] = [];
     for (const set of computed.sets.slice(from, to)) {
       if (pieces.length) pieces.push("\n");
       fieldsOf(set).forEach((field, k) => (k === 0 ? pieces.push(field) : pieces.push("\t", field)));
     }
-    // Past Prisma's JSON round trip of raw parameters (withLargeText).
-    await withLargeText(pieces.join(""), (text) =>
+    // Past Prisma's JSON round trip of raw parameters, and never joined into one string (withLargeText).
+    await withLargeText(pieces, (text) =>
       db.$executeRawUnsafe(
         `INSERT INTO "MetricSet" ("regionId", "period", "indicatorCode", "scheme", "perInstitution", ${COLUMNS})
          SELECT $1, f[1], f[2], f[3]::"Scheme", f[4]::boolean, ${METRIC_FIELDS.map((_, k) => `f[${k + 5}]`).join(", ")}
