@@ -31,14 +31,16 @@ async function loadSheets(
   codeOf: Map<string, string>,
   regionOnly = new Set<Period>(),
 ): Promise<Map<Period, AcceptedSheet>> {
-  const out = new Map<Period, AcceptedSheet>();
+  const read = new Map<Period, AcceptedSheet>();
   const split = new SplitColumns(); // months listing the same cells share their key columns
-  for (const period of [...new Set(periods)].sort(comparePeriods)) {
+  const sorted = [...new Set(periods)].sort(comparePeriods);
+  // Whole months first: a month read for the region's values alone then finds its key columns read already.
+  for (const period of [...sorted.filter((p) => !regionOnly.has(p)), ...sorted.filter((p) => regionOnly.has(p))]) {
     const versionId = versions.get(period);
     if (!versionId) continue;
-    out.set(period, { versionId, columns: await readSheetColumns(db, versionId, codeOf, { regionOnly: regionOnly.has(period), split }) });
+    read.set(period, { versionId, columns: await readSheetColumns(db, versionId, codeOf, { regionOnly: regionOnly.has(period), split }) });
   }
-  return out;
+  return new Map(sorted.filter((p) => read.has(p)).map((p) => [p, read.get(p)!]));
 }
 
 /**

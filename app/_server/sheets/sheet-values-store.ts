@@ -89,12 +89,13 @@ interface StoredColumns {
  * Key columns already read and split, shared by the reads of one computation (readSheetColumns' `split`): a
  * month whose key columns have the same SHA-256 as a month read before is read without them and takes that
  * month's arrays, instead of sending, splitting and keeping 75,000 more strings of each — a region's sheets list
- * the same cells in the same order every month, or every quarter's last month (quarterly indicators). The arrays
- * are shared between months: read-only.
+ * the same cells in the same order every month, or every quarter's last month (quarterly indicators). A month
+ * read for the region's values alone is then its values text, the region's elements picked here. The arrays are
+ * shared between months: read-only.
  */
 export class SplitColumns {
   /** By keysSha256: the key columns of each distinct one read (a few). */
-  readonly keys = new Map<string, { codes: string[]; schemes: Scheme[]; institutionIds: string[] }>();
+  readonly keys = new Map<string, KeyColumns>();
   /** The institution codes of each institution ids array (readSheetColumns). */
   readonly institutionCodes = new Map<string[], (string | null)[]>();
 }
@@ -104,8 +105,26 @@ export class SplitColumns {
  * (those with an empty institution id), picked by PostgreSQL: a month read for the region's values alone is a few
  * dozen elements, not 75,000 of each column sent and split to be dropped.
  */
+interface KeyColumns {
+  codes: string[];
+  schemes: Scheme[];
+  institutionIds: string[];
+  /** The region's elements (empty institution id): their codes, schemes and positions, when first asked. */
+  region?: { codes: string[]; schemes: Scheme[]; positions: number[] };
+}
+
 async function readColumns(client: Db, versionId: string, regionOnly: boolean, split?: SplitColumns): Promise<StoredColumns> {
-  const seen = split && !regionOnly ? [...split.keys.keys()] : [];
+  const seen = split ? [...split.keys.keys()] : [];
+  if (regionOnly && seen.length) {
+    // Key columns read before: the values text alone (a quarter of the whole), the region's elements picked here.
+    const [known] = await client.$queryRawUnsafe<{ h: string; v: string | null }[]>(
+      `SELECT "keysSha256" AS h, CASE WHEN "keysSha256" = ANY($2::text[]) THEN "values" END AS v FROM "SheetValueSet" WHERE "versionId" = $1`,
+      versionId,
+      seen,
+    );
+    if (!known) return { codes: [], schemes: [], institutionIds: [], values: [] };
+    if (known.v !== null) return regionElements(versionId, split!.keys.get(known.h)!, known.v);
+  }
   const [row] = await client.$queryRawUnsafe<
     { h: string; known: boolean; c: string | null; s: string | null; i: string | null; v: string }[]
   >(
@@ -145,6 +164,24 @@ async function readColumns(client: Db, versionId: string, regionOnly: boolean, s
   const values: (string | null)[] = texts; // canonicalised in place
   for (let k = 0; k < n; k++) values[k] = texts[k] ? canonicalNumericText(texts[k]!) : null;
   return { codes, schemes, institutionIds, values };
+}
+
+/** The region's elements of a version whose key columns are `keys` and values text `values`. */
+function regionElements(versionId: string, keys: KeyColumns, values: string): StoredColumns {
+  if (!keys.region) {
+    const positions: number[] = [];
+    for (let k = 0; k < keys.institutionIds.length; k++) if (keys.institutionIds[k] === "") positions.push(k);
+    keys.region = { codes: positions.map((k) => keys.codes[k]!), schemes: positions.map((k) => keys.schemes[k]!), positions };
+  }
+  const { codes, schemes, positions } = keys.region;
+  const texts = values.split("\t");
+  if (texts.length !== keys.codes.length) throw new Error(`版本 ${versionId} 的存储值列长度不一致`);
+  return {
+    codes,
+    schemes,
+    institutionIds: new Array<string>(codes.length).fill(""),
+    values: positions.map((k) => (texts[k] ? canonicalNumericText(texts[k]!) : null)),
+  };
 }
 
 /**
