@@ -100,11 +100,6 @@ export class SplitColumns {
   readonly institutionCodes = new Map<string[], (string | null)[]>();
 }
 
-/**
- * A version's values in stored order: the four texts, split here. `regionOnly`: the region's own values alone
- * (those with an empty institution id), picked by PostgreSQL: a month read for the region's values alone is a few
- * dozen elements, not 75,000 of each column sent and split to be dropped.
- */
 interface KeyColumns {
   codes: string[];
   schemes: Scheme[];
@@ -113,6 +108,12 @@ interface KeyColumns {
   region?: { codes: string[]; schemes: Scheme[]; positions: number[] };
 }
 
+/**
+ * A version's values in stored order: the four texts, split here. `regionOnly`: the region's own values alone
+ * (those with an empty institution id), picked by PostgreSQL — or here, from the values text, when `split` holds the
+ * version's key columns: a month read for the region's values alone is a few dozen elements, not 75,000 of each
+ * column sent and split to be dropped.
+ */
 async function readColumns(client: Db, versionId: string, regionOnly: boolean, split?: SplitColumns): Promise<StoredColumns> {
   const seen = split ? [...split.keys.keys()] : [];
   if (regionOnly && seen.length) {
