@@ -210,56 +210,28 @@ class StoredColumns {
   }
 }
 
-/** An institution's row of a stored set, reading its values from the set's texts (MetricQuery.lazy). */
-class StoredRow implements MetricValues {
+/**
+ * An institution's row of a stored set, reading its values from the set's texts (MetricQuery.lazy): one getter per
+ * field of METRIC_FIELDS, defined below from that list, so that each reads its own column.
+ */
+class StoredRow {
   constructor(
     readonly period: Period,
     readonly indicatorCode: string,
     readonly scheme: Scheme,
     readonly institutionCode: string,
-    private readonly columns: StoredColumns,
-    private readonly k: number,
+    readonly columns: StoredColumns,
+    readonly k: number,
   ) {}
-  get ytd() {
-    return this.columns.value(0, this.k);
-  }
-  get month() {
-    return this.columns.value(1, this.k);
-  }
-  get prevYearYtd() {
-    return this.columns.value(2, this.k);
-  }
-  get yoy() {
-    return this.columns.value(3, this.k);
-  }
-  get mom() {
-    return this.columns.value(4, this.k);
-  }
-  get yoyDiff() {
-    return this.columns.value(5, this.k);
-  }
-  get momDiff() {
-    return this.columns.value(6, this.k);
-  }
-  get quarter() {
-    return this.columns.value(7, this.k);
-  }
-  get prevYearQuarter() {
-    return this.columns.value(8, this.k);
-  }
-  get quarterYoy() {
-    return this.columns.value(9, this.k);
-  }
-  get qoq() {
-    return this.columns.value(10, this.k);
-  }
-  get quarterYoyDiff() {
-    return this.columns.value(11, this.k);
-  }
-  get qoqDiff() {
-    return this.columns.value(12, this.k);
-  }
 }
+interface StoredRow extends Pick<MetricValues, MetricField> {}
+METRIC_FIELDS.forEach((field, f) =>
+  Object.defineProperty(StoredRow.prototype, field, {
+    get(this: StoredRow) {
+      return this.columns.value(f, this.k);
+    },
+  }),
+);
 
 function fail(message: string): never {
   throw new Error(message);
