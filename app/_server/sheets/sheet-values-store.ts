@@ -70,6 +70,9 @@ export function canonicalNumericText(text: string): string {
   return t === "-0" ? "0" : t;
 }
 
+/** A stored value element: canonical, or null when empty ("missing"). */
+const storedValue = (text: string): string | null => (text ? canonicalNumericText(text) : null);
+
 export interface StoredValue {
   indicatorCode: string;
   scheme: Scheme;
@@ -163,7 +166,7 @@ async function readColumns(client: Db, versionId: string, regionOnly: boolean, s
   const n = codes.length;
   if (schemes.length !== n || institutionIds.length !== n || texts.length !== n) throw new Error(`版本 ${versionId} 的存储值列长度不一致`);
   const values: (string | null)[] = texts; // canonicalised in place
-  for (let k = 0; k < n; k++) values[k] = texts[k] ? canonicalNumericText(texts[k]!) : null;
+  for (let k = 0; k < n; k++) values[k] = storedValue(texts[k]!);
   return { codes, schemes, institutionIds, values };
 }
 
@@ -181,7 +184,7 @@ function regionElements(versionId: string, keys: KeyColumns, values: string): St
     codes,
     schemes,
     institutionIds: new Array<string>(codes.length).fill(""),
-    values: positions.map((k) => (texts[k] ? canonicalNumericText(texts[k]!) : null)),
+    values: positions.map((k) => storedValue(texts[k]!)),
   };
 }
 
