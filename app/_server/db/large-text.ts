@@ -76,7 +76,7 @@ interface Adapter extends Queryable {
   startTransaction(...args: never[]): Promise<Queryable>;
 }
 
-/** The query with each registered token among its arguments replaced by its text (the same query without any). */
+/** The query with each registered token among its arguments replaced by its text's UTF-8 bytes (the same query without any). */
 function withTexts<Q extends SqlQuery>(query: Q): Q {
   let args: unknown[] | undefined;
   for (let i = 0; i < query.args.length; i++) {
