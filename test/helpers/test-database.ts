@@ -34,9 +34,11 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Open
     const db = wrapPglite((await (await migratedTemplate()).clone()) as PGlite);
     return { ...db, drop: () => db.close() };
   }
-  const name = `liangdi_test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+  const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
+  swept ??= dropStaleTestDatabases(admin);
+  await swept;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(TEST_PG_URL);
@@ -53,6 +55,38 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Open
       await a.end();
     },
   };
+}
+
+/** A test database's name carries its creation time (base 36 ms), so that leftovers can be told by their age. */
+export function testDatabaseName(createdAt = Date.now()): string {
+  return `liangdi_test_${createdAt.toString(36)}_${randomUUID().slice(0, 8)}`;
+}
+
+/** No test run lasts this long: a database older than this was left by a run that was killed before its afterAll. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+let swept: Promise<string[]> | undefined;
+
+/**
+ * Drops the test databases that interrupted runs left on the PostgreSQL server (a developer's server had gathered
+ * 695 of them, 8 GB, which made its start-up take minutes). Once per process, before its first database. Without
+ * FORCE: a database still in use is left alone. Returns the names dropped.
+ */
+export async function dropStaleTestDatabases(admin: pg.Client, now = Date.now()): Promise<string[]> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ '^liangdi_test_[0-9a-z]+_[0-9a-f]{8}$'`,
+  );
+  const dropped: string[] = [];
+  for (const { datname } of rows) {
+    const createdAt = parseInt(datname.split("_")[2]!, 36);
+    if (now - createdAt < STALE_AFTER_MS) continue;
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${datname}`);
+      dropped.push(datname);
+    } catch {
+      // in use, or dropped by another process meanwhile
+    }
+  }
+  return dropped;
 }
 
 /**
