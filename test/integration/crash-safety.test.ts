@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DataDirLockedError, lockDataDir } from "@/app/_server/db/data-dir-lock";
 import type { CrashReport } from "./crash-safety/crash-invariants";
-import { TEST_DB_KIND, TEST_PG_URL } from "../helpers/test-database";
+import { TEST_DB_KIND, TEST_PG_URL, testDatabaseName } from "../helpers/test-database";
 
 /**
  * Issue 16, item 6: the portal's process is killed with SIGKILL in the middle of an upload, an accept (with
@@ -121,7 +120,7 @@ describe(`crash safety: SIGKILL mid-transaction, then restart (${TEST_DB_KIND})`
 
   beforeAll(async () => {
     if (TEST_PG_URL) {
-      const name = `liangdi_crash_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+      const name = testDatabaseName();
       const admin = new pg.Client({ connectionString: TEST_PG_URL });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
