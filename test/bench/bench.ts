@@ -26,6 +26,7 @@ import { uploadSheet } from "@/app/_server/sheets/upload-sheet";
 import { generateDemoMonths } from "@/prisma/seed/demo-sheets";
 import { createUserSession } from "../helpers/fixtures";
 import { createTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { procStat } from "./proc-stat";
 
 if (process.argv.includes("pages")) {
   await import("./pages");
@@ -46,13 +47,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
  * main thread and do not delay the step; the main thread's time is what a step costs its user on a busy machine.
  */
 function mainThreadCpuMs(): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (USER_HZ = 100)
-  } catch {
-    return null;
-  }
+  return procStat(`/proc/self/task/${process.pid}/stat`)?.cpuMs ?? null;
 }
 async function time<T>(name: string, run: () => Promise<T>): Promise<T> {
   const t0 = performance.now();

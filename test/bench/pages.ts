@@ -18,6 +18,7 @@ import { chromium } from "playwright-core";
 import { buildIfStale } from "../../scripts/build-if-stale.mjs";
 import { CHROMIUM } from "../e2e/browser";
 import { httpSignIn } from "../e2e/http-session";
+import { procStat } from "./proc-stat";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -54,21 +55,14 @@ const LOADS: [string, string | null, number][] = [
   [DASHBOARD, "hf_hospital", 200],
 ];
 
-/** The CPU time so far (user + system, from /proc) of the server's process group (it was started detached), in ms. */
+/** The CPU time so far (user + system) of the server's process group (it was started detached), in ms. */
 function serverCpuMs(group: number): number {
-  let ticks = 0;
+  let ms = 0;
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    const stat = (() => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      } catch {
-        return null; // ended meanwhile
-      }
-    })();
-    const fields = stat?.slice(stat.lastIndexOf(") ") + 2).split(" ");
-    if (fields && Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]); // pgrp; utime, stime
+    const stat = procStat(`/proc/${pid}/stat`);
+    if (stat?.group === group) ms += stat.cpuMs;
   }
-  return ticks * 10; // clock ticks of 1/100 s
+  return ms;
 }
 
 /**
@@ -76,9 +70,7 @@ function serverCpuMs(group: number): number {
  * database too). The process's figure also counts V8's helper threads collecting garbage on the other core.
  */
 function serverMainThreadCpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return procStat(`/proc/${pid}/task/${pid}/stat`)!.cpuMs;
 }
 
 async function startServer(kind: "pglite" | "postgresql"): Promise<{ pid: number; stop: () => Promise<void> }> {
